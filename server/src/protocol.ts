@@ -1,0 +1,139 @@
+/**
+ * Every message that crosses a boundary — language server ↔ client, extension ↔ training worker,
+ * extension ↔ panel — is typed here, once. No editor or LSP imports: the method names are plain strings.
+ */
+import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from './train/spec';
+
+/* ---------- Training progress (worker → host → panel) ---------- */
+
+export interface Histogram {
+  min: number;
+  max: number;
+  counts: number[];
+}
+
+export interface LayerHealth {
+  /** Layer name (label or `dense_1`). */
+  name: string;
+  /** Index in the model's layer list, for links back to the source. */
+  sourceIndex: number;
+  activation: string;
+  /** Fraction of units that output 0 for every validation sample (ReLU family). */
+  deadFraction?: number;
+  /** Fraction of units in the flat tails for ≥ 90% of samples (sigmoid/tanh family). */
+  saturatedFraction?: number;
+  gradNorm: number;
+  histogram: Histogram;
+}
+
+/** Model output over a grid of the 2-D input plane. */
+export interface BoundaryGrid {
+  width: number;
+  height: number;
+  xRange: [number, number];
+  yRange: [number, number];
+  /** Row-major, height × width; for binary/regression the output value, for multiclass the winning class. */
+  values: number[];
+  /** For multiclass: the probability of the winning class, same layout. */
+  confidence?: number[];
+}
+
+export interface NeuronGrid {
+  layer: string;
+  unit: number;
+  width: number;
+  height: number;
+  values: number[];
+}
+
+export interface EpochProgress {
+  type: 'epoch';
+  runId: string;
+  epoch: number;
+  epochs: number;
+  trainLoss: number;
+  valLoss: number;
+  /** Accuracy for classification, MAE for regression. */
+  trainMetric: number;
+  valMetric: number;
+  metricName: 'accuracy' | 'mae';
+  elapsedMs: number;
+  samplesPerSecond: number;
+  layers: LayerHealth[];
+  boundary?: BoundaryGrid;
+  neurons?: NeuronGrid[];
+  /** Findings that hold as of this epoch (shown live in the panel). */
+  findings: TrainingFinding[];
+}
+
+export interface TrainingFinding {
+  code: 'dead-units' | 'saturated-units' | 'vanishing-gradient' | 'exploding-gradient' | 'loss-plateau' | 'overfitting';
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** Layer name and its index in the model's layer list, when the finding is about one layer. */
+  layer?: string;
+  sourceIndex?: number;
+  epoch: number;
+}
+
+export interface DatasetSummary {
+  name: string;
+  features: number;
+  /** Class names for classification; empty for regression. */
+  classes: string[];
+  trainSize: number;
+  validationSize: number;
+  /** 2-D datasets only: points to draw (inputs in original units). */
+  points?: { x: number; y: number; label: number; split: 'train' | 'validation' }[];
+}
+
+export interface RunStarted {
+  type: 'started';
+  runId: string;
+  spec: NetworkSpec;
+  settings: TrainSettings;
+  dataset: DatasetSummary;
+}
+
+export interface RunFinished {
+  type: 'finished';
+  runId: string;
+  reason: 'completed' | 'stopped' | 'diverged' | 'failed';
+  /** Why it stopped when it did not complete, in words (names the layer and epoch on divergence). */
+  detail?: string;
+  epochs: number;
+  final: { trainLoss: number; valLoss: number; trainMetric: number; valMetric: number; metricName: 'accuracy' | 'mae' };
+  findings: TrainingFinding[];
+  /** Validation confusion matrix, rows = true class, columns = predicted (classification only). */
+  confusion?: number[][];
+  weights?: NetworkWeights;
+}
+
+export interface RunError {
+  type: 'error';
+  runId: string;
+  message: string;
+}
+
+export type TrainingEvent = RunStarted | EpochProgress | RunFinished | RunError;
+
+/* ---------- Control (host → worker) ---------- */
+
+export interface StartRun {
+  type: 'start';
+  runId: string;
+  spec: NetworkSpec;
+  settings: TrainSettings;
+  data: DatasetRequest;
+  /** Minimum time between progress messages, in ms (the last epoch is always sent). */
+  progressIntervalMs: number;
+  /** Boundary grid resolution for 2-D inputs (0 = none). */
+  gridSize: number;
+}
+
+export type RunControl =
+  | StartRun
+  | { type: 'pause'; runId: string }
+  | { type: 'resume'; runId: string }
+  | { type: 'step'; runId: string }
+  | { type: 'stop'; runId: string };
