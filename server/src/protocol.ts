@@ -2,6 +2,7 @@
  * Every message that crosses a boundary — language server ↔ client, extension ↔ training worker,
  * extension ↔ panel — is typed here, once. No editor or LSP imports: the method names are plain strings.
  */
+import type { TaskKind } from './catalog/types';
 import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from './train/spec';
 
 /* ---------- Training progress (worker → host → panel) ---------- */
@@ -32,7 +33,10 @@ export interface BoundaryGrid {
   height: number;
   xRange: [number, number];
   yRange: [number, number];
-  /** Row-major, height × width; for binary/regression the output value, for multiclass the winning class. */
+  /**
+   * Row-major, height × width; for binary/regression the output value, for multiclass the winning class.
+   * Row 0 is the bottom edge (y = yRange[0]) and column 0 the left edge (x = xRange[0]), as on a math plot.
+   */
   values: number[];
   /** For multiclass: the probability of the winning class, same layout. */
   confidence?: number[];
@@ -85,6 +89,10 @@ export interface DatasetSummary {
   validationSize: number;
   /** 2-D datasets only: points to draw (inputs in original units). */
   points?: { x: number; y: number; label: number; split: 'train' | 'validation' }[];
+  /** Names of the input columns (a CSV's header cells), when known. */
+  featureNames?: string[];
+  /** Names of the target columns (a CSV's header cells), when known. */
+  targetNames?: string[];
 }
 
 export interface RunStarted {
@@ -137,3 +145,94 @@ export type RunControl =
   | { type: 'resume'; runId: string }
   | { type: 'step'; runId: string }
   | { type: 'stop'; runId: string };
+
+/* ---------- Panel (extension host ↔ training panel webview) ---------- */
+// Runtime validators for these messages live in ./protocolValidate.ts (pure, bundled into the webview).
+
+export type PanelMode = 'train' | 'compare';
+
+/** An activation's f and f′ sampled by the host from the catalog, so the webview holds no formulas. */
+export interface ActivationCurve {
+  /** Display name with parameters, e.g. `leaky_relu(alpha: 0.1)`; layers refer to it by this name. */
+  name: string;
+  xs: number[];
+  f: number[];
+  df: number[];
+}
+
+export interface PanelLayer {
+  name: string;
+  /** Index in the model's layer list (what `revealLayer` sends back). */
+  sourceIndex: number;
+  kind: 'dense' | 'dropout' | 'activation';
+  units?: number;
+  role?: 'hidden' | 'output';
+  /** Name of the activation in effect, matching an `ActivationCurve.name`; undefined = linear. */
+  activation?: string;
+}
+
+/** The settings the panel can change for the next run. */
+export interface PanelSettings {
+  epochs: number;
+  batch: number;
+  lr: number;
+  seed: number;
+  /** Toy 2-D data only: which set, how many points, how much noise. */
+  data?: { name: string; points: number; noise: number };
+}
+
+/** Sent after the webview says `ready`, and again whenever the document's model changes. */
+export interface PanelInit {
+  type: 'init';
+  mode: PanelMode;
+  /** Shown as text, never as HTML. */
+  fileName: string;
+  modelName: string;
+  taskKind?: TaskKind;
+  layers: PanelLayer[];
+  activationCurves: ActivationCurve[];
+  settings: PanelSettings;
+  /** Toy datasets offered in the data picker (empty when the file trains on other data). */
+  toyDatasets: string[];
+  /** Activations offered for hidden layers in compare mode, and the ones checked by default. */
+  compareChoices: string[];
+  compareDefaults: string[];
+}
+
+/** The target a compare run must reach; the panel reports the first reported epoch that reaches it. */
+export interface RunThreshold {
+  key: 'valMetric' | 'valLoss';
+  direction: 'atLeast' | 'atMost';
+  value: number;
+}
+
+/** Announces the runs that follow (clears the previous ones). An empty list means "reset". */
+export interface PanelPlan {
+  type: 'plan';
+  mode: PanelMode;
+  runs: { runId: string; label: string }[];
+  threshold?: RunThreshold;
+}
+
+export interface PanelRunState {
+  type: 'runState';
+  state: 'idle' | 'running' | 'paused' | 'finished';
+}
+
+export type HostToPanel = PanelInit | PanelPlan | PanelRunState | TrainingEvent;
+
+/** A change to the document that the panel may ask for (the host turns it into a WorkspaceEdit). */
+export type PanelFix =
+  | { kind: 'setActivation'; sourceIndices: number[]; activation: string }
+  | { kind: 'setLearningRate'; lr: number };
+
+export type PanelControlAction = 'play' | 'pause' | 'step' | 'reset' | 'stop' | 'regenerate';
+
+export type PanelToHost =
+  | { type: 'ready' }
+  | { type: 'control'; action: PanelControlAction }
+  | { type: 'settings'; settings: PanelSettings }
+  | { type: 'compare'; activations: string[] }
+  | { type: 'revealLayer'; sourceIndex: number }
+  | { type: 'applyFix'; fix: PanelFix; rerun: boolean }
+  | { type: 'copyResults'; markdown: string };

@@ -48,6 +48,8 @@ export type InitName = 'he_normal' | 'he_uniform' | 'glorot_normal' | 'glorot_un
 export interface ActivationDef {
   name: string;
   aliases: readonly string[];
+  /** Parameter values an alias stands for (`silu` is swish with beta 1); absent when no alias fixes any. */
+  aliasParams?: Readonly<Record<string, ParamValues>>;
   params: readonly ParamDef[];
   /**
    * `elementwise`: f and f′ per unit (prelu's learned slope is the `init` parameter's value per unit).

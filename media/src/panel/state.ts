@@ -1,0 +1,228 @@
+/**
+ * The panel's state: everything it shows, as plain data (saved with `setState`, restored after a reload).
+ * `applyHostMessage` folds one validated message into the state and says which views must redraw.
+ */
+import type {
+  EpochProgress,
+  HostToPanel,
+  PanelInit,
+  PanelMode,
+  PanelRunState,
+  PanelSettings,
+  RunFinished,
+  RunStarted,
+  RunThreshold,
+} from '../../../server/src/protocol';
+
+export const STATE_VERSION = 1;
+
+/** One training run and the history the charts need. */
+export interface RunRecord {
+  runId: string;
+  label: string;
+  started?: RunStarted;
+  /** Epoch numbers of the progress messages received, and the values reported at each. */
+  epochs: number[];
+  trainLoss: number[];
+  valLoss: number[];
+  trainMetric: number[];
+  valMetric: number[];
+  metricName?: 'accuracy' | 'mae';
+  /** Layer names, in order, and their gradient norm at each received epoch. */
+  layerNames: string[];
+  gradNorms: number[][];
+  /** The newest progress message (health, boundary, neurons, findings). */
+  latest?: EpochProgress;
+  finished?: RunFinished;
+  error?: string;
+}
+
+export type PanelTab = PanelMode;
+
+export interface PanelState {
+  version: number;
+  init?: PanelInit;
+  tab: PanelTab;
+  runState: PanelRunState['state'];
+  /** Runs of the Train tab (normally one) and of the Compare tab. */
+  train: RunRecord[];
+  compare: RunRecord[];
+  threshold?: RunThreshold;
+  ui: {
+    discretize: boolean;
+    /** Settings as edited in the panel; they override the file's until the model changes. */
+    settings?: PanelSettings;
+    /** `fileName/modelName` the edited settings belong to. */
+    settingsKey?: string;
+    compareSelection?: string[];
+  };
+}
+
+/** The parts of the page that can be redrawn separately. */
+export type ViewPart =
+  | 'header'
+  | 'controls'
+  | 'progress'
+  | 'curves'
+  | 'boundary'
+  | 'health'
+  | 'activations'
+  | 'results'
+  | 'compare';
+
+export const ALL_PARTS: readonly ViewPart[] = [
+  'header',
+  'controls',
+  'progress',
+  'curves',
+  'boundary',
+  'health',
+  'activations',
+  'results',
+  'compare',
+];
+
+export function createState(): PanelState {
+  return { version: STATE_VERSION, tab: 'train', runState: 'idle', train: [], compare: [], ui: { discretize: false } };
+}
+
+/** A saved state when it is one this version wrote, otherwise undefined. */
+export function restoreState(saved: unknown): PanelState | undefined {
+  if (typeof saved !== 'object' || saved === null) return undefined;
+  const candidate = saved as Partial<PanelState>;
+  if (candidate.version !== STATE_VERSION || !Array.isArray(candidate.train) || !Array.isArray(candidate.compare)) {
+    return undefined;
+  }
+  if (typeof candidate.ui !== 'object' || candidate.ui === null) return undefined;
+  return candidate as PanelState;
+}
+
+export function newRun(runId: string, label: string): RunRecord {
+  return {
+    runId,
+    label,
+    epochs: [],
+    trainLoss: [],
+    valLoss: [],
+    trainMetric: [],
+    valMetric: [],
+    layerNames: [],
+    gradNorms: [],
+  };
+}
+
+export function settingsKey(init: PanelInit): string {
+  return `${init.fileName}/${init.modelName}`;
+}
+
+/** The settings the next run will use: the panel's edits when they belong to this model, else the file's. */
+export function effectiveSettings(state: PanelState): PanelSettings | undefined {
+  if (!state.init) return state.ui.settings;
+  if (state.ui.settings && state.ui.settingsKey === settingsKey(state.init)) return state.ui.settings;
+  return state.init.settings;
+}
+
+export function findRun(state: PanelState, runId: string): RunRecord | undefined {
+  return state.train.find((r) => r.runId === runId) ?? state.compare.find((r) => r.runId === runId);
+}
+
+/** The run an event belongs to; an event for an unannounced run starts a new Train-tab run. */
+function runFor(state: PanelState, runId: string): RunRecord {
+  const known = findRun(state, runId);
+  if (known) return known;
+  const run = newRun(runId, state.init?.modelName ?? runId);
+  state.train = [run];
+  return run;
+}
+
+function recordEpoch(run: RunRecord, event: EpochProgress): void {
+  const last = run.epochs.length - 1;
+  // A repeated epoch (e.g. after a step) replaces the earlier values instead of adding a point.
+  const index = last >= 0 && run.epochs[last] >= event.epoch ? run.epochs.findIndex((e) => e >= event.epoch) : run.epochs.length;
+  if (index < run.epochs.length) truncateHistory(run, index);
+  run.epochs.push(event.epoch);
+  run.trainLoss.push(event.trainLoss);
+  run.valLoss.push(event.valLoss);
+  run.trainMetric.push(event.trainMetric);
+  run.valMetric.push(event.valMetric);
+  run.metricName = event.metricName;
+  for (const layer of event.layers) {
+    let at = run.layerNames.indexOf(layer.name);
+    if (at < 0) {
+      at = run.layerNames.length;
+      run.layerNames.push(layer.name);
+      run.gradNorms.push(new Array<number>(run.epochs.length - 1).fill(Number.NaN));
+    }
+    run.gradNorms[at].push(layer.gradNorm);
+  }
+  // Layers missing from this message keep their series aligned with the epochs.
+  for (const series of run.gradNorms) if (series.length < run.epochs.length) series.push(Number.NaN);
+  run.latest = event;
+}
+
+function truncateHistory(run: RunRecord, length: number): void {
+  for (const series of [run.epochs, run.trainLoss, run.valLoss, run.trainMetric, run.valMetric, ...run.gradNorms]) {
+    series.length = Math.min(series.length, length);
+  }
+}
+
+/** Folds one message into the state and returns the views it touches. */
+export function applyHostMessage(state: PanelState, message: HostToPanel): Set<ViewPart> {
+  const dirty = new Set<ViewPart>();
+  switch (message.type) {
+    case 'init': {
+      const modelChanged = !state.init || settingsKey(state.init) !== settingsKey(message);
+      state.init = message;
+      if (modelChanged) state.tab = message.mode;
+      ALL_PARTS.forEach((p) => dirty.add(p));
+      break;
+    }
+    case 'plan': {
+      const runs = message.runs.map((r) => newRun(r.runId, r.label));
+      if (message.mode === 'compare') {
+        state.compare = runs;
+        state.threshold = message.threshold;
+      } else {
+        state.train = runs;
+      }
+      state.tab = message.mode;
+      ALL_PARTS.forEach((p) => dirty.add(p));
+      break;
+    }
+    case 'runState':
+      state.runState = message.state;
+      dirty.add('controls').add('progress');
+      break;
+    case 'started': {
+      const run = runFor(state, message.runId);
+      const label = run.label;
+      Object.assign(run, newRun(message.runId, label), { started: message });
+      ALL_PARTS.forEach((p) => dirty.add(p));
+      break;
+    }
+    case 'epoch': {
+      const run = runFor(state, message.runId);
+      recordEpoch(run, message);
+      dirty.add('progress').add('curves').add('boundary').add('health').add('compare');
+      break;
+    }
+    case 'finished': {
+      const run = runFor(state, message.runId);
+      run.finished = message;
+      dirty.add('progress').add('results').add('health').add('compare').add('controls');
+      break;
+    }
+    case 'error': {
+      const run = runFor(state, message.runId);
+      run.error = message.message;
+      dirty.add('progress').add('results').add('compare').add('controls');
+      break;
+    }
+  }
+  return dirty;
+}
+
+/** The runs the current tab shows. */
+export function visibleRuns(state: PanelState): RunRecord[] {
+  return state.tab === 'compare' ? state.compare : state.train;
+}

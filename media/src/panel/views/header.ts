@@ -1,0 +1,60 @@
+/** Title, data summary, tabs and the banner for errors. */
+import { button, el, setText } from '../dom';
+import { visibleRuns, type PanelState } from '../state';
+import type { View, ViewContext } from './context';
+
+export class HeaderView implements View {
+  readonly root: HTMLElement;
+  private readonly title = el('h1');
+  private readonly file = el('span', { className: 'file-name' });
+  private readonly data = el('div', { className: 'data-summary' });
+  private readonly banner = el('div', { className: 'banner', attrs: { role: 'alert' } });
+  private readonly trainTab: HTMLButtonElement;
+  private readonly compareTab: HTMLButtonElement;
+
+  constructor(context: ViewContext) {
+    const select = (tab: PanelState['tab']) => () =>
+      context.changeUi((s) => (s.tab = tab), ['header', 'controls', 'progress', 'curves', 'boundary', 'health', 'activations', 'results', 'compare']);
+    this.trainTab = button('Train', select('train'), { className: 'tab', attrs: { role: 'tab' } });
+    this.compareTab = button('Compare activations', select('compare'), { className: 'tab', attrs: { role: 'tab' } });
+    this.root = el(
+      'header',
+      { className: 'panel-header' },
+      el('div', { className: 'title-row' }, this.title, this.file),
+      this.data,
+      el('nav', { className: 'tabs', attrs: { role: 'tablist' } }, this.trainTab, this.compareTab),
+      this.banner,
+    );
+  }
+
+  update(state: PanelState): void {
+    setText(this.title, state.init?.modelName ?? 'Training');
+    setText(this.file, state.init?.fileName ?? '');
+    const run = visibleRuns(state)[0];
+    const d = run?.started?.dataset;
+    if (d) {
+      const parts = [`Data: ${d.name}`, `${d.features} input${d.features === 1 ? '' : 's'}`];
+      if (d.featureNames?.length) parts.push(`features ${d.featureNames.join(', ')}`);
+      if (d.targetNames?.length) parts.push(`target ${d.targetNames.join(', ')}`);
+      if (d.classes.length) parts.push(`classes ${d.classes.join(', ')}`);
+      parts.push(`${d.trainSize} train / ${d.validationSize} validation`);
+      setText(this.data, parts.join(' · '));
+    } else {
+      setText(this.data, '');
+    }
+    for (const [tab, node] of [['train', this.trainTab], ['compare', this.compareTab]] as const) {
+      node.classList.toggle('active', state.tab === tab);
+      node.setAttribute('aria-selected', String(state.tab === tab));
+    }
+    const problems = visibleRuns(state).flatMap((r) => {
+      const prefix = state.tab === 'compare' ? `${r.label}: ` : '';
+      if (r.error) return [`${prefix}${r.error}`];
+      if (r.finished && (r.finished.reason === 'diverged' || r.finished.reason === 'failed')) {
+        return [`${prefix}${r.finished.detail ?? `the run ${r.finished.reason}`}`];
+      }
+      return [];
+    });
+    setText(this.banner, problems.join('\n'));
+    this.banner.hidden = problems.length === 0;
+  }
+}

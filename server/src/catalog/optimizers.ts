@@ -1,0 +1,57 @@
+/** The optimizers of language.md §4 with their defaults. */
+import { numberParam, positive, unitInterval } from './params';
+import type { OptimizerDef, ParamDef } from './types';
+
+const lr = (def: number): ParamDef =>
+  numberParam('lr', def, `Learning rate: the step size, greater than 0 (default ${def}).`, positive('lr', `such as ${def}`));
+
+export const OPTIMIZERS: readonly OptimizerDef[] = [
+  {
+    name: 'sgd',
+    params: [
+      lr(0.01),
+      numberParam(
+        'momentum',
+        0,
+        'Fraction of the previous step carried into the next, at least 0 and below 1 (0.9 is common).',
+        unitInterval('momentum', 'such as 0.9'),
+      ),
+    ],
+    highLr: 0.1,
+    doc: 'Stochastic gradient descent, optionally with momentum.',
+  },
+  {
+    name: 'adam',
+    params: [
+      lr(0.001),
+      numberParam(
+        'beta1',
+        0.9,
+        'Decay of the running mean of gradients, at least 0 and below 1.',
+        unitInterval('beta1', 'such as 0.9'),
+      ),
+      numberParam(
+        'beta2',
+        0.999,
+        'Decay of the running mean of squared gradients, at least 0 and below 1.',
+        unitInterval('beta2', 'such as 0.999'),
+      ),
+    ],
+    highLr: 0.01,
+    doc: 'Adam: adapts the step size per weight from running means of the gradient and its square. The default.',
+  },
+  {
+    name: 'rmsprop',
+    params: [
+      lr(0.001),
+      numberParam(
+        'rho',
+        0.9,
+        'Decay of the running mean of squared gradients, at least 0 and below 1.',
+        unitInterval('rho', 'such as 0.9'),
+      ),
+    ],
+    highLr: 0.01,
+    doc: 'RMSprop: divides each step by a running root-mean-square of recent gradients.',
+  },
+];

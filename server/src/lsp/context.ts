@@ -1,0 +1,26 @@
+/** What every LSP feature module receives: the connection, the open documents and their cached analyses. */
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../analysis';
+import type { Diagnostic } from '../diagnostic';
+import type { ServerSettings } from './settings';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** The analysis of the document's current version (computed once per version, then cached). */
+  analysisOf(uri: string): Analysis | undefined;
+  settings(): ServerSettings;
+  /** Sets diagnostics that come from elsewhere than the analysis (e.g. `nn-train`), then republishes. */
+  setExternalDiagnostics(uri: string, source: string, diagnostics: Diagnostic[]): void;
+  /** Recomputes and publishes the diagnostics of a document. */
+  publish(uri: string): void;
+  /** Workspace folders as file system paths. */
+  workspaceRoots(): string[];
+}
+
+/** A feature: the capabilities it adds, and how it registers its handlers. */
+export interface Feature {
+  capabilities: ServerCapabilities;
+  register(context: ServerContext): void;
+}

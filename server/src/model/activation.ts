@@ -1,0 +1,26 @@
+import { ACTIVATIONS, didYouMean, findActivation } from '../catalog';
+import type { Diagnostic } from '../diagnostic';
+import type { Call } from '../syntax/ast';
+import { checkArgs } from './args';
+import type { ActivationUse } from './types';
+
+/** Every activation name and alias, for suggestions. */
+export function activationNames(): string[] {
+  return ACTIVATIONS.flatMap((def) => [def.name, ...def.aliases]);
+}
+
+/** Resolves `relu`, `leaky_relu(alpha: 0.1)`, … against the catalog, reporting what is wrong. */
+export function resolveActivation(call: Call, diagnostics: Diagnostic[]): ActivationUse | undefined {
+  const def = findActivation(call.name.text);
+  if (!def) {
+    const suggestion = didYouMean(call.name.text, activationNames());
+    diagnostics.push({
+      code: 'unknown-activation', severity: 'error', span: call.name.span,
+      message: `unknown activation '${call.name.text}'` + (suggestion ? ` — did you mean '${suggestion}'?` : ' — see the list with completion (Ctrl+Space)'),
+      data: suggestion ? { suggestion } : undefined,
+    });
+    return undefined;
+  }
+  const { params, explicit } = checkArgs(call, def.params, def.name, diagnostics);
+  return { def, written: call.name.text, params, explicit, span: call.span, nameSpan: call.name.span };
+}

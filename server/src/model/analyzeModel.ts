@@ -1,0 +1,223 @@
+/** Resolves one `model` block into a ModelInfo (language.md §4). */
+import { didYouMean, findInit, resolveParams, findLoss, findOptimizer, findRegularizer, findTask, INITS, LOSSES, OPTIMIZERS, REGULARIZERS, TASKS } from '../catalog';
+import type { InitName } from '../catalog/types';
+import type { Diagnostic } from '../diagnostic';
+import type { Call, DenseLayer, Ident, ModelDecl } from '../syntax/ast';
+import type { Span } from '../syntax/span';
+import { resolveActivation } from './activation';
+import { checkArgs } from './args';
+import { checkNumber, SingletonTracker } from './statements';
+import type { ActivationLayerInfo, DenseInfo, LayerInfo, LossInfo, ModelInfo, OptimizerInfo, RegularizeInfo, TaskInfo } from './types';
+
+export function analyzeModel(decl: ModelDecl, diagnostics: Diagnostic[]): ModelInfo {
+  const name = decl.name?.text ?? '';
+  const singletons = new SingletonTracker(name ? `model '${name}'` : 'this model', diagnostics);
+  const model: ModelInfo = {
+    name, nameSpan: decl.name?.span ?? decl.keyword.span, decl, layers: [], dense: [],
+    loss: { name: 'mse', params: {}, explicit: false },
+    optimizer: { name: 'adam', params: {}, explicit: false },
+    init: { name: 'auto' }, totalParams: 0, outputWidth: NaN,
+  };
+  const counters = { dense: 0, dropout: 0, activation: 0 };
+  const labels = new Map<string, Span>();
+  let lossCall: Call | undefined;
+  let optimizerCall: Call | undefined;
+
+  for (const stmt of decl.body) {
+    switch (stmt.kind) {
+      case 'task':
+        if (stmt.call && singletons.accept('task', stmt.span)) model.task = resolveTask(stmt.call, diagnostics);
+        break;
+      case 'input':
+        if (!singletons.accept('input', stmt.span)) break;
+        if (model.layers.length > 0) {
+          diagnostics.push({ code: 'input-order', severity: 'error', span: stmt.span, message: "'input' must come before the first layer — move it up",
+            related: [{ span: model.layers[0].span, message: 'first layer' }] });
+        }
+        model.input = checkNumber(stmt.value, { what: 'the input width', integer: true, min: 1 }, diagnostics);
+        model.inputSpan = stmt.span;
+        break;
+      case 'loss':
+        if (stmt.call && singletons.accept('loss', stmt.span)) lossCall = stmt.call;
+        break;
+      case 'optimizer':
+        if (stmt.call && singletons.accept('optimizer', stmt.span)) optimizerCall = stmt.call;
+        break;
+      case 'init':
+        if (stmt.name && singletons.accept('init', stmt.span)) {
+          const init = resolveInit(stmt.name, diagnostics);
+          if (init) model.init = { name: init, span: stmt.span };
+        }
+        break;
+      case 'regularize':
+        if (stmt.call && singletons.accept('regularize', stmt.span)) model.regularize = resolveRegularizer(stmt.call, stmt.span, diagnostics);
+        break;
+      default: {
+        counters[stmt.kind]++;
+        if (stmt.label) {
+          const earlier = labels.get(stmt.label.text);
+          if (earlier) {
+            diagnostics.push({ code: 'duplicate-name', severity: 'error', span: stmt.label.span,
+              message: `the label '${stmt.label.text}' is already used in this model — labels must be unique`,
+              related: [{ span: earlier, message: 'first used here' }] });
+          } else {
+            labels.set(stmt.label.text, stmt.label.span);
+          }
+        }
+        const base = {
+          index: model.layers.length, name: stmt.label?.text ?? `${stmt.kind}_${counters[stmt.kind]}`, labelled: !!stmt.label,
+          span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
+        };
+        if (stmt.kind === 'dense') {
+          const units = checkNumber(stmt.units, { what: 'the number of units', integer: true, min: 1 }, diagnostics);
+          const activation = stmt.activation ? resolveActivation(stmt.activation, diagnostics) : undefined;
+          const init = stmt.init?.name ? resolveInit(stmt.init.name, diagnostics) : undefined;
+          const dense: DenseInfo = { ...base, kind: 'dense', node: stmt, units: units ?? NaN, ownActivation: activation, activation,
+            role: 'hidden', denseIndex: model.dense.length,
+            init: init ? { name: init, explicit: true, span: layerInitSpan(stmt) } : { name: 'glorot_uniform', explicit: false } };
+          model.layers.push(dense);
+          model.dense.push(dense);
+        } else if (stmt.kind === 'dropout') {
+          const rate = checkNumber(stmt.rate, { what: 'the dropout rate', min: 0, below: 1 }, diagnostics);
+          model.layers.push({ ...base, kind: 'dropout', node: stmt, rate: rate ?? 0 });
+        } else {
+          const activation = stmt.call ? resolveActivation(stmt.call, diagnostics) : undefined;
+          if (activation?.def.shape === 'maxout') {
+            diagnostics.push({ code: 'invalid-value', severity: 'error', span: activation.nameSpan,
+              message: "maxout needs weights of its own — write it on the dense layer ('dense 8 maxout') instead of as a separate activation" });
+          }
+          model.layers.push({ ...base, kind: 'activation', node: stmt, activation });
+        }
+      }
+    }
+  }
+
+  linkLayers(model);
+  model.loss = resolveLoss(lossCall, model, diagnostics);
+  model.optimizer = resolveOptimizer(optimizerCall, diagnostics);
+  if (model.layers.length > 0 && model.input === undefined && !model.inputSpan) {
+    diagnostics.push({ code: 'missing-input', severity: 'error', span: model.nameSpan,
+      message: `model '${name}' has no 'input' line — add 'input N' (the number of features) before the first layer` });
+  }
+  if (model.dense.length === 0) {
+    diagnostics.push({ code: 'empty-model', severity: 'warning', span: model.nameSpan,
+      message: `model '${name}' has no dense layer — add one, e.g. 'dense 1 sigmoid'` });
+  }
+  return model;
+}
+
+/** Merges standalone activations into the dense layer before them, sets roles, widths, inits and parameter counts. */
+function linkLayers(model: ModelInfo): void {
+  const { layers } = model;
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    const previous = layers[i - 1];
+    if (layer.kind === 'activation' && previous?.kind === 'dense' && !previous.activation && layer.activation) {
+      previous.activation = layer.activation;
+      (layer as ActivationLayerInfo).mergedInto = previous.index;
+    }
+  }
+  const last = model.dense[model.dense.length - 1];
+  if (last) last.role = 'output';
+
+  let width = model.input ?? NaN;
+  for (const layer of layers) {
+    layer.inWidth = width;
+    if (layer.kind === 'dense') {
+      const pieces = layer.activation?.def.shape === 'maxout' ? Number(layer.activation.params.pieces) || 1 : 1;
+      const preluSlopes = layer.ownActivation?.def.name === 'prelu' ? layer.units : 0;
+      layer.params = (width * layer.units + layer.units) * pieces + preluSlopes;
+      layer.outWidth = layer.units;
+      if (!layer.init.explicit) layer.init = { name: defaultInit(model, layer), explicit: false };
+    } else {
+      layer.outWidth = width;
+      if (layer.kind === 'activation' && layer.activation?.def.name === 'prelu') layer.params = width;
+    }
+    width = layer.outWidth;
+  }
+  model.totalParams = layers.reduce((sum, l) => sum + l.params, 0);
+  model.outputWidth = layers.length ? layers[layers.length - 1].outWidth : NaN;
+}
+
+/** language.md §4: the model's `init` line, else He for the ReLU family, LeCun for SELU, Glorot otherwise. */
+function defaultInit(model: ModelInfo, layer: DenseInfo): InitName {
+  if (model.init.name !== 'auto') return model.init.name;
+  return layer.activation?.def.matchingInit ?? 'glorot_uniform';
+}
+
+function layerInitSpan(stmt: DenseLayer): Span | undefined {
+  if (!stmt.init) return undefined;
+  return { start: stmt.init.keyword.span.start, end: (stmt.init.name ?? stmt.init.keyword).span.end };
+}
+
+function resolveTask(call: Call, diagnostics: Diagnostic[]): TaskInfo | undefined {
+  const def = findTask(call.name.text);
+  if (!def) {
+    diagnostics.push(unknownName('task', call.name, TASKS.map((t) => t.name)));
+    return undefined;
+  }
+  const { params } = checkArgs(call, def.params, def.name, diagnostics);
+  const count = Number(params.classes ?? params.labels);
+  return { kind: def.name, count: Number.isFinite(count) ? count : undefined, span: call.span };
+}
+
+function resolveLoss(call: Call | undefined, model: ModelInfo, diagnostics: Diagnostic[]): LossInfo {
+  if (call) {
+    const def = findLoss(call.name.text);
+    if (def) return { name: def.name, params: checkArgs(call, def.params, def.name, diagnostics).params, explicit: true, span: call.span };
+    diagnostics.push(unknownName('loss', call.name, LOSSES.flatMap((l) => [l.name, ...l.aliases])));
+  }
+  const name = model.task ? findTask(model.task.kind)!.defaultLoss : inferLoss(model);
+  return { name, params: resolveParams(findLoss(name)!.params, {}), explicit: false };
+}
+
+/** Without a task, the loss follows the output activation: bce for sigmoid, cce for softmax, mse otherwise. */
+function inferLoss(model: ModelInfo): string {
+  const output = model.dense[model.dense.length - 1]?.activation?.def.name;
+  return output === 'sigmoid' ? 'bce' : output === 'softmax' ? 'cce' : 'mse';
+}
+
+function resolveOptimizer(call: Call | undefined, diagnostics: Diagnostic[]): OptimizerInfo {
+  const def = call ? findOptimizer(call.name.text) : undefined;
+  if (call && def) {
+    const { params, spans } = checkArgs(call, def.params, def.name, diagnostics);
+    return { name: def.name as OptimizerInfo['name'], params, explicit: true, span: call.span, lrSpan: spans.lr };
+  }
+  if (call) diagnostics.push(unknownName('optimizer', call.name, OPTIMIZERS.map((o) => o.name)));
+  return { name: 'adam', params: resolveParams(findOptimizer('adam')!.params, {}), explicit: false };
+}
+
+function resolveInit(name: Ident, diagnostics: Diagnostic[]): InitName | undefined {
+  const def = findInit(name.text);
+  if (!def) {
+    diagnostics.push(unknownName('init', name, INITS.flatMap((i) => [i.name, ...i.aliases])));
+    return undefined;
+  }
+  if (def.refused) {
+    diagnostics.push({ code: 'zero-init', severity: 'error', span: name.span, message: def.refused });
+    return undefined;
+  }
+  return def.name as InitName;
+}
+
+function resolveRegularizer(call: Call, span: Span, diagnostics: Diagnostic[]): RegularizeInfo | undefined {
+  const def = findRegularizer(call.name.text);
+  if (!def) {
+    diagnostics.push(unknownName('regularizer', call.name, REGULARIZERS.map((r) => r.name)));
+    return undefined;
+  }
+  const { params } = checkArgs(call, def.params, def.name, diagnostics);
+  const amount = Number(Object.values(params)[0]);
+  return Number.isFinite(amount) ? { kind: def.name, amount, span } : undefined;
+}
+
+function unknownName(what: string, name: Ident, candidates: string[]): Diagnostic {
+  const suggestion = didYouMean(name.text, candidates);
+  return {
+    code: `unknown-${what}`, severity: 'error', span: name.span,
+    message: `unknown ${what} '${name.text}'` + (suggestion ? ` — did you mean '${suggestion}'?` : ` — expected one of: ${candidates.join(', ')}`),
+    data: suggestion ? { suggestion } : undefined,
+  };
+}
+
+export { unknownName };

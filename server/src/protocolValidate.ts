@@ -1,0 +1,304 @@
+/**
+ * Runtime checks for the messages between the extension host and the training panel.
+ * Pure TypeScript with no imports beyond types, so the webview bundle can use it too.
+ * Each check returns the first problem found, as a path and a reason, or undefined when the value fits.
+ */
+import type { HostToPanel, PanelToHost } from './protocol';
+
+/** Returns a problem description, or undefined when `value` fits. */
+type Check = (value: unknown, path: string) => string | undefined;
+
+const MAX_STRING = 10_000;
+const MAX_MARKDOWN = 1_000_000;
+const MAX_LIST = 1_000_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/* ---------- Small combinators ---------- */
+
+/** Any number, NaN and ±Infinity included (a diverged loss is a real value to show). */
+const num: Check = (v, p) => (typeof v === 'number' ? undefined : `${p} should be a number`);
+
+const finite: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${p} should be a finite number`);
+
+function int(min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Check {
+  return (v, p) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? undefined
+      : `${p} should be an integer in [${min}, ${max}]`;
+}
+
+function str(maxLength = MAX_STRING): Check {
+  return (v, p) =>
+    typeof v === 'string' && v.length <= maxLength ? undefined : `${p} should be a string of at most ${maxLength} characters`;
+}
+
+const bool: Check = (v, p) => (typeof v === 'boolean' ? undefined : `${p} should be true or false`);
+
+function oneOf(...values: readonly string[]): Check {
+  return (v, p) => (typeof v === 'string' && values.includes(v) ? undefined : `${p} should be one of ${values.join(', ')}`);
+}
+
+function list(item: Check, maxLength = MAX_LIST): Check {
+  return (v, p) => {
+    if (!Array.isArray(v)) return `${p} should be a list`;
+    if (v.length > maxLength) return `${p} has more than ${maxLength} entries`;
+    for (let i = 0; i < v.length; i++) {
+      const problem = item(v[i], `${p}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+}
+
+/** A list of numbers, checked without building a path string per entry (grids are large). */
+function numbers(maxLength = MAX_LIST): Check {
+  return (v, p) => {
+    if (!Array.isArray(v)) return `${p} should be a list of numbers`;
+    if (v.length > maxLength) return `${p} has more than ${maxLength} entries`;
+    for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return `${p}[${i}] should be a number`;
+    return undefined;
+  };
+}
+
+function optional(check: Check): Check {
+  return (v, p) => (v === undefined ? undefined : check(v, p));
+}
+
+/** An object with these fields (extra fields are allowed and ignored). */
+function shape(fields: Record<string, Check>, extra?: (v: Record<string, unknown>, p: string) => string | undefined): Check {
+  return (v, p) => {
+    if (!isRecord(v)) return `${p} should be an object`;
+    for (const [key, check] of Object.entries(fields)) {
+      const problem = check(v[key], `${p}.${key}`);
+      if (problem) return problem;
+    }
+    return extra?.(v, p);
+  };
+}
+
+const pair: Check = (v, p) =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number'
+    ? undefined
+    : `${p} should be a pair of numbers`;
+
+/* ---------- Training events ---------- */
+
+const metricName = oneOf('accuracy', 'mae');
+const runId = str(200);
+
+const histogram = shape({ min: num, max: num, counts: numbers(10_000) });
+
+const layerHealth = shape({
+  name: str(),
+  sourceIndex: int(0),
+  activation: str(),
+  deadFraction: optional(num),
+  saturatedFraction: optional(num),
+  gradNorm: num,
+  histogram,
+});
+
+const gridSizes = (v: Record<string, unknown>, p: string): string | undefined => {
+  const cells = (v.width as number) * (v.height as number);
+  if ((v.values as unknown[]).length !== cells) return `${p}.values should hold width × height = ${cells} numbers`;
+  if (v.confidence !== undefined && (v.confidence as unknown[]).length !== cells) {
+    return `${p}.confidence should hold width × height = ${cells} numbers`;
+  }
+  return undefined;
+};
+
+const boundaryGrid = shape(
+  { width: int(1, 2000), height: int(1, 2000), xRange: pair, yRange: pair, values: numbers(), confidence: optional(numbers()) },
+  gridSizes,
+);
+
+const neuronGrid = shape(
+  { layer: str(), unit: int(0), width: int(1, 2000), height: int(1, 2000), values: numbers() },
+  gridSizes,
+);
+
+const finding = shape({
+  code: oneOf('dead-units', 'saturated-units', 'vanishing-gradient', 'exploding-gradient', 'loss-plateau', 'overfitting'),
+  severity: oneOf('error', 'warning', 'info'),
+  message: str(),
+  layer: optional(str()),
+  sourceIndex: optional(int(0)),
+  epoch: int(0),
+});
+
+const point = shape({ x: num, y: num, label: num, split: oneOf('train', 'validation') });
+
+const datasetSummary = shape({
+  name: str(),
+  features: int(0),
+  classes: list(str(), 100_000),
+  trainSize: int(0),
+  validationSize: int(0),
+  points: optional(list(point, 200_000)),
+  featureNames: optional(list(str(), 100_000)),
+  targetNames: optional(list(str(), 100_000)),
+});
+
+const trainSettings = shape({ epochs: int(0), batch: int(1), validation: num, seed: int(), normalize: bool, lr: optional(num) });
+
+/** The panel reads only these parts of the network spec. */
+const networkSpec = shape({ modelName: str(), input: num, layers: list(shape({ kind: str(), name: str() }), 10_000) });
+
+const runStarted = shape({ runId, spec: networkSpec, settings: trainSettings, dataset: datasetSummary });
+
+const epochProgress = shape({
+  runId,
+  epoch: int(0),
+  epochs: int(0),
+  trainLoss: num,
+  valLoss: num,
+  trainMetric: num,
+  valMetric: num,
+  metricName,
+  elapsedMs: num,
+  samplesPerSecond: num,
+  layers: list(layerHealth, 10_000),
+  boundary: optional(boundaryGrid),
+  neurons: optional(list(neuronGrid, 10_000)),
+  findings: list(finding, 10_000),
+});
+
+const square: Check = (v, p) => {
+  const problem = list(numbers(100_000), 100_000)(v, p);
+  if (problem) return problem;
+  const rows = v as number[][];
+  return rows.every((row) => row.length === rows.length) ? undefined : `${p} should be a square matrix`;
+};
+
+const runFinished = shape({
+  runId,
+  reason: oneOf('completed', 'stopped', 'diverged', 'failed'),
+  detail: optional(str()),
+  epochs: int(0),
+  final: shape({ trainLoss: num, valLoss: num, trainMetric: num, valMetric: num, metricName }),
+  findings: list(finding, 10_000),
+  confusion: optional(square),
+});
+
+const runError = shape({ runId, message: str() });
+
+/* ---------- Panel messages ---------- */
+
+const positive: Check = (v, p) =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : `${p} should be a positive number`;
+
+const panelSettings = shape({
+  epochs: int(1, 1_000_000),
+  batch: int(1, 1_000_000),
+  lr: positive,
+  seed: int(),
+  data: optional(shape({ name: str(100), points: int(1, 1_000_000), noise: finite })),
+});
+
+const activationCurve = shape(
+  { name: str(), xs: numbers(100_000), f: numbers(100_000), df: numbers(100_000) },
+  (v, p) =>
+    (v.f as unknown[]).length === (v.xs as unknown[]).length && (v.df as unknown[]).length === (v.xs as unknown[]).length
+      ? undefined
+      : `${p}: xs, f and df should have the same length`,
+);
+
+const panelLayer = shape({
+  name: str(),
+  sourceIndex: int(0),
+  kind: oneOf('dense', 'dropout', 'activation'),
+  units: optional(int(0)),
+  role: optional(oneOf('hidden', 'output')),
+  activation: optional(str()),
+});
+
+const panelMode = oneOf('train', 'compare');
+
+const panelInit = shape({
+  mode: panelMode,
+  fileName: str(),
+  modelName: str(),
+  taskKind: optional(oneOf('regression', 'binary', 'multiclass', 'multilabel')),
+  layers: list(panelLayer, 10_000),
+  activationCurves: list(activationCurve, 1_000),
+  settings: panelSettings,
+  toyDatasets: list(str(100), 1_000),
+  compareChoices: list(str(100), 1_000),
+  compareDefaults: list(str(100), 1_000),
+});
+
+const panelPlan = shape({
+  mode: panelMode,
+  runs: list(shape({ runId, label: str() }), 100),
+  threshold: optional(shape({ key: oneOf('valMetric', 'valLoss'), direction: oneOf('atLeast', 'atMost'), value: finite })),
+});
+
+const panelRunState = shape({ state: oneOf('idle', 'running', 'paused', 'finished') });
+
+const hostChecks: Record<HostToPanel['type'], Check> = {
+  init: panelInit,
+  plan: panelPlan,
+  runState: panelRunState,
+  started: runStarted,
+  epoch: epochProgress,
+  finished: runFinished,
+  error: runError,
+};
+
+const panelFix: Check = (v, p) => {
+  if (!isRecord(v)) return `${p} should be an object`;
+  if (v.kind === 'setActivation') {
+    return shape({ sourceIndices: list(int(0), 10_000), activation: str(100) })(v, p);
+  }
+  if (v.kind === 'setLearningRate') return shape({ lr: positive })(v, p);
+  return `${p}.kind should be setActivation or setLearningRate`;
+};
+
+const panelChecks: Record<PanelToHost['type'], Check> = {
+  ready: shape({}),
+  control: shape({ action: oneOf('play', 'pause', 'step', 'reset', 'stop', 'regenerate') }),
+  settings: shape({ settings: panelSettings }),
+  compare: shape({ activations: list(str(100), 100) }),
+  revealLayer: shape({ sourceIndex: int(0) }),
+  applyFix: shape({ fix: panelFix, rerun: bool }),
+  copyResults: shape({ markdown: str(MAX_MARKDOWN) }),
+};
+
+/* ---------- Public API ---------- */
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function checkTagged<T>(value: unknown, checks: Record<string, Check>, what: string): Checked<T> {
+  if (!isRecord(value)) return { ok: false, error: `${what} should be an object` };
+  const tag = value.type;
+  if (typeof tag !== 'string' || !Object.prototype.hasOwnProperty.call(checks, tag)) {
+    return { ok: false, error: `${what} has an unknown type ${JSON.stringify(String(tag)).slice(0, 80)}` };
+  }
+  const problem = checks[tag](value, tag);
+  return problem ? { ok: false, error: `${what} '${tag}' is malformed: ${problem}` } : { ok: true, value: value as T };
+}
+
+/** Checks a message from the extension host to the panel, saying what is wrong when it does not fit. */
+export function checkHostMessage(value: unknown): Checked<HostToPanel> {
+  return checkTagged<HostToPanel>(value, hostChecks, 'message from the extension');
+}
+
+/** Checks a message from the panel to the extension host, saying what is wrong when it does not fit. */
+export function checkPanelMessage(value: unknown): Checked<PanelToHost> {
+  return checkTagged<PanelToHost>(value, panelChecks, 'message from the panel');
+}
+
+/** The message when it fits the protocol, otherwise undefined. */
+export function validateHostMessage(value: unknown): HostToPanel | undefined {
+  const result = checkHostMessage(value);
+  return result.ok ? result.value : undefined;
+}
+
+/** The message when it fits the protocol, otherwise undefined. */
+export function validatePanelMessage(value: unknown): PanelToHost | undefined {
+  const result = checkPanelMessage(value);
+  return result.ok ? result.value : undefined;
+}

@@ -1,0 +1,239 @@
+/**
+ * Activation kernels: the catalog's scalar f and f′ applied over a batch, plus the layer-wide shapes
+ * (softmax over the row, maxout over pieces). The formulas themselves live only in the catalog.
+ */
+import { findActivation } from '../../catalog';
+import { softmaxBackwardInto, softmaxInto } from '../../catalog/math';
+import type { ActivationDef, BoundActivation } from '../../catalog/types';
+import type { ActivationSpec } from '../spec';
+import { allocate, type FloatKind, type Floats } from './tensor';
+
+export interface ActivationKernel {
+  /** Canonical catalog name (`linear` when none). */
+  readonly name: string;
+  readonly def: ActivationDef | undefined;
+  /** f(x) = x: the output buffer may be the input buffer. */
+  readonly identity: boolean;
+  /** Pre-activation values per unit (maxout pieces; 1 otherwise). */
+  readonly pieces: number;
+  /** Learned per-unit slopes (prelu) and their gradient. */
+  readonly slopes?: Floats;
+  readonly slopeGrad?: Floats;
+  /** Writes A[n × units] from Z[n × units·pieces]. */
+  forward(Z: Floats, A: Floats, n: number, units: number): void;
+  /** Writes dZ from dA (A and Z as left by forward). */
+  backward(Z: Floats, A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void;
+  /** The largest |f′| over the real line (for the saturation test). */
+  readonly maxDerivative: number;
+  /** |f′| at x for a unit, as the health check needs it. */
+  derivativeAt(x: number, unit: number): number;
+}
+
+/** Looks an activation up in the catalog, with a clear error when it is missing. */
+export function activationDef(name: string): ActivationDef {
+  const def = findActivation(name);
+  if (!def) throw new Error(`unknown activation '${name}'`);
+  return def;
+}
+
+const maxDerivativeCache = new Map<string, number>();
+
+/** max |f′| sampled densely over [−20, 20]; cached per activation and parameters. */
+function maxDerivative(key: string, bound: BoundActivation): number {
+  const cached = maxDerivativeCache.get(key);
+  if (cached !== undefined) return cached;
+  let max = 0;
+  for (let i = 0; i <= 8000; i++) {
+    const d = Math.abs(bound.df(-20 + i * 0.005));
+    if (Number.isFinite(d) && d > max) max = d;
+  }
+  maxDerivativeCache.set(key, max);
+  return max;
+}
+
+/**
+ * Builds the kernel for an activation spec (undefined = linear). `units` and `capacity` (rows) size the
+ * buffers that maxout needs; `kind` picks the float type of learned slopes.
+ */
+export function createKernel(spec: ActivationSpec | undefined, units: number, capacity: number, kind: FloatKind): ActivationKernel {
+  if (!spec || spec.name === 'linear') return new IdentityKernel(spec ? activationDef('linear') : undefined);
+  const def = activationDef(spec.name);
+  switch (def.shape) {
+    case 'softmax':
+      return new SoftmaxKernel(def);
+    case 'maxout': {
+      const pieces = Number(spec.params.pieces ?? 2);
+      if (!Number.isInteger(pieces) || pieces < 1) throw new Error(`maxout needs an integer number of pieces, got ${spec.params.pieces}`);
+      return new MaxoutKernel(def, pieces, units, capacity);
+    }
+    default:
+      if (def.name === 'prelu') return new PreluKernel(def, spec, units, kind);
+      return new ElementwiseKernel(def, def.bind(spec.params), JSON.stringify([def.name, spec.params]));
+  }
+}
+
+class IdentityKernel implements ActivationKernel {
+  readonly name = 'linear';
+  readonly identity = true;
+  readonly pieces = 1;
+  readonly maxDerivative = 1;
+  constructor(readonly def: ActivationDef | undefined) {}
+  forward(Z: Floats, A: Floats, n: number, units: number): void {
+    if (A !== Z) A.set(Z.subarray(0, n * units));
+  }
+  backward(_Z: Floats, _A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void {
+    if (dZ !== dA) dZ.set(dA.subarray(0, n * units));
+  }
+  derivativeAt(): number {
+    return 1;
+  }
+}
+
+class ElementwiseKernel implements ActivationKernel {
+  readonly name: string;
+  readonly identity = false;
+  readonly pieces = 1;
+  readonly maxDerivative: number;
+  private readonly f: (x: number) => number;
+  private readonly df: (x: number) => number;
+  constructor(readonly def: ActivationDef, bound: BoundActivation, key: string) {
+    this.name = def.name;
+    this.f = bound.f;
+    this.df = bound.df;
+    this.maxDerivative = maxDerivative(key, bound);
+  }
+  forward(Z: Floats, A: Floats, n: number, units: number): void {
+    const f = this.f;
+    const end = n * units;
+    for (let j = 0; j < end; j++) A[j] = f(Z[j]);
+  }
+  backward(Z: Floats, _A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void {
+    const df = this.df;
+    const end = n * units;
+    for (let j = 0; j < end; j++) {
+      const g = dA[j];
+      dZ[j] = g === 0 ? 0 : g * df(Z[j]);
+    }
+  }
+  derivativeAt(x: number): number {
+    return Math.abs(this.df(x));
+  }
+}
+
+/**
+ * PReLU with a learned slope aᵢ per unit. The catalog's f is affine in the slope, so with f₀ = f(·; a = 0)
+ * and f₁ = f(·; a = 1): f(x; a) = f₀(x) + a·(f₁(x) − f₀(x)), f′ likewise, and ∂f/∂a = f₁(x) − f₀(x).
+ */
+class PreluKernel implements ActivationKernel {
+  readonly name: string;
+  readonly identity = false;
+  readonly pieces = 1;
+  readonly maxDerivative: number;
+  readonly slopes: Floats;
+  readonly slopeGrad: Floats;
+  private readonly at0: BoundActivation;
+  private readonly at1: BoundActivation;
+  constructor(readonly def: ActivationDef, spec: ActivationSpec, units: number, kind: FloatKind) {
+    this.name = def.name;
+    this.at0 = def.bind({ ...spec.params, init: 0 });
+    this.at1 = def.bind({ ...spec.params, init: 1 });
+    const initial = Number(spec.params.init ?? 0.25);
+    this.slopes = allocate(kind, units).fill(initial);
+    this.slopeGrad = allocate(kind, units);
+    this.maxDerivative = 1;
+  }
+  forward(Z: Floats, A: Floats, n: number, units: number): void {
+    const f0 = this.at0.f;
+    const f1 = this.at1.f;
+    const slopes = this.slopes;
+    for (let r = 0; r < n; r++) {
+      const o = r * units;
+      for (let u = 0; u < units; u++) {
+        const x = Z[o + u];
+        const base = f0(x);
+        A[o + u] = base + slopes[u] * (f1(x) - base);
+      }
+    }
+  }
+  backward(Z: Floats, _A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void {
+    const { f: f0, df: df0 } = this.at0;
+    const { f: f1, df: df1 } = this.at1;
+    const slopes = this.slopes;
+    const grad = this.slopeGrad;
+    grad.fill(0);
+    for (let r = 0; r < n; r++) {
+      const o = r * units;
+      for (let u = 0; u < units; u++) {
+        const x = Z[o + u];
+        const g = dA[o + u];
+        const d0 = df0(x);
+        dZ[o + u] = g * (d0 + slopes[u] * (df1(x) - d0));
+        grad[u] += g * (f1(x) - f0(x));
+      }
+    }
+  }
+  derivativeAt(x: number, unit: number): number {
+    const d0 = this.at0.df(x);
+    return Math.abs(d0 + this.slopes[unit] * (this.at1.df(x) - d0));
+  }
+}
+
+class SoftmaxKernel implements ActivationKernel {
+  readonly name: string;
+  readonly identity = false;
+  readonly pieces = 1;
+  readonly maxDerivative = 0.25;
+  constructor(readonly def: ActivationDef) {
+    this.name = def.name;
+  }
+  forward(Z: Floats, A: Floats, n: number, units: number): void {
+    for (let r = 0; r < n; r++) softmaxInto(Z, r * units, A, r * units, units);
+  }
+  backward(_Z: Floats, A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void {
+    for (let r = 0; r < n; r++) softmaxBackwardInto(A, r * units, dA, r * units, dZ, r * units, units);
+  }
+  derivativeAt(): number {
+    return this.maxDerivative;
+  }
+}
+
+/** Maxout: Z holds `pieces` blocks of `units` values per row (piece-major, like W); the largest wins. */
+class MaxoutKernel implements ActivationKernel {
+  readonly name: string;
+  readonly identity = false;
+  readonly maxDerivative = 1;
+  private readonly winner: Int32Array;
+  constructor(readonly def: ActivationDef, readonly pieces: number, units: number, capacity: number) {
+    this.name = def.name;
+    this.winner = new Int32Array(units * capacity);
+  }
+  forward(Z: Floats, A: Floats, n: number, units: number): void {
+    const k = this.pieces;
+    const width = units * k;
+    const winner = this.winner;
+    for (let r = 0; r < n; r++) {
+      const z0 = r * width;
+      for (let u = 0; u < units; u++) {
+        let best = z0 + u;
+        let value = Z[best];
+        for (let p = 1; p < k; p++) {
+          const idx = z0 + p * units + u;
+          if (Z[idx] > value) {
+            value = Z[idx];
+            best = idx;
+          }
+        }
+        A[r * units + u] = value;
+        winner[r * units + u] = best;
+      }
+    }
+  }
+  backward(_Z: Floats, _A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void {
+    dZ.fill(0, 0, n * units * this.pieces);
+    const winner = this.winner;
+    for (let j = 0; j < n * units; j++) dZ[winner[j]] = dA[j];
+  }
+  derivativeAt(): number {
+    return 1;
+  }
+}

@@ -1,0 +1,166 @@
+/** The operations a network is made of: dense (with its activation fused in), dropout and a standalone activation. */
+import type { ActivationSpec } from '../spec';
+import { createKernel, type ActivationKernel } from './activation';
+import { denseForward, denseGradInput, denseGradWeights } from './matmul';
+import type { ParamGroup } from './optimizer';
+import type { Rng } from './rng';
+import { allocate, type FloatKind, type Floats } from './tensor';
+
+export interface Op {
+  readonly kind: 'dense' | 'dropout' | 'activation';
+  readonly name: string;
+  readonly sourceIndex: number;
+  readonly inWidth: number;
+  readonly outWidth: number;
+  /** Output of the last forward pass, [capacity × outWidth]. */
+  readonly output: Floats;
+  readonly params: ParamGroup[];
+  forward(input: Floats, n: number, training: boolean): Floats;
+  /** Given ∂L/∂output, fills the parameter gradients and returns ∂L/∂input (when asked for). */
+  backward(input: Floats, dOut: Floats, n: number, needInputGrad: boolean): Floats | undefined;
+}
+
+export class DenseOp implements Op {
+  readonly kind = 'dense';
+  readonly W: Floats;
+  readonly b: Floats;
+  readonly dW: Floats;
+  readonly db: Floats;
+  /** Pre-activation values [capacity × units·pieces]. */
+  readonly Z: Floats;
+  readonly output: Floats;
+  /** ∂L/∂Z; a loss head that works on logits writes here directly. */
+  readonly dZ: Floats;
+  readonly dX: Floats;
+  readonly kernel: ActivationKernel;
+  readonly params: ParamGroup[];
+  readonly outWidth: number;
+  /** Rows of W: units × pieces. */
+  readonly rows: number;
+
+  constructor(
+    readonly name: string, readonly sourceIndex: number, readonly inWidth: number, readonly units: number,
+    activation: ActivationSpec | undefined, capacity: number, kind: FloatKind,
+  ) {
+    this.kernel = createKernel(activation, units, capacity, kind);
+    this.outWidth = units;
+    this.rows = units * this.kernel.pieces;
+    this.W = allocate(kind, this.rows * inWidth);
+    this.b = allocate(kind, this.rows);
+    this.dW = allocate(kind, this.rows * inWidth);
+    this.db = allocate(kind, this.rows);
+    this.Z = allocate(kind, capacity * this.rows);
+    this.output = this.kernel.identity ? this.Z : allocate(kind, capacity * units);
+    this.dZ = allocate(kind, capacity * this.rows);
+    this.dX = allocate(kind, capacity * inWidth);
+    this.params = [
+      { value: this.W, grad: this.dW, decay: true },
+      { value: this.b, grad: this.db, decay: false },
+    ];
+    if (this.kernel.slopes && this.kernel.slopeGrad) {
+      this.params.push({ value: this.kernel.slopes, grad: this.kernel.slopeGrad, decay: false });
+    }
+  }
+
+  forward(input: Floats, n: number): Floats {
+    denseForward(input, this.inWidth, this.W, this.b, this.Z, n, this.rows);
+    if (!this.kernel.identity) this.kernel.forward(this.Z, this.output, n, this.units);
+    return this.output;
+  }
+
+  backward(input: Floats, dOut: Floats, n: number, needInputGrad: boolean): Floats | undefined {
+    let dZ = this.dZ;
+    if (this.kernel.identity) dZ = dOut;
+    else this.kernel.backward(this.Z, this.output, dOut, dZ, n, this.units);
+    return this.backwardFromZ(input, dZ, n, needInputGrad);
+  }
+
+  /** Back-propagates from ∂L/∂Z (already in `dZ`). */
+  backwardFromZ(input: Floats, dZ: Floats, n: number, needInputGrad: boolean): Floats | undefined {
+    denseGradWeights(dZ, input, this.inWidth, this.dW, this.db, n, this.rows);
+    if (!needInputGrad) return undefined;
+    denseGradInput(dZ, this.W, this.inWidth, this.dX, n, this.rows);
+    return this.dX;
+  }
+}
+
+export class DropoutOp implements Op {
+  readonly kind = 'dropout';
+  readonly output: Floats;
+  readonly params: ParamGroup[] = [];
+  readonly outWidth: number;
+  private readonly mask: Floats;
+  private readonly dX: Floats;
+  private lastTraining = false;
+  private identityOutput: Floats | undefined;
+
+  constructor(
+    readonly name: string, readonly sourceIndex: number, readonly inWidth: number, readonly rate: number,
+    capacity: number, kind: FloatKind, private readonly rng: Rng,
+  ) {
+    this.outWidth = inWidth;
+    this.output = allocate(kind, capacity * inWidth);
+    this.mask = allocate(kind, capacity * inWidth);
+    this.dX = allocate(kind, capacity * inWidth);
+  }
+
+  forward(input: Floats, n: number, training: boolean): Floats {
+    this.lastTraining = training && this.rate > 0;
+    if (!this.lastTraining) {
+      this.identityOutput = input;
+      return input;
+    }
+    const keep = 1 - this.rate;
+    const scale = 1 / keep;
+    const end = n * this.inWidth;
+    const mask = this.mask;
+    const out = this.output;
+    for (let j = 0; j < end; j++) {
+      const m = this.rng.next() < keep ? scale : 0;
+      mask[j] = m;
+      out[j] = input[j] * m;
+    }
+    return out;
+  }
+
+  backward(_input: Floats, dOut: Floats, n: number, needInputGrad: boolean): Floats | undefined {
+    if (!needInputGrad) return undefined;
+    if (!this.lastTraining) return dOut;
+    const end = n * this.inWidth;
+    for (let j = 0; j < end; j++) this.dX[j] = dOut[j] * this.mask[j];
+    return this.dX;
+  }
+}
+
+export class ActivationOp implements Op {
+  readonly kind = 'activation';
+  readonly output: Floats;
+  readonly dX: Floats;
+  readonly kernel: ActivationKernel;
+  readonly params: ParamGroup[] = [];
+  readonly outWidth: number;
+
+  constructor(
+    readonly name: string, readonly sourceIndex: number, readonly inWidth: number, activation: ActivationSpec,
+    capacity: number, kind: FloatKind,
+  ) {
+    this.kernel = createKernel(activation, inWidth, capacity, kind);
+    if (this.kernel.pieces !== 1) throw new Error(`${name}: maxout needs its own dense layer (it has ${this.kernel.pieces} pieces per unit)`);
+    this.outWidth = inWidth;
+    this.output = allocate(kind, capacity * inWidth);
+    this.dX = allocate(kind, capacity * inWidth);
+    if (this.kernel.slopes && this.kernel.slopeGrad) {
+      this.params.push({ value: this.kernel.slopes, grad: this.kernel.slopeGrad, decay: false });
+    }
+  }
+
+  forward(input: Floats, n: number): Floats {
+    this.kernel.forward(input, this.output, n, this.inWidth);
+    return this.output;
+  }
+
+  backward(input: Floats, dOut: Floats, n: number, needInputGrad: boolean): Floats | undefined {
+    this.kernel.backward(input, this.output, dOut, this.dX, n, this.inWidth);
+    return needInputGrad || this.kernel.slopes ? this.dX : undefined;
+  }
+}
