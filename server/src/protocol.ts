@@ -210,7 +210,8 @@ export interface RunThreshold {
 export interface PanelPlan {
   type: 'plan';
   mode: PanelMode;
-  runs: { runId: string; label: string }[];
+  /** In compare mode `activation` is the hidden layers' activation of that run (what "use this" applies). */
+  runs: { runId: string; label: string; activation?: string }[];
   threshold?: RunThreshold;
 }
 

@@ -232,7 +232,7 @@ const panelInit = shape({
 
 const panelPlan = shape({
   mode: panelMode,
-  runs: list(shape({ runId, label: str() }), 100),
+  runs: list(shape({ runId, label: str(), activation: optional(str(100)) }), 100),
   threshold: optional(shape({ key: oneOf('valMetric', 'valLoss'), direction: oneOf('atLeast', 'atMost'), value: finite })),
 });
 

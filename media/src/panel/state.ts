@@ -20,6 +20,8 @@ export const STATE_VERSION = 1;
 export interface RunRecord {
   runId: string;
   label: string;
+  /** Compare runs: the hidden layers' activation. */
+  activation?: string;
   started?: RunStarted;
   /** Epoch numbers of the progress messages received, and the values reported at each. */
   epochs: number[];
@@ -178,7 +180,7 @@ export function applyHostMessage(state: PanelState, message: HostToPanel): Set<V
       break;
     }
     case 'plan': {
-      const runs = message.runs.map((r) => newRun(r.runId, r.label));
+      const runs = message.runs.map((r) => Object.assign(newRun(r.runId, r.label), r.activation ? { activation: r.activation } : {}));
       if (message.mode === 'compare') {
         state.compare = runs;
         state.threshold = message.threshold;
@@ -195,8 +197,7 @@ export function applyHostMessage(state: PanelState, message: HostToPanel): Set<V
       break;
     case 'started': {
       const run = runFor(state, message.runId);
-      const label = run.label;
-      Object.assign(run, newRun(message.runId, label), { started: message });
+      Object.assign(run, newRun(message.runId, run.label), { activation: run.activation, started: message });
       ALL_PARTS.forEach((p) => dirty.add(p));
       break;
     }

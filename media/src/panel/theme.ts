@@ -45,7 +45,7 @@ export function readTheme(): Theme {
   );
   const [orange, blue, green, red, purple, yellow] = charts;
   const classes = [orange, blue, green, red, purple, yellow, ...FALLBACK_CLASS_COLORS.slice(6)].map(
-    (c) => parseColor(c) ?? [128, 128, 128],
+    (c): Rgb => parseColor(c) ?? [128, 128, 128],
   );
   return {
     kind,

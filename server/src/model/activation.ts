@@ -21,6 +21,9 @@ export function resolveActivation(call: Call, diagnostics: Diagnostic[]): Activa
     });
     return undefined;
   }
-  const { params, explicit } = checkArgs(call, def.params, def.name, diagnostics);
-  return { def, written: call.name.text, params, explicit, span: call.span, nameSpan: call.name.span };
+  const checked = checkArgs(call, def.params, def.name, diagnostics);
+  // An alias may fix parameters (`silu` is swish with beta 1).
+  const fixed = def.aliasParams?.[call.name.text] ?? {};
+  return { def, written: call.name.text, params: { ...checked.params, ...fixed }, explicit: { ...checked.explicit, ...fixed },
+    span: call.span, nameSpan: call.name.span };
 }

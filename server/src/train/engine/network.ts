@@ -30,6 +30,7 @@ export class Network {
   private readonly inputs: Floats[] = [];
   /** Ops before this index hold no parameters and need no backward pass. */
   private readonly firstTrainable: number;
+  private lastOutput: Floats;
 
   constructor(readonly spec: NetworkSpec, options: NetworkOptions) {
     this.capacity = Math.max(1, options.capacity);
@@ -56,6 +57,7 @@ export class Network {
     this.params = this.ops.flatMap((op) => op.params);
     const firstTrainable = this.ops.findIndex((op) => op.params.length > 0);
     this.firstTrainable = firstTrainable < 0 ? this.ops.length : firstTrainable;
+    this.lastOutput = last ? last.output : new Float32Array(0);
     this.initialize(options.seed);
   }
 
@@ -84,7 +86,13 @@ export class Network {
       this.inputs[i] = current;
       current = this.ops[i].forward(current, n, training);
     }
+    this.lastOutput = current;
     return current;
+  }
+
+  /** The output of the last forward pass. */
+  output(): Floats {
+    return this.lastOutput;
   }
 
   /**

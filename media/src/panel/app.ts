@@ -1,0 +1,61 @@
+/** Builds the page from the views and redraws the parts that changed. */
+import { el } from './dom';
+import type { PanelState, ViewPart } from './state';
+import { readTheme, type Theme } from './theme';
+import { ActivationsView } from './views/activations';
+import { BoundaryView } from './views/boundary';
+import { CompareView } from './views/compare';
+import type { View, ViewContext } from './views/context';
+import { ControlsView } from './views/controls';
+import { CurvesView } from './views/curves';
+import { HeaderView } from './views/header';
+import { HealthView } from './views/health';
+import { ProgressView } from './views/progress';
+import { ResultsView } from './views/results';
+
+const TRAIN_ONLY: ReadonlySet<ViewPart> = new Set(['curves', 'boundary', 'health', 'activations', 'results']);
+
+export class PanelApp {
+  private readonly views: Record<ViewPart, View>;
+  private readonly trainView: HTMLElement;
+  private readonly compareView: HTMLElement;
+  private theme: Theme | undefined;
+
+  constructor(root: HTMLElement, context: Omit<ViewContext, 'theme'>) {
+    const ctx: ViewContext = { ...context, theme: () => (this.theme ??= readTheme()) };
+    this.views = {
+      header: new HeaderView(ctx),
+      controls: new ControlsView(ctx),
+      progress: new ProgressView(),
+      curves: new CurvesView(ctx),
+      boundary: new BoundaryView(ctx),
+      health: new HealthView(ctx),
+      activations: new ActivationsView(ctx),
+      results: new ResultsView(ctx),
+      compare: new CompareView(ctx),
+    };
+    const v = this.views;
+    this.trainView = el('main', { className: 'cards', attrs: { id: 'train-view' } }, v.curves.root, v.boundary.root, v.health.root, v.activations.root, v.results.root);
+    this.compareView = el('main', { className: 'cards', attrs: { id: 'compare-view' } }, v.compare.root);
+    root.append(v.header.root, v.controls.root, v.progress.root, this.trainView, this.compareView);
+  }
+
+  /** Forgets the cached theme colors (after VS Code switched themes). */
+  themeChanged(): void {
+    this.theme = undefined;
+  }
+
+  draw(state: PanelState, parts: Set<ViewPart>): void {
+    this.trainView.hidden = state.tab !== 'train';
+    this.compareView.hidden = state.tab !== 'compare';
+    for (const part of parts) {
+      if (state.tab === 'compare' ? TRAIN_ONLY.has(part) : part === 'compare') continue;
+      try {
+        this.views[part].update(state);
+      } catch (error) {
+        // One broken view must not stop the others from drawing.
+        console.error(`[nn-panel] the ${part} view failed to draw:`, error);
+      }
+    }
+  }
+}

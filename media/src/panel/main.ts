@@ -1,0 +1,72 @@
+/** Entry of the training panel's webview script (bundled to dist/panel.js). */
+import uplotCss from 'uplot/dist/uPlot.min.css';
+import { checkHostMessage } from '../../../server/src/protocolValidate';
+import { PanelApp } from './app';
+import { FrameScheduler } from './scheduler';
+import { ALL_PARTS, applyHostMessage, createState, restoreState, type PanelState, type ViewPart } from './state';
+import { connectToHost } from './vscodeApi';
+
+const SAVE_DELAY_MS = 500;
+/** The nonce of this script, captured while it runs (the CSP allows styles with it). */
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || undefined;
+
+/** uPlot's stylesheet ships inside the bundle; it is added as a style element carrying the script's nonce. */
+function addBundledStyles(css: string): void {
+  const style = document.createElement('style');
+  if (nonce) style.nonce = nonce;
+  style.textContent = css;
+  document.head.appendChild(style);
+}
+
+function start(): void {
+  addBundledStyles(uplotCss);
+  const host = connectToHost();
+  const state: PanelState = restoreState(host.getState()) ?? createState();
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    saveTimer = undefined;
+    host.setState(state);
+  };
+  const saveSoon = () => {
+    saveTimer ??= setTimeout(save, SAVE_DELAY_MS);
+  };
+
+  const root = document.getElementById('app') ?? document.body;
+  let scheduler: FrameScheduler<ViewPart>;
+  const app = new PanelApp(root, {
+    post: (message) => host.post(message),
+    changeUi: (mutate, parts) => {
+      mutate(state);
+      scheduler.mark(parts);
+      saveSoon();
+    },
+  });
+  scheduler = new FrameScheduler<ViewPart>((parts) => {
+    app.draw(state, parts);
+    document.body.dataset.frames = String(scheduler.frames);
+  }, (callback) => requestAnimationFrame(callback));
+
+  window.addEventListener('message', (event: MessageEvent) => {
+    const checked = checkHostMessage(event.data);
+    if (!checked.ok) {
+      console.error(`[nn-panel] ignored a message: ${checked.error}`);
+      return;
+    }
+    scheduler.mark(applyHostMessage(state, checked.value));
+    if (checked.value.type === 'finished' || checked.value.type === 'error') save();
+    else saveSoon();
+  });
+
+  // VS Code marks the theme on <body> (class) and <html> (variables); redraw everything when it changes.
+  const observer = new MutationObserver(() => {
+    app.themeChanged();
+    scheduler.mark(ALL_PARTS);
+  });
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+
+  scheduler.mark(ALL_PARTS);
+  host.post({ type: 'ready' });
+}
+
+start();

@@ -1,0 +1,104 @@
+/**
+ * One network, its loss head and its optimizer: trains on a batch and evaluates rows. Everything it needs
+ * per batch is allocated once, so the training loop allocates nothing.
+ */
+import { findOptimizer } from '../../catalog';
+import type { NetworkSpec } from '../spec';
+import { DenseOp } from './layers';
+import { createLossHead, type LossHead } from './loss';
+import { Network } from './network';
+import { createOptimizer, type Optimizer } from './optimizer';
+import { allocate, type FloatKind, type Floats } from './tensor';
+
+export interface LearnerOptions {
+  /** Largest batch; evaluation runs in chunks of at least this many rows. */
+  batch: number;
+  seed: number;
+  kind?: FloatKind;
+  /** Overrides the optimizer's learning rate. */
+  lr?: number;
+  /** Track each dense layer's squared gradient norm per batch (for the health checks). */
+  trackGradients?: boolean;
+}
+
+/** The learning rate in effect: the override, the optimizer's `lr`, or the catalog default. */
+export function learningRate(spec: NetworkSpec, override?: number): number {
+  if (override !== undefined) return override;
+  const lr = spec.optimizer.params.lr;
+  if (typeof lr === 'number') return lr;
+  const def = findOptimizer(spec.optimizer.name)?.params.find((p) => p.name === 'lr')?.default;
+  return typeof def === 'number' ? def : 0.001;
+}
+
+export class Learner {
+  readonly network: Network;
+  readonly head: LossHead;
+  readonly optimizer: Optimizer;
+  readonly dense: DenseOp[];
+  /** Σ over batches of each dense layer's squared gradient norm, and the batch count, since the last reset. */
+  readonly gradSquares: Float64Array;
+  gradBatches = 0;
+  private readonly grad: Floats;
+  private readonly fromLogits: boolean;
+  private readonly trackGradients: boolean;
+
+  constructor(readonly spec: NetworkSpec, options: LearnerOptions) {
+    const kind = options.kind ?? 'float32';
+    this.network = new Network(spec, { capacity: Math.max(options.batch, 256), kind, seed: options.seed });
+    this.head = createLossHead(spec.loss.name, spec.loss.params, this.network.outputActivation);
+    this.fromLogits = this.head.mode !== 'output';
+    this.grad = allocate(kind, this.network.capacity * this.network.outputWidth);
+    this.optimizer = createOptimizer(
+      spec.optimizer.name, spec.optimizer.params, learningRate(spec, options.lr), this.network.params, kind, spec.regularize,
+    );
+    this.dense = this.network.dense;
+    this.gradSquares = new Float64Array(this.dense.length);
+    this.trackGradients = options.trackGradients ?? false;
+  }
+
+  /** The values the loss head reads after a forward pass (logits or outputs). */
+  private headValues(): Floats {
+    return this.fromLogits ? this.network.logits() : this.network.output();
+  }
+
+  /** Computes gradients for rows [0, n) of X and T without updating; returns the batch's mean loss. */
+  computeGradients(X: Floats, T: Floats, n: number): number {
+    this.network.forward(X, n, true);
+    const sum = this.head.evaluate(this.headValues(), T, n, this.network.outputWidth, this.grad);
+    this.network.backward(n, this.grad, this.fromLogits);
+    return sum / n;
+  }
+
+  /** One optimization step on rows [0, n) of X and T; returns the batch's mean loss before the update. */
+  trainBatch(X: Floats, T: Floats, n: number): number {
+    const loss = this.computeGradients(X, T, n);
+    if (this.trackGradients) this.accumulateGradNorms();
+    this.optimizer.step();
+    return loss;
+  }
+
+  private accumulateGradNorms(): void {
+    for (let d = 0; d < this.dense.length; d++) {
+      const { dW, db } = this.dense[d];
+      let s = 0;
+      for (let i = 0; i < dW.length; i++) s += dW[i] * dW[i];
+      for (let i = 0; i < db.length; i++) s += db[i] * db[i];
+      this.gradSquares[d] += s;
+    }
+    this.gradBatches++;
+  }
+
+  /** Root-mean-square gradient norm per dense layer since the last reset, then resets. */
+  takeGradNorms(): number[] {
+    const norms = Array.from(this.gradSquares, (s) => Math.sqrt(s / Math.max(1, this.gradBatches)));
+    this.gradSquares.fill(0);
+    this.gradBatches = 0;
+    return norms;
+  }
+
+  /** Summed loss of rows [0, n) in inference mode; the outputs stay in `network.output()`. */
+  evaluateChunk(X: Floats, T: Floats, n: number): number {
+    this.network.forward(X, n, false);
+    return this.head.evaluate(this.headValues(), T, n, this.network.outputWidth);
+  }
+}

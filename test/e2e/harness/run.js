@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the end-to-end tests in a real VS Code (code-server from npm, driven by headless
+// Chromium). Installs VS Code into the cache on first use, opens a temporary copy of examples/ (plus the
+// e2e fixtures) as the workspace, runs test/e2e/suite inside the extension host, then the UI smoke test.
+// Prints each test and "N passed, N failed"; exits non-zero on any failure.
+// Environment: NN_E2E_VERBOSE=1 shows all workbench logs; NN_E2E_GREP=text runs matching tests only;
+// NN_E2E_SKIP_UI=1 skips the UI smoke test; NN_VSCODE_CACHE moves the install cache.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { startCodeServer, launchBrowser } = require('./codeServer');
+const paths = require('./paths');
+const { runSuite } = require('./suite');
+const { runUiSmoke } = require('./ui-smoke');
+const { makeWorkspace } = require('./workspace');
+
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const verbose = process.env.NN_E2E_VERBOSE === '1';
+
+function install() {
+  // The npm_* variables of `npm run` would leak into the nested npm installs; drop them.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  const result = spawnSync('bash', [path.join(__dirname, 'install.sh')], { stdio: 'inherit', env });
+  if (result.status !== 0) throw new Error(`install.sh failed (exit ${result.status})`);
+}
+
+function requireBuild() {
+  for (const file of ['dist/extension.js', 'dist/server.js']) {
+    if (!fs.existsSync(path.join(paths.repoRoot, file))) throw new Error(`${file} is missing: run npm run build first`);
+  }
+}
+
+function printSuite({ exitCode, summary, logFile }) {
+  if (!summary) {
+    console.log(`[e2e] the suite wrote no results (exit code ${exitCode}); extension host log: ${logFile}`);
+    return { passed: 0, failed: 1 };
+  }
+  for (const test of summary.results) {
+    const mark = test.state === 'passed' ? 'ok  ' : test.state === 'skipped' ? 'skip' : 'FAIL';
+    console.log(`  ${mark} ${test.title}`);
+    if (test.error) console.log('       ' + test.error.split('\n').slice(0, 4).join('\n       '));
+  }
+  const failed = summary.failed + (exitCode === 0 || summary.failed > 0 ? 0 : 1);
+  console.log(`extension host suite: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped ?? 0} skipped`);
+  return { passed: summary.passed, failed };
+}
+
+async function main() {
+  requireBuild();
+  install();
+  const folder = makeWorkspace();
+  const resultFile = path.join(folder, '..', `${path.basename(folder)}-result.json`);
+  const server = await startCodeServer({ env: { NN_TEST_RESULT: resultFile } });
+  console.log(`[e2e] code-server on 127.0.0.1:${server.port} after ${elapsed()}; workspace ${folder}; state ${server.state}`);
+  const browser = await launchBrowser();
+  let totals = { passed: 0, failed: 0 };
+  try {
+    console.log('[e2e] extension host suite');
+    const suite = printSuite(await runSuite({ server, browser, folder, resultFile, verbose }));
+    totals = { passed: totals.passed + suite.passed, failed: totals.failed + suite.failed };
+    console.log(`[e2e] suite done after ${elapsed()}`);
+    if (process.env.NN_E2E_SKIP_UI !== '1') {
+      console.log('[e2e] UI smoke test');
+      const ui = await runUiSmoke({ server, browser, folder, outDir: paths.screenshots });
+      totals = { passed: totals.passed + ui.passed, failed: totals.failed + ui.failed };
+      console.log(`UI smoke test: ${ui.passed} passed, ${ui.failed} failed (screenshots in ${path.relative(process.cwd(), paths.screenshots) || '.'})`);
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    server.stop();
+  }
+  console.log(`\n[e2e] finished in ${elapsed()}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  return totals.failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[e2e] ${error && error.stack ? error.stack : error}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,81 @@
+// UI smoke test, driven through the workbench like a person: open a .nn file with an error from the
+// Explorer, see it highlighted, see the squiggle, hover it for the message, and take screenshots.
+// Run by run.js after the suite, or alone: node test/e2e/harness/ui-smoke.js (after npm run build).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { repoRoot, screenshots } = require('./paths');
+
+const FILE = 'typo.nn';
+
+async function runUiSmoke({ server, browser, folder, outDir = screenshots }) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const results = [];
+  const check = (ok, what) => {
+    results.push({ ok, what });
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  };
+  const context = await browser.newContext({ viewport: { width: 1100, height: 640 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url({ folder, extensionPath: repoRoot }));
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE });
+    await row.waitFor({ timeout: 90000 });
+    await row.click();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-lines').waitFor();
+    await editor.locator('.view-line', { hasText: 'rleu' }).waitFor();
+    check(true, `opened ${FILE} from the Explorer`);
+
+    // Highlighting: without the grammar every token would share one colour class.
+    const tokenClasses = await editor.locator('.view-line span span').evaluateAll((spans) =>
+      [...new Set(spans.filter((span) => span.textContent.trim()).map((span) => span.className))]);
+    check(tokenClasses.length >= 4, `the grammar colours the file (${tokenClasses.length} token colours)`);
+
+    const squiggle = editor.locator('.squiggly-error').first();
+    await squiggle.waitFor({ timeout: 60000 });
+    check(true, 'the language server diagnostic shows as an error squiggle');
+    const problems = await page.locator('#status\\.problems').innerText().catch(() => '');
+    check(/1/.test(problems), `the status bar counts the problem (${JSON.stringify(problems.replace(/\s+/g, ' '))})`);
+
+    // Hover the squiggle: the message with the suggestion appears.
+    const box = await squiggle.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: "did you mean 'relu'" }).first();
+    await hover.waitFor({ timeout: 20000 });
+    check(true, 'hovering the squiggle shows the message and its suggestion');
+    await page.waitForTimeout(300); // Let the hover finish fading in before the picture.
+    await page.screenshot({ path: path.join(outDir, 'ui-smoke-workbench.png') });
+    const editorBox = await page.locator('.editor-instance').first().boundingBox();
+    await page.screenshot({ path: path.join(outDir, 'ui-smoke-editor.png'), clip: editorBox });
+  } catch (error) {
+    check(false, `UI smoke step failed: ${error.message.split('\n')[0]}`);
+    await page.screenshot({ path: path.join(outDir, 'ui-smoke-error.png') }).catch(() => undefined);
+  } finally {
+    await context.close();
+  }
+  const failed = results.filter((result) => !result.ok).length;
+  return { passed: results.length - failed, failed };
+}
+
+module.exports = { runUiSmoke };
+
+if (require.main === module) {
+  const { startCodeServer, launchBrowser } = require('./codeServer');
+  const { makeWorkspace } = require('./workspace');
+  (async () => {
+    const server = await startCodeServer();
+    const browser = await launchBrowser();
+    try {
+      const { passed, failed } = await runUiSmoke({ server, browser, folder: makeWorkspace() });
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exitCode = failed === 0 ? 0 : 1;
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  })().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
