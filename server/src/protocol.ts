@@ -35,7 +35,7 @@ export interface BoundaryGrid {
   yRange: [number, number];
   /**
    * Row-major, height × width; for binary/regression the output value, for multiclass the winning class.
-   * Row 0 is the bottom edge (y = yRange[0]) and column 0 the left edge (x = xRange[0]), as on a math plot.
+   * Row 0 is the top edge (y = yRange[1]) and column 0 the left edge (x = xRange[0]), as in an image.
    */
   values: number[];
   /** For multiclass: the probability of the winning class, same layout. */

@@ -110,8 +110,8 @@ function normalization(grid: GridLike, kind: GridKind): { scale: number; offset:
 }
 
 /**
- * Fills `out` (width × height × 4 bytes) from the grid. Grid row 0 is the bottom edge, so it lands on the
- * last pixel row. Cells that are NaN or name an unknown class get the background color.
+ * Fills `out` (width × height × 4 bytes) from the grid; grid row 0 is the top pixel row (largest y).
+ * Cells that are NaN or name an unknown class get the background color.
  */
 export function fillGridPixels(
   out: Uint8ClampedArray,
@@ -124,7 +124,6 @@ export function fillGridPixels(
   const classCount = lut.length / (CLASS_LEVELS * 4);
   const { scale, offset } = normalization(grid, kind);
   for (let row = 0; row < height; row++) {
-    const pixelRow = height - 1 - row;
     for (let col = 0; col < width; col++) {
       const cell = row * width + col;
       const v = values[cell];
@@ -141,7 +140,7 @@ export function fillGridPixels(
         const t = v * scale + offset;
         entry = t > 0 ? (t < 1 ? Math.round(t * (LEVELS - 1)) : LEVELS - 1) : 0;
       }
-      const o = (pixelRow * width + col) * 4;
+      const o = cell * 4;
       if (entry >= 0) {
         const l = entry * 4;
         out[o] = lut[l];

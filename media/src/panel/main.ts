@@ -3,7 +3,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css';
 import { checkHostMessage } from '../../../server/src/protocolValidate';
 import { PanelApp } from './app';
 import { FrameScheduler } from './scheduler';
-import { ALL_PARTS, applyHostMessage, createState, restoreState, type PanelState, type ViewPart } from './state';
+import { ALL_PARTS, applyHostMessage, createState, restoreState, saveState, type PanelState, type ViewPart } from './state';
 import { connectToHost } from './vscodeApi';
 
 const SAVE_DELAY_MS = 500;
@@ -25,7 +25,7 @@ function start(): void {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     saveTimer = undefined;
-    host.setState(state);
+    host.setState(saveState(state));
   };
   const saveSoon = () => {
     saveTimer ??= setTimeout(save, SAVE_DELAY_MS);

@@ -88,10 +88,36 @@ export function createState(): PanelState {
   return { version: STATE_VERSION, tab: 'train', runState: 'idle', train: [], compare: [], ui: { discretize: false } };
 }
 
+/** What `setState` keeps: JSON text, with NaN and ±∞ spelled out (plain JSON would turn them into null). */
+export interface SavedState {
+  version: number;
+  json: string;
+}
+
+const SPECIAL_NUMBERS: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity };
+
+export function saveState(state: PanelState): SavedState {
+  const json = JSON.stringify(state, (_key, value) =>
+    typeof value === 'number' && !Number.isFinite(value) ? { $number: String(value) } : value,
+  );
+  return { version: STATE_VERSION, json };
+}
+
 /** A saved state when it is one this version wrote, otherwise undefined. */
 export function restoreState(saved: unknown): PanelState | undefined {
   if (typeof saved !== 'object' || saved === null) return undefined;
-  const candidate = saved as Partial<PanelState>;
+  const { version, json } = saved as Partial<SavedState>;
+  if (version !== STATE_VERSION || typeof json !== 'string') return undefined;
+  let candidate: Partial<PanelState>;
+  try {
+    candidate = JSON.parse(json, (_key, value) =>
+      value && typeof value === 'object' && typeof value.$number === 'string' && value.$number in SPECIAL_NUMBERS
+        ? SPECIAL_NUMBERS[value.$number]
+        : value,
+    );
+  } catch {
+    return undefined;
+  }
   if (candidate.version !== STATE_VERSION || !Array.isArray(candidate.train) || !Array.isArray(candidate.compare)) {
     return undefined;
   }

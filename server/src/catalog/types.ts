@@ -21,6 +21,11 @@ export interface BoundActivation {
   f(x: number): number;
   /** Derivative with respect to the input. */
   df(x: number): number;
+  /**
+   * The same derivative written through the output y = f(x), where that is exact and cheaper (sigmoid:
+   * y(1 − y), tanh: 1 − y²). Optional; the training engine uses it to avoid recomputing f in the backward pass.
+   */
+  dfFromOutput?(y: number): number;
 }
 
 export interface ActivationProperties {

@@ -23,7 +23,8 @@ export function resolveActivation(call: Call, diagnostics: Diagnostic[]): Activa
   }
   const checked = checkArgs(call, def.params, def.name, diagnostics);
   // An alias may fix parameters (`silu` is swish with beta 1).
-  const fixed = def.aliasParams?.[call.name.text] ?? {};
-  return { def, written: call.name.text, params: { ...checked.params, ...fixed }, explicit: { ...checked.explicit, ...fixed },
-    span: call.span, nameSpan: call.name.span };
+  const fixed = def.aliasParams?.[call.name.text];
+  const params = fixed ? Object.assign(checked.params, fixed) : checked.params;
+  const explicit = fixed ? Object.assign(checked.explicit, fixed) : checked.explicit;
+  return { def, written: call.name.text, params, explicit, span: call.span, nameSpan: call.name.span };
 }

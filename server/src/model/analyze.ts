@@ -29,8 +29,9 @@ export function analyzeSemantics(file: SourceFile, options: SemanticOptions = {}
       byName.set(model.name, model);
     }
   }
+  const context = { models: byName, documentPath: options.documentPath, workspaceRoots: options.workspaceRoots };
   const trains = file.declarations
     .filter((decl) => decl.kind === 'train')
-    .map((decl) => analyzeTrain(decl, { models: byName, ...options }, diagnostics));
+    .map((decl) => analyzeTrain(decl, context, diagnostics));
   return { semantic: { models, trains }, diagnostics };
 }

@@ -6,8 +6,12 @@ import type { Call, DenseLayer, Ident, ModelDecl } from '../syntax/ast';
 import type { Span } from '../syntax/span';
 import { resolveActivation } from './activation';
 import { checkArgs } from './args';
-import { checkNumber, SingletonTracker } from './statements';
+import { checkNumber, SingletonTracker, type NumberRule } from './statements';
 import type { ActivationLayerInfo, DenseInfo, LayerInfo, LossInfo, ModelInfo, OptimizerInfo, RegularizeInfo, TaskInfo } from './types';
+
+const INPUT_RULE: NumberRule = { what: 'the input width', integer: true, min: 1 };
+const UNITS_RULE: NumberRule = { what: 'the number of units', integer: true, min: 1 };
+const DROPOUT_RULE: NumberRule = { what: 'the dropout rate', min: 0, below: 1 };
 
 export function analyzeModel(decl: ModelDecl, diagnostics: Diagnostic[]): ModelInfo {
   const name = decl.name?.text ?? '';
@@ -34,7 +38,7 @@ export function analyzeModel(decl: ModelDecl, diagnostics: Diagnostic[]): ModelI
           diagnostics.push({ code: 'input-order', severity: 'error', span: stmt.span, message: "'input' must come before the first layer — move it up",
             related: [{ span: model.layers[0].span, message: 'first layer' }] });
         }
-        model.input = checkNumber(stmt.value, { what: 'the input width', integer: true, min: 1 }, diagnostics);
+        model.input = checkNumber(stmt.value, INPUT_RULE, diagnostics);
         model.inputSpan = stmt.span;
         break;
       case 'loss':
@@ -64,29 +68,32 @@ export function analyzeModel(decl: ModelDecl, diagnostics: Diagnostic[]): ModelI
             labels.set(stmt.label.text, stmt.label.span);
           }
         }
-        const base = {
-          index: model.layers.length, name: stmt.label?.text ?? `${stmt.kind}_${counters[stmt.kind]}`, labelled: !!stmt.label,
-          span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
-        };
+        // Records are written out field by field: object spread is a slow path in V8 and this runs per layer.
+        const index = model.layers.length;
+        const layerName = stmt.label?.text ?? `${stmt.kind}_${counters[stmt.kind]}`;
+        const labelled = !!stmt.label;
         if (stmt.kind === 'dense') {
-          const units = checkNumber(stmt.units, { what: 'the number of units', integer: true, min: 1 }, diagnostics);
+          const units = checkNumber(stmt.units, UNITS_RULE, diagnostics);
           const activation = stmt.activation ? resolveActivation(stmt.activation, diagnostics) : undefined;
           const init = stmt.init?.name ? resolveInit(stmt.init.name, diagnostics) : undefined;
-          const dense: DenseInfo = { ...base, kind: 'dense', node: stmt, units: units ?? NaN, ownActivation: activation, activation,
+          const dense: DenseInfo = { kind: 'dense', index, name: layerName, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
+            node: stmt, units: units ?? NaN, ownActivation: activation, activation,
             role: 'hidden', denseIndex: model.dense.length,
             init: init ? { name: init, explicit: true, span: layerInitSpan(stmt) } : { name: 'glorot_uniform', explicit: false } };
           model.layers.push(dense);
           model.dense.push(dense);
         } else if (stmt.kind === 'dropout') {
-          const rate = checkNumber(stmt.rate, { what: 'the dropout rate', min: 0, below: 1 }, diagnostics);
-          model.layers.push({ ...base, kind: 'dropout', node: stmt, rate: rate ?? 0 });
+          const rate = checkNumber(stmt.rate, DROPOUT_RULE, diagnostics);
+          model.layers.push({ kind: 'dropout', index, name: layerName, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
+            node: stmt, rate: rate ?? 0 });
         } else {
           const activation = stmt.call ? resolveActivation(stmt.call, diagnostics) : undefined;
           if (activation?.def.shape === 'maxout') {
             diagnostics.push({ code: 'invalid-value', severity: 'error', span: activation.nameSpan,
               message: "maxout needs weights of its own — write it on the dense layer ('dense 8 maxout') instead of as a separate activation" });
           }
-          model.layers.push({ ...base, kind: 'activation', node: stmt, activation });
+          model.layers.push({ kind: 'activation', index, name: layerName, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
+            node: stmt, activation });
         }
       }
     }

@@ -43,15 +43,19 @@ export function checkNumber(value: NumberValue | undefined, rule: NumberRule, di
     diagnostics.push({ code: 'invalid-value', severity: 'error', span: value.span, message: `${rule.what} must be a whole number, found ${value.text}` });
     return undefined;
   }
+  const outOfRange = (rule.min !== undefined && n < rule.min) || (rule.above !== undefined && n <= rule.above) ||
+    (rule.below !== undefined && n >= rule.below);
+  if (outOfRange) {
+    diagnostics.push({ code: 'param-range', severity: 'error', span: value.span, message: `${rule.what} must be ${describeRange(rule)}, found ${value.text}` });
+  }
+  return n;
+}
+
+function describeRange(rule: NumberRule): string {
+  if (rule.min !== undefined && rule.below !== undefined) return `in [${rule.min}, ${rule.below})`;
   const bounds: string[] = [];
   if (rule.min !== undefined) bounds.push(`≥ ${rule.min}`);
   if (rule.above !== undefined) bounds.push(`> ${rule.above}`);
   if (rule.below !== undefined) bounds.push(`< ${rule.below}`);
-  const outOfRange = (rule.min !== undefined && n < rule.min) || (rule.above !== undefined && n <= rule.above) ||
-    (rule.below !== undefined && n >= rule.below);
-  if (outOfRange) {
-    const range = rule.min !== undefined && rule.below !== undefined ? `in [${rule.min}, ${rule.below})` : bounds.join(' and ');
-    diagnostics.push({ code: 'param-range', severity: 'error', span: value.span, message: `${rule.what} must be ${range}, found ${value.text}` });
-  }
-  return n;
+  return bounds.join(' and ');
 }

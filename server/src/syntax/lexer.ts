@@ -30,6 +30,7 @@ const PUNCTUATION: Record<number, TokenKind> = {
 };
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
+const PUNCTUATION_TEXT: Record<number, string> = { [CH_LBRACE]: '{', [CH_RBRACE]: '}', [CH_LPAREN]: '(', [CH_RPAREN]: ')', [CH_COLON]: ':', [CH_COMMA]: ',', [CH_SEMI]: ';' };
 
 /** Splits text into tokens. Never throws: anything unexpected becomes a `bad` token and an error. */
 export function lex(text: string): LexResult {
@@ -50,7 +51,7 @@ export function lex(text: string): LexResult {
       pos++;
     } else if (c === CH_LF || c === CH_CR) {
       pos += c === CH_CR && text.charCodeAt(pos + 1) === CH_LF ? 2 : 1;
-      push('newline', start, pos);
+      tokens.push({ kind: 'newline', span: { start, end: pos }, text: c === CH_LF ? '\n' : text.slice(start, pos), value: undefined });
     } else if (c === CH_HASH) {
       while (pos < length && text.charCodeAt(pos) !== CH_LF && text.charCodeAt(pos) !== CH_CR) pos++;
       comments.push({ span: { start, end: pos }, text: text.slice(start + 1, pos) });
@@ -74,7 +75,7 @@ export function lex(text: string): LexResult {
       pos = scanString(text, pos, tokens, errors);
     } else if (PUNCTUATION[c] !== undefined) {
       pos++;
-      push(PUNCTUATION[c], start, pos);
+      tokens.push({ kind: PUNCTUATION[c], span: { start, end: pos }, text: PUNCTUATION_TEXT[c], value: undefined });
     } else {
       // Group a run of unexpected characters into one error; keep surrogate pairs whole.
       while (pos < length) {

@@ -1,11 +1,11 @@
 // Starts code-server on a free loopback port and headless Chromium to drive its workbench.
 'use strict';
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { chromiumPath } = require('./paths');
+const { chromiumPath, codeServerEntry, node24 } = require('./paths');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -19,13 +19,25 @@ function freePort() {
   });
 }
 
+/** Installs a .vsix into the extensions folder of `state`, the way a user would; returns the installed ids. */
+function installVsix(state, vsix) {
+  const dirs = ['--user-data-dir', path.join(state, 'user-data'), '--extensions-dir', path.join(state, 'extensions')];
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(state, 'xdg-config'), XDG_DATA_HOME: path.join(state, 'xdg-data') };
+  const install = spawnSync(node24, [codeServerEntry, ...dirs, '--install-extension', path.resolve(vsix)], { env, encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
+  const list = spawnSync(node24, [codeServerEntry, ...dirs, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' });
+  return list.stdout.split('\n').filter((line) => /^[\w-]+\.[\w-]+@/.test(line));
+}
+
 /**
  * Starts code-server with a fresh state directory. `env` reaches the extension host (the suite reads
- * NN_TEST_RESULT from it). Resolves once the server listens; `stop()` kills its whole process group.
+ * NN_TEST_RESULT from it); `vsix` is installed first. Resolves once the server listens; `stop()` kills
+ * its whole process group.
  */
-async function startCodeServer({ env = {}, startupTimeoutMs = 90000 } = {}) {
+async function startCodeServer({ env = {}, vsix, startupTimeoutMs = 90000 } = {}) {
   const port = await freePort();
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'nn-e2e-state-'));
+  const installed = vsix ? installVsix(state, vsix) : [];
   const logFile = path.join(state, 'server.log');
   const child = spawn(path.join(__dirname, 'start-code-server.sh'), [String(port), state], {
     env: { ...process.env, ...env },
@@ -55,11 +67,14 @@ async function startCodeServer({ env = {}, startupTimeoutMs = 90000 } = {}) {
     port,
     state,
     logFile,
-    /** The workbench URL for `folder`, with the extension under development and optionally a test entry. */
+    installed,
+    /** The workbench URL for `folder`; with `extensionPath`, that extension is loaded under development. */
     url({ folder, extensionPath, testsPath }) {
+      const base = `http://${authority}/?folder=${encodeURIComponent(folder)}`;
+      if (!extensionPath) return base;
       const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`]];
       if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${testsPath}`]);
-      return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      return `${base}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
     stop() {
       try {

@@ -4,7 +4,9 @@
 // e2e fixtures) as the workspace, runs test/e2e/suite inside the extension host, then the UI smoke test.
 // Prints each test and "N passed, N failed"; exits non-zero on any failure.
 // Environment: NN_E2E_VERBOSE=1 shows all workbench logs; NN_E2E_GREP=text runs matching tests only;
-// NN_E2E_SKIP_UI=1 skips the UI smoke test; NN_VSCODE_CACHE moves the install cache.
+// NN_E2E_SKIP_UI=1 skips the UI smoke test; NN_E2E_VSIX=dist/nn-studio.vsix also runs the UI smoke test
+// against that package installed into a second code-server (as a user would install it);
+// NN_VSCODE_CACHE moves the install cache.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -63,13 +65,33 @@ async function main() {
     console.log(`[e2e] suite done after ${elapsed()}`);
     if (process.env.NN_E2E_SKIP_UI !== '1') {
       console.log('[e2e] UI smoke test');
-      const ui = await runUiSmoke({ server, browser, folder, outDir: paths.screenshots });
+      // A second copy, so the workbench does not restore the editors the suite left open.
+      const ui = await runUiSmoke({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
       totals = { passed: totals.passed + ui.passed, failed: totals.failed + ui.failed };
       console.log(`UI smoke test: ${ui.passed} passed, ${ui.failed} failed (screenshots in ${path.relative(process.cwd(), paths.screenshots) || '.'})`);
     }
   } finally {
-    await browser.close().catch(() => undefined);
     server.stop();
+  }
+  try {
+    const vsix = process.env.NN_E2E_VSIX;
+    if (vsix && process.env.NN_E2E_SKIP_UI !== '1') {
+      console.log(`[e2e] UI smoke test with ${vsix} installed`);
+      const installedServer = await startCodeServer({ vsix });
+      try {
+        console.log(`[e2e] installed: ${installedServer.installed.join(', ') || '(nothing)'}`);
+        const ok = installedServer.installed.some((id) => id.startsWith('nn-studio.nn-studio@'));
+        const ui = await runUiSmoke({ server: installedServer, browser, folder: makeWorkspace(), installed: true, prefix: 'vsix-smoke' });
+        const passed = ui.passed + (ok ? 1 : 0);
+        const failed = ui.failed + (ok ? 0 : 1);
+        totals = { passed: totals.passed + passed, failed: totals.failed + failed };
+        console.log(`installed .vsix smoke test: ${passed} passed, ${failed} failed`);
+      } finally {
+        installedServer.stop();
+      }
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
   }
   console.log(`\n[e2e] finished in ${elapsed()}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);

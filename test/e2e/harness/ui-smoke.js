@@ -8,7 +8,12 @@ const { repoRoot, screenshots } = require('./paths');
 
 const FILE = 'typo.nn';
 
-async function runUiSmoke({ server, browser, folder, outDir = screenshots }) {
+/**
+ * Drives the workbench of `server` on `folder`. With `installed` true the extension comes from the
+ * server's extensions folder (an installed .vsix); otherwise it is loaded from the repository.
+ * Screenshots are named `<prefix>-*.png` in `outDir`.
+ */
+async function runUiSmoke({ server, browser, folder, outDir = screenshots, installed = false, prefix = 'ui-smoke' }) {
   fs.mkdirSync(outDir, { recursive: true });
   const results = [];
   const check = (ok, what) => {
@@ -18,7 +23,7 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots }) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } });
   const page = await context.newPage();
   try {
-    await page.goto(server.url({ folder, extensionPath: repoRoot }));
+    await page.goto(server.url({ folder, extensionPath: installed ? undefined : repoRoot }));
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE });
     await row.waitFor({ timeout: 90000 });
     await row.click();
@@ -27,14 +32,20 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots }) {
     await editor.locator('.view-line', { hasText: 'rleu' }).waitFor();
     check(true, `opened ${FILE} from the Explorer`);
 
-    // Highlighting: without the grammar every token would share one colour class.
-    const tokenClasses = await editor.locator('.view-line span span').evaluateAll((spans) =>
-      [...new Set(spans.filter((span) => span.textContent.trim()).map((span) => span.className))]);
-    check(tokenClasses.length >= 4, `the grammar colours the file (${tokenClasses.length} token colours)`);
-
     const squiggle = editor.locator('.squiggly-error').first();
     await squiggle.waitFor({ timeout: 60000 });
     check(true, 'the language server diagnostic shows as an error squiggle');
+
+    // Highlighting: without the grammar every token would share one colour class. Tokenizing is
+    // asynchronous, so wait for the colours rather than reading them once.
+    const colours = await page
+      .waitForFunction(() => {
+        const spans = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line span span')];
+        const classes = new Set(spans.filter((span) => span.textContent.trim()).map((span) => span.className));
+        return classes.size >= 5 ? classes.size : false;
+      }, undefined, { timeout: 20000 })
+      .then((handle) => handle.jsonValue(), () => 0);
+    check(colours >= 5, `the grammar colours the file (${colours} token colours, expected at least 5)`);
     const problems = await page.locator('#status\\.problems').innerText().catch(() => '');
     check(/1/.test(problems), `the status bar counts the problem (${JSON.stringify(problems.replace(/\s+/g, ' '))})`);
 
@@ -45,12 +56,21 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots }) {
     await hover.waitFor({ timeout: 20000 });
     check(true, 'hovering the squiggle shows the message and its suggestion');
     await page.waitForTimeout(300); // Let the hover finish fading in before the picture.
-    await page.screenshot({ path: path.join(outDir, 'ui-smoke-workbench.png') });
+    await page.screenshot({ path: path.join(outDir, `${prefix}-workbench.png`) });
     const editorBox = await page.locator('.editor-instance').first().boundingBox();
-    await page.screenshot({ path: path.join(outDir, 'ui-smoke-editor.png'), clip: editorBox });
+    await page.screenshot({ path: path.join(outDir, `${prefix}-editor.png`), clip: editorBox });
+
+    // The Problems view lists the diagnostic with its code.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'rleu' }).first();
+    await problem.waitFor({ timeout: 20000 });
+    check(/unknown-activation/.test(await problem.innerText()), 'the Problems view lists it with its code');
+    await page.screenshot({ path: path.join(outDir, `${prefix}-problems.png`) });
   } catch (error) {
     check(false, `UI smoke step failed: ${error.message.split('\n')[0]}`);
-    await page.screenshot({ path: path.join(outDir, 'ui-smoke-error.png') }).catch(() => undefined);
+    await page.screenshot({ path: path.join(outDir, `${prefix}-error.png`) }).catch(() => undefined);
   } finally {
     await context.close();
   }

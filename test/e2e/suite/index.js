@@ -8,7 +8,7 @@ const Mocha = require('mocha');
 
 function run() {
   const resultFile = process.env.NN_TEST_RESULT;
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', grep: process.env.NN_E2E_GREP });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', grep: process.env.NN_E2E_GREP || undefined });
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }

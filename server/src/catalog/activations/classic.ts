@@ -49,6 +49,7 @@ export const sigmoidActivation: ActivationDef = defineActivation({
     df(x) {
       return sigmoid(x) * sigmoid(-x);
     },
+    dfFromOutput: (y) => y * (1 - y),
   }),
   family: 'sigmoid',
   formula: 'f(x) = σ(x) = 1 / (1 + e⁻ˣ)',
@@ -71,6 +72,7 @@ export const tanhActivation: ActivationDef = defineActivation({
     df(x) {
       return 4 * sigmoid(2 * x) * sigmoid(-2 * x);
     },
+    dfFromOutput: (y) => 1 - y * y,
   }),
   family: 'tanh',
   formula: 'f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) = 2σ(2x) − 1',

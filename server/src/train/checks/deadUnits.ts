@@ -10,7 +10,7 @@ export function deadUnits(context: CheckContext, t: Pick<TrainingThresholds, 'de
   last.layers.forEach((health, i) => {
     const facts = context.layers[i];
     const dead = health.deadFraction;
-    if (!facts?.canDie || dead === undefined || dead < t.deadFraction) return;
+    if (!facts?.canDie || facts.role !== 'hidden' || dead === undefined || dead < t.deadFraction) return;
     findings.push({
       code: 'dead-units',
       severity: 'warning',

@@ -10,7 +10,7 @@ export function saturatedUnits(context: CheckContext, t: Pick<TrainingThresholds
   last.layers.forEach((health, i) => {
     const facts = context.layers[i];
     const saturated = health.saturatedFraction;
-    if (!facts?.saturating || saturated === undefined || saturated < t.saturatedFraction) return;
+    if (!facts?.saturating || facts.role !== 'hidden' || saturated === undefined || saturated < t.saturatedFraction) return;
     findings.push({
       code: 'saturated-units',
       severity: 'warning',

@@ -1,0 +1,46 @@
+// `npm run demo`: builds and packages the extension, then runs the command-line checks over examples/.
+// Every step prints the command it runs. Later features extend this script.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(command, args, { allowFailure = false } = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.error) throw result.error;
+  if (result.status !== 0 && !allowFailure) {
+    console.error(`demo: '${command} ${args.join(' ')}' failed with exit code ${result.status}`);
+    process.exit(result.status ?? 1);
+  }
+  return result.status;
+}
+
+console.log('NN Studio demo: build, package, then check the example models from the command line.');
+
+run(npm, ['run', 'package']);
+const vsix = path.join(root, 'dist/nn-studio.vsix');
+console.log(`\nPackaged ${path.relative(root, vsix)}: ${(statSync(vsix).size / 1024).toFixed(1)} KB`);
+console.log(`Install it with: code --install-extension ${path.relative(root, vsix)}`);
+
+const cli = path.join(root, 'dist/cli.js');
+if (!existsSync(cli)) {
+  console.error('demo: dist/cli.js was not built, so the command-line checks cannot run');
+  process.exit(1);
+}
+const examples = readdirSync(path.join(root, 'examples'))
+  .filter((name) => name.endsWith('.nn'))
+  .sort()
+  .map((name) => path.join('examples', name));
+const status = run('node', ['dist/cli.js', 'check', ...examples], { allowFailure: true });
+if (status === 0) {
+  console.log('\nnn check: no errors in the examples.');
+} else if (status === 1) {
+  console.log('\nnn check: errors found (exit code 1). examples/flawed.nn is wrong on purpose; the others should be clean.');
+} else {
+  console.error(`\ndemo: nn check could not run (exit code ${status})`);
+  process.exit(status ?? 1);
+}

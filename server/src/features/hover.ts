@@ -1,0 +1,127 @@
+/**
+ * Hover: the product's teaching surface. Activations get their formulas, properties, advice and a plot;
+ * layers their widths and parameter arithmetic; model names a summary table; keywords and catalog values
+ * what they mean and take.
+ */
+import type { Analysis } from '../analysis';
+import { findActivation, findDataset, findLoss, findOptimizer, findRegularizer, findTask, type ParamDef } from '../catalog';
+import type { ActivationUse, DenseInfo, LayerInfo, ModelInfo } from '../model/types';
+import type { Span } from '../syntax/span';
+import { activationMarkdown } from './activationDoc';
+import {
+  calleeMarkdown, defaultText, initMarkdown, keywordDoc, keywordMarkdown, paramType, switchMarkdown, writtenArgs, type KeywordBlock,
+} from './catalogDocs';
+import { layerMarkdown } from './layerDoc';
+import { occurrenceAt, type CalleeKind, type Occurrence } from './locate';
+import { code, escapeMarkdown, formatValue, RULE } from './markdown';
+import { summaryMarkdown } from './summary';
+
+export interface HoverResult {
+  markdown: string;
+  /** The text the hover is about (highlighted by the editor). */
+  span: Span;
+}
+
+export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
+  const occurrence = occurrenceAt(analysis, offset);
+  if (!occurrence) return undefined;
+  const markdown = hoverMarkdown(occurrence);
+  return markdown ? { markdown, span: occurrence.span } : undefined;
+}
+
+function blockOf(o: Occurrence): KeywordBlock {
+  if (o.kind === 'keyword' && (o.word === 'model' || o.word === 'train') && !o.stmt) return 'top';
+  return o.decl.kind;
+}
+
+function hoverMarkdown(o: Occurrence): string | undefined {
+  switch (o.kind) {
+    case 'keyword': {
+      const isLayerInit = o.word === 'init' && o.stmt?.kind === 'dense' && o.span.start !== o.stmt.span.start;
+      const doc = keywordDoc(o.word, isLayerInit ? 'layer' : blockOf(o));
+      const keyword = doc ? keywordMarkdown(doc) : undefined;
+      if (o.layer && o.model && !isLayerInit) return [layerMarkdown(o.layer, o.model), keyword].filter(Boolean).join(RULE);
+      return keyword;
+    }
+    case 'modelName':
+    case 'modelRef':
+      return modelMarkdown(o);
+    case 'label':
+      return o.layer && o.model ? layerMarkdown(o.layer, o.model) : undefined;
+    case 'number':
+      if (o.layer && o.model) return layerMarkdown(o.layer, o.model);
+      return o.stmt ? keywordHover(o.stmt.keyword.text, o.decl.kind) : undefined;
+    case 'callee':
+      if (o.callee === 'activation') return activationHover(o.call.name.text, o.span, o.layer, o.model);
+      return calleeMarkdown(o.callee, o.call.name.text, o.call.args);
+    case 'initName':
+      return initMarkdown(o.name);
+    case 'argName':
+    case 'argValue':
+      return parameterMarkdown(o.callee, o.call.name.text, o.call.args, o.arg.name?.text, o.call.args.indexOf(o.arg));
+    case 'switch':
+      return switchMarkdown(o.word);
+  }
+}
+
+function keywordHover(word: string, block: KeywordBlock): string | undefined {
+  const doc = keywordDoc(word, block);
+  return doc ? keywordMarkdown(doc) : undefined;
+}
+
+function modelMarkdown(o: Occurrence): string | undefined {
+  if (o.kind === 'modelRef' && !o.model) {
+    const name = o.train?.modelName ?? '';
+    return `No model named ${code(name)} in this file.`;
+  }
+  if (!o.model) return undefined;
+  const prefix = o.kind === 'modelRef' ? 'Trains ' : '';
+  return `${prefix}${summaryMarkdown(o.model)}`;
+}
+
+/** The activation use written at `span`, and the dense layer it acts on. */
+function activationContext(span: Span, layer?: LayerInfo, model?: ModelInfo): { use?: ActivationUse; dense?: DenseInfo } {
+  if (!layer || !model) return {};
+  if (layer.kind === 'dense') {
+    const use = layer.ownActivation?.nameSpan.start === span.start ? layer.ownActivation : undefined;
+    return { use, dense: layer };
+  }
+  if (layer.kind === 'activation') {
+    const dense = layer.mergedInto !== undefined ? model.layers[layer.mergedInto] : undefined;
+    return { use: layer.activation, dense: dense?.kind === 'dense' ? dense : undefined };
+  }
+  return {};
+}
+
+function activationHover(name: string, span: Span, layer?: LayerInfo, model?: ModelInfo): string | undefined {
+  const def = findActivation(name);
+  if (!def) return undefined;
+  const { use, dense } = activationContext(span, layer, model);
+  return activationMarkdown(def, { use, layer: dense });
+}
+
+/** The parameters a callee of this kind and name takes. */
+export function calleeParams(kind: CalleeKind, name: string): readonly ParamDef[] | undefined {
+  switch (kind) {
+    case 'activation': return findActivation(name)?.params;
+    case 'task': return findTask(name)?.params;
+    case 'loss': return findLoss(name)?.params;
+    case 'optimizer': return findOptimizer(name)?.params;
+    case 'regularizer': return findRegularizer(name)?.params;
+    case 'dataset': return findDataset(name)?.params;
+  }
+}
+
+function parameterMarkdown(kind: CalleeKind, callee: string, args: Parameters<typeof writtenArgs>[0], name: string | undefined, index: number): string | undefined {
+  const defs = calleeParams(kind, callee);
+  if (!defs) return undefined;
+  const def = name !== undefined ? defs.find((d) => d.name === name) : defs[index];
+  if (!def) return undefined;
+  const written = writtenArgs(args, defs).get(def.name);
+  const lines = [
+    `**${def.name}** — parameter of ${code(callee)} · ${paramType(def)}, ${defaultText(def)}`,
+    escapeMarkdown(def.doc),
+  ];
+  if (written !== undefined) lines.push(`Here: ${code(`${def.name} = ${written}`)}${def.default !== undefined ? ` (default ${formatValue(def.default)})` : ''}`);
+  return lines.join('\n\n');
+}

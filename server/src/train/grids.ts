@@ -1,0 +1,111 @@
+/** The model's output, and each small hidden layer's units, over a grid of the 2-D input plane. */
+import { sigmoid, softmaxInto } from '../catalog/math';
+import type { BoundaryGrid, NeuronGrid } from '../protocol';
+import type { MetricKind } from './data/encode';
+import type { Network } from './engine/network';
+import type { Floats } from './engine/tensor';
+
+/** Hidden layers with at most this many units get per-neuron grids … */
+const NEURON_LAYER_MAX_UNITS = 8;
+/** … up to this many neurons in all, at this resolution at most. */
+const NEURON_TOTAL = 32;
+const NEURON_GRID_MAX = 24;
+
+export interface GridFrame {
+  xRange: [number, number];
+  yRange: [number, number];
+  /** Standardization applied to the inputs (identity when absent). */
+  mean?: number[];
+  std?: number[];
+}
+
+/** The data's bounding box, padded by 10% on each side (in original units). */
+export function frameFor(x: Float64Array, n: number): Pick<GridFrame, 'xRange' | 'yRange'> {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let r = 0; r < n; r++) {
+    x0 = Math.min(x0, x[2 * r]);
+    x1 = Math.max(x1, x[2 * r]);
+    y0 = Math.min(y0, x[2 * r + 1]);
+    y1 = Math.max(y1, x[2 * r + 1]);
+  }
+  if (!(x1 > x0)) [x0, x1] = [x0 - 1, x0 + 1];
+  if (!(y1 > y0)) [y0, y1] = [y0 - 1, y0 + 1];
+  const px = 0.1 * (x1 - x0);
+  const py = 0.1 * (y1 - y0);
+  return { xRange: [x0 - px, x1 + px], yRange: [y0 - py, y1 + py] };
+}
+
+/** Visits the grid in chunks: fills X (normalized inputs of up to `capacity` cells) and calls back with the first cell index. */
+function forEachChunk(network: Network, frame: GridFrame, width: number, height: number, X: Floats, visit: (first: number, n: number) => void): void {
+  const cells = width * height;
+  const capacity = network.capacity;
+  const [mx, my] = frame.mean ?? [0, 0];
+  const [sx, sy] = frame.std ?? [1, 1];
+  for (let first = 0; first < cells; first += capacity) {
+    const n = Math.min(capacity, cells - first);
+    for (let k = 0; k < n; k++) {
+      const cell = first + k;
+      const col = cell % width;
+      const row = Math.floor(cell / width);
+      const gx = frame.xRange[0] + ((col + 0.5) / width) * (frame.xRange[1] - frame.xRange[0]);
+      // Row 0 is the top of the picture: the largest y.
+      const gy = frame.yRange[1] - ((row + 0.5) / height) * (frame.yRange[1] - frame.yRange[0]);
+      X[2 * k] = (gx - mx) / sx;
+      X[2 * k + 1] = (gy - my) / sy;
+    }
+    visit(first, n);
+  }
+}
+
+export function boundaryGrid(
+  network: Network, frame: GridFrame, size: number, metric: MetricKind, outputIsLogit: boolean, X: Floats,
+): BoundaryGrid {
+  const values = new Array<number>(size * size);
+  const multiclass = metric === 'argmax';
+  const confidence = multiclass ? new Array<number>(size * size) : undefined;
+  const width = network.outputWidth;
+  const probs = new Float64Array(width);
+  forEachChunk(network, frame, size, size, X, (first, n) => {
+    const out = network.forward(X, n, false);
+    for (let k = 0; k < n; k++) {
+      if (multiclass && confidence) {
+        if (outputIsLogit) softmaxInto(out, k * width, probs, 0, width);
+        else for (let j = 0; j < width; j++) probs[j] = out[k * width + j];
+        let best = 0;
+        for (let j = 1; j < width; j++) if (probs[j] > probs[best]) best = j;
+        values[first + k] = best;
+        confidence[first + k] = probs[best];
+      } else {
+        const v = out[k * width];
+        values[first + k] = outputIsLogit ? sigmoid(v) : v;
+      }
+    }
+  });
+  const grid: BoundaryGrid = { width: size, height: size, xRange: frame.xRange, yRange: frame.yRange, values };
+  if (confidence) grid.confidence = confidence;
+  return grid;
+}
+
+/** Per-unit outputs of the small hidden layers over the plane (empty when the hidden layers are wide). */
+export function neuronGrids(network: Network, frame: GridFrame, size: number, X: Floats): NeuronGrid[] {
+  const dense = network.dense.slice(0, -1);
+  const small = dense.filter((op) => op.units <= NEURON_LAYER_MAX_UNITS);
+  if (small.length === 0 || small.reduce((s, op) => s + op.units, 0) > NEURON_TOTAL) return [];
+  const res = Math.min(size, NEURON_GRID_MAX);
+  const grids: NeuronGrid[] = small.flatMap((op) =>
+    Array.from({ length: op.units }, (_, unit) => ({ layer: op.name, unit, width: res, height: res, values: new Array<number>(res * res) })));
+  forEachChunk(network, frame, res, res, X, (first, n) => {
+    network.forward(X, n, false);
+    let g = 0;
+    for (const op of small) {
+      for (let u = 0; u < op.units; u++, g++) {
+        const values = grids[g].values;
+        for (let k = 0; k < n; k++) values[first + k] = op.output[k * op.units + u];
+      }
+    }
+  });
+  return grids;
+}
