@@ -4,6 +4,7 @@
  */
 import type { TaskKind } from './catalog/types';
 import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from './train/spec';
+import type { TrainingThresholds } from './train/checks/thresholds';
 
 /* ---------- Training progress (worker → host → panel) ---------- */
 
@@ -137,6 +138,8 @@ export interface StartRun {
   progressIntervalMs: number;
   /** Boundary grid resolution for 2-D inputs (0 = none). */
   gridSize: number;
+  /** Training-check thresholds (user settings); defaults from rules.md for any left out. */
+  thresholds?: Partial<TrainingThresholds>;
 }
 
 export type RunControl =
@@ -237,3 +240,103 @@ export type PanelToHost =
   | { type: 'revealLayer'; sourceIndex: number }
   | { type: 'applyFix'; fix: PanelFix; rerun: boolean }
   | { type: 'copyResults'; markdown: string };
+
+/* ---------- Custom LSP requests (client → language server) ---------- */
+
+/** `nn/summary`: the Keras-like summary of a document's models, as Markdown. */
+export const SUMMARY_REQUEST = 'nn/summary';
+
+export interface SummaryParams {
+  uri: string;
+  /** One model by name; every model of the document when absent. */
+  model?: string;
+}
+
+export interface SummaryResult {
+  /** Empty when the document is not open or has no such model. */
+  markdown: string;
+  /** The names of the models summarised. */
+  models: string[];
+}
+
+/**
+ * `nn/train`: trains one `train` block of an open document in a worker thread. Resolves as soon as the run
+ * has started; progress arrives as `nn/trainProgress` notifications, and when the run finishes its
+ * training-check findings are published as diagnostics (source `nn-train`) until their lines change.
+ */
+export const TRAIN_REQUEST = 'nn/train';
+
+export interface TrainParams {
+  uri: string;
+  /** The model whose train block runs; the first train block when absent. */
+  model?: string;
+  epochs?: number;
+  seed?: number;
+  /** Overrides the learning rate for this run. */
+  lr?: number;
+  /** Minimum time between progress notifications (default 200 ms). */
+  progressIntervalMs?: number;
+  /** Decision-boundary grid size for 2-D inputs (default 0: none). */
+  gridSize?: number;
+}
+
+export interface TrainResult {
+  ok: boolean;
+  /** Set when the run started. */
+  runId?: string;
+  /** Why the run could not start. */
+  message?: string;
+}
+
+/** `nn/trainProgress` (server → client): every event of a run started by `nn/train`. */
+export const TRAIN_PROGRESS_NOTIFICATION = 'nn/trainProgress';
+
+export interface TrainProgressParams {
+  uri: string;
+  event: TrainingEvent;
+}
+
+/** `nn/stopTraining` (client → server): stops a run (by id) or every run of a document (by uri). */
+export const STOP_TRAINING_NOTIFICATION = 'nn/stopTraining';
+
+export interface StopTrainingParams {
+  runId?: string;
+  uri?: string;
+}
+
+/**
+ * `nn/export`: exports one model of an open document to PyTorch, ONNX or NN Studio JSON. The server builds
+ * the files (training the model's train block in a worker first when trained weights are asked for and no
+ * saved run fits); the client writes them where the user chose.
+ */
+export const EXPORT_REQUEST = 'nn/export';
+
+export interface ExportParams {
+  uri: string;
+  target: 'pytorch' | 'onnx' | 'json';
+  /** The model to export; the document's first model when absent. */
+  model?: string;
+  /** Include trained weights (from `.nn-runs/<model>.weights.json`, or trained now). */
+  weights: boolean;
+  /** Names the files (`stem.py`, `stem.weights.json`, …); the model's name when absent. */
+  stem?: string;
+}
+
+export interface ExportedFileContent {
+  /** File name relative to the chosen folder. */
+  name: string;
+  role: 'main' | 'weights';
+  /** The content: text for .py and .json, base64 for binary files (.onnx). */
+  encoding: 'utf8' | 'base64';
+  data: string;
+}
+
+export interface ExportResponse {
+  ok: boolean;
+  /** Why the export could not run (when not ok). */
+  message?: string;
+  model?: string;
+  files?: ExportedFileContent[];
+  /** What happened on the way (which weights were used) and remarks on the export. */
+  messages?: string[];
+}

@@ -12,6 +12,7 @@ import type { ServerContext } from './lsp/context';
 import { toLspDiagnostic } from './lsp/convert';
 import { docsUrl } from './lsp/docsUrl';
 import { FEATURES } from './lsp/features';
+import { trainingDiagnostics } from './lsp/training';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -21,6 +22,8 @@ const external = new Map<string, Map<string, Diagnostic[]>>();
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let roots: string[] = [];
 let canPullConfiguration = false;
+/** Whether the client can be asked to re-request inlay hints and code lenses (they depend on settings). */
+let canRefresh = { inlayHints: false, codeLens: false };
 
 function pathOf(uri: string): string | undefined {
   try {
@@ -52,7 +55,7 @@ const context: ServerContext = {
   publish(uri) {
     const analysis = context.analysisOf(uri);
     if (!analysis) return;
-    const extra = [...(external.get(uri)?.values() ?? [])].flat();
+    const extra = [...(external.get(uri)?.values() ?? []), trainingDiagnostics(uri, analysis.text)].flat();
     const diagnostics = [...analysis.diagnostics, ...extra].map((d) => toLspDiagnostic(d, analysis.lines, uri, docsUrl));
     void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
   },
@@ -63,6 +66,7 @@ connection.onInitialize((params) => {
   roots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
   if (roots.length === 0 && params.rootUri) roots = [pathOf(params.rootUri)].filter((p): p is string => !!p);
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canRefresh = { inlayHints: !!params.capabilities.workspace?.inlayHint?.refreshSupport, codeLens: !!params.capabilities.workspace?.codeLens?.refreshSupport };
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
   for (const feature of FEATURES) Object.assign(capabilities, feature.capabilities);
   return { capabilities, serverInfo: { name: 'nn-studio', version: '0.1.0' } };
@@ -81,6 +85,12 @@ async function refreshSettings(): Promise<void> {
   }
   cache.clear();
   for (const document of documents.all()) context.publish(document.uri);
+  refreshViews();
+}
+
+function refreshViews(): void {
+  if (canRefresh.inlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
+  if (canRefresh.codeLens) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
 connection.onDidChangeConfiguration((change) => {
@@ -90,6 +100,7 @@ connection.onDidChangeConfiguration((change) => {
     settings = readSettings((change.settings as { nn?: unknown } | undefined)?.nn);
     cache.clear();
     for (const document of documents.all()) context.publish(document.uri);
+    refreshViews();
   }
 });
 

@@ -31,8 +31,8 @@ export function sampleActivation(name: string, params: ParamValues = {}): Activa
   const bound = def.shape === 'elementwise' ? def.bind(params) : findActivation(def.shape === 'softmax' ? 'sigmoid' : 'linear')!.bind({});
   const [lo, hi] = CURVE_RANGE;
   for (let i = 0; i < CURVE_SAMPLES; i++) {
-    const x = lo + ((hi - lo) * i) / (CURVE_SAMPLES - 1);
-    xs.push(Number(x.toFixed(6)));
+    const x = Number((lo + ((hi - lo) * i) / (CURVE_SAMPLES - 1)).toFixed(6));
+    xs.push(x);
     f.push(bound.f(x));
     df.push(bound.df(x));
   }

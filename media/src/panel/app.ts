@@ -35,7 +35,15 @@ export class PanelApp {
       compare: new CompareView(ctx),
     };
     const v = this.views;
-    this.trainView = el('main', { className: 'cards', attrs: { id: 'train-view' } }, v.curves.root, v.boundary.root, v.health.root, v.activations.root, v.results.root);
+    this.trainView = el(
+      'main',
+      { className: 'cards', attrs: { id: 'train-view' } },
+      v.curves.root,
+      v.results.root,
+      v.boundary.root,
+      v.health.root,
+      v.activations.root,
+    );
     this.compareView = el('main', { className: 'cards', attrs: { id: 'compare-view' } }, v.compare.root);
     root.append(v.header.root, v.controls.root, v.progress.root, this.trainView, this.compareView);
   }

@@ -58,15 +58,24 @@ export class LineChart {
   }
 
   private plotOptions(series: readonly SeriesData[], theme: Theme): uPlot.Options {
-    const axis = (label?: string, format?: (v: number) => string): uPlot.Axis => ({
-      stroke: theme.muted,
-      grid: { stroke: theme.grid, width: 1 },
-      ticks: { stroke: theme.grid, width: 1 },
-      label,
-      labelSize: label ? 16 : 0,
-      size: 44,
-      values: format ? (_u, splits) => splits.map((v) => (v === null ? '' : format(v))) : undefined,
-    });
+    // On a log axis only powers of ten get a grid line, a tick and a label (the minor lines would crowd it).
+    const decades: uPlot.Axis.Filter = (_u, splits) => splits.map((v) => (isPowerOfTen(v) ? v : null));
+    const axis = (options: { label?: string; format?: (v: number) => string; log?: boolean; size: number }): uPlot.Axis => {
+      // uPlot treats a key set to undefined as a value, so optional keys are only added when used.
+      const only = options.log ? { filter: decades } : {};
+      const result: uPlot.Axis = {
+        stroke: theme.muted,
+        grid: { stroke: theme.grid, width: 1, ...only },
+        ticks: { stroke: theme.grid, width: 1, ...only },
+        ...only,
+        labelSize: options.label ? 16 : 0,
+        size: options.size,
+      };
+      if (options.label) result.label = options.label;
+      const format = options.format;
+      if (format) result.values = (_u, splits) => splits.map((v) => (v === null ? '' : format(v)));
+      return result;
+    };
     return {
       width: this.currentWidth(),
       height: this.options.height,
@@ -80,14 +89,17 @@ export class LineChart {
             ? { auto: false, range: this.options.yRange }
             : { auto: true },
       },
-      axes: [axis(this.options.xLabel), axis(undefined, this.options.yFormat)],
+      axes: [
+        axis({ label: this.options.xLabel, size: 40 }),
+        axis({ format: this.options.yFormat, log: this.options.logY, size: 54 }),
+      ],
       series: [
         { label: this.options.xLabel ?? 'x' },
         ...series.map((s) => ({
           label: s.label,
           stroke: s.color,
           width: 2,
-          dash: s.dashed ? [6, 4] : undefined,
+          ...(s.dashed ? { dash: [6, 4] } : {}),
           spanGaps: true,
           points: { show: false },
         })),
@@ -116,4 +128,10 @@ export class LineChart {
 /** uPlot draws gaps for null; NaN, ±∞ and (on a log axis) values ≤ 0 become gaps. */
 function clean(values: readonly number[], log: boolean): (number | null)[] {
   return values.map((v) => (Number.isFinite(v) && (!log || v > 0) ? v : null));
+}
+
+function isPowerOfTen(value: number): boolean {
+  if (!(value > 0)) return false;
+  const exponent = Math.log10(value);
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9;
 }

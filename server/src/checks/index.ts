@@ -1,15 +1,92 @@
 /**
- * Runs the checks of rules.md over an analysis. The checks themselves (one per file) arrive with the
- * checks work; until then this passes the syntax and semantic findings through unchanged.
+ * Runs the static checks of rules.md over an analysis, then applies the severity settings (`nn.checks`, for any
+ * code) and the suppression comments. Thresholds come from settings with the defaults of rules.md.
  */
 import type { Analysis } from '../analysis';
-import type { Diagnostic } from '../diagnostic';
+import { OPTIMIZERS } from '../catalog';
+import type { Diagnostic, Severity } from '../diagnostic';
+import { TRAINING_CODES } from './knownCodes';
+import { ALL_CODES, CHECKS } from './registry';
+import { applySuppressions } from './suppression';
+import type { CheckContext, OptimizerName, Thresholds } from './types';
+
+export type SeveritySetting = Severity | 'off';
 
 export interface CheckSettings {
   /** Severity per code, or `off`. */
-  severities: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>;
+  severities: Record<string, SeveritySetting>;
+  /** `nn.saturatingDepth`. */
+  saturatingDepth?: number;
+  /** `nn.lrLimit.sgd`, `nn.lrLimit.adam`, `nn.lrLimit.rmsprop`. */
+  lrLimit?: Partial<Record<OptimizerName, number>>;
 }
 
-export function runChecks(analysis: Analysis, _settings: Partial<CheckSettings>): Diagnostic[] {
-  return analysis.diagnostics;
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  saturatingDepth: 3,
+  lrLimit: Object.fromEntries(OPTIMIZERS.map((o) => [o.name, o.highLr])) as Record<OptimizerName, number>,
+};
+
+/** Thresholds from settings; a missing or unusable value keeps its default. */
+export function resolveThresholds(settings: Partial<CheckSettings> = {}): Thresholds {
+  const depth = settings.saturatingDepth;
+  const lrLimit = { ...DEFAULT_THRESHOLDS.lrLimit };
+  for (const name of Object.keys(lrLimit) as OptimizerName[]) {
+    const value = settings.lrLimit?.[name];
+    if (typeof value === 'number' && value > 0 && Number.isFinite(value)) lrLimit[name] = value;
+  }
+  return {
+    saturatingDepth: typeof depth === 'number' && Number.isFinite(depth) && depth >= 1 ? Math.round(depth) : DEFAULT_THRESHOLDS.saturatingDepth,
+    lrLimit,
+  };
 }
+
+/** Applies `nn.checks` severities: drops codes set to `off`, changes the severity of the others. */
+export function applySeverities(diagnostics: Diagnostic[], severities: Readonly<Record<string, SeveritySetting>> = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const setting = Object.prototype.hasOwnProperty.call(severities, d.code) ? severities[d.code] : undefined;
+    if (setting === 'off') continue;
+    out.push(setting ? { ...d, severity: setting } : d);
+  }
+  return out;
+}
+
+/** Runs every check, each guarded so that a bug in one never hides the others or breaks the analysis. */
+function findings(context: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const check of CHECKS) {
+    if (check.emittedBy !== 'check') continue;
+    try {
+      out.push(...check.check(context));
+    } catch (error) {
+      out.push({ code: 'check-failed', severity: 'info', span: { start: 0, end: 0 }, source: 'nn',
+        message: `the check ${check.code} failed on this file (${error instanceof Error ? error.message : String(error)}) — please report it` });
+    }
+  }
+  return out;
+}
+
+export function runChecks(analysis: Analysis, settings: Partial<CheckSettings>): Diagnostic[] {
+  const severities = settings.severities ?? {};
+  const context: CheckContext = { analysis, thresholds: resolveThresholds(settings) };
+  const all = applySeverities([...analysis.diagnostics, ...findings(context)], severities);
+  // Codes turned off, and the trainer's codes (reported later, by a run), are never called unused here.
+  const off = new Set([...Object.entries(severities).filter(([, s]) => s === 'off').map(([code]) => code), ...TRAINING_CODES.map((c) => c.code)]);
+  const { kept, hints } = applySuppressions(analysis, all, ALL_CODES, off);
+  return [...kept, ...applySeverities(hints, severities)];
+}
+
+/**
+ * Settings and suppression comments for diagnostics found elsewhere (the trainer's `nn-train` findings), so they
+ * obey the same `nn.checks` severities and `# nn-ignore` comments as the static ones.
+ */
+export function filterExternal(analysis: Analysis, diagnostics: Diagnostic[], settings: Partial<CheckSettings> = {}): Diagnostic[] {
+  const severe = applySeverities(diagnostics, settings.severities ?? {});
+  return applySuppressions(analysis, severe, ALL_CODES, new Set()).kept;
+}
+
+export { CHECKS, ALL_CODES, findCheck } from './registry';
+export type { CheckDef, Fix, TextEdit, Thresholds } from './types';
+export { fixesFor, fixAll } from './quickFixes';
+export { applyEdits } from './edits';
+export { dataTaskProblems, builtinDatasetFacts, type DatasetFacts } from './rules/dataTask';

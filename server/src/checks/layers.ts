@@ -17,13 +17,18 @@ export function activationName(layer: DenseInfo): string {
   return layer.activation?.def.name ?? 'linear';
 }
 
+/** The layer names an activation the catalog does not know (already an error): checks leave it alone. */
+export function unresolved(layer: DenseInfo): boolean {
+  return !!layer.node.activation && !layer.ownActivation;
+}
+
 export function isLinear(layer: DenseInfo): boolean {
-  return activationName(layer) === 'linear';
+  return !unresolved(layer) && activationName(layer) === 'linear';
 }
 
 /** Where the problem with a layer's activation is shown: the activation's name, or the layer for a linear one. */
 export function activationSpan(layer: DenseInfo): Span {
-  return layer.activation && layer.activation.def.name !== 'linear' ? layer.activation.nameSpan : layer.activation?.nameSpan ?? layer.span;
+  return layer.activation?.nameSpan ?? layer.span;
 }
 
 /** Where a fix writes a new activation for the layer. */

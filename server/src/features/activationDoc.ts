@@ -61,25 +61,25 @@ export function activationMarkdown(def: ActivationDef, options: ActivationDocOpt
   const params: ParamValues = use?.params ?? {};
   const aliasNote = def.aliases.length ? ` · also written ${def.aliases.map(code).join(', ')}` : '';
   const written = use && use.written !== def.name ? `  \nWritten here as ${code(use.written)}.` : '';
-  const sections: string[] = [
-    `**${def.name}** — activation${aliasNote}${written}`,
-    escapeMarkdown(def.summary),
-    formulaLines(def),
+  // Formulas and plot first: together they fit in a hover without scrolling.
+  const sections: string[] = [`**${def.name}** — activation${aliasNote}${written}`, formulaLines(def)];
+  if (options.plot !== false) {
+    sections.push(activationPlotMarkdown(def, params));
+    const caption = plotFunctions(def, params).caption;
+    if (caption) sections.push(`*${escapeMarkdown(caption)}*`);
+  }
+  sections.push(escapeMarkdown(def.summary));
+  if (def.params.length > 0) {
+    const explicit = use ? new Map(Object.entries(use.explicit)) : undefined;
+    sections.push(paramsMarkdown(def.params, explicit));
+  }
+  sections.push(
     propertiesTable(def, params),
     ...roleNotes(def).map(escapeMarkdown),
     `**Good for:** ${escapeMarkdown(def.goodFor)}`,
     `**Pitfalls:** ${escapeMarkdown(def.pitfalls)}`,
     initLine(def, options.layer),
-  ];
-  if (def.params.length > 0) {
-    const written = use ? new Map(Object.entries(use.explicit).map(([k, v]) => [k, v] as const)) : undefined;
-    sections.push(paramsMarkdown(def.params, written));
-  }
-  if (options.plot !== false) {
-    sections.push(activationPlotMarkdown(def, params));
-    const caption = plotFunctions(def, params).caption;
-    sections.push(`*${escapeMarkdown(caption ?? 'Solid: f(x). Dashed: f′(x).')}*`);
-  }
+  );
   if (def.reference) sections.push(`*Source: ${escapeMarkdown(def.reference)}*`);
   return sections.join('\n\n');
 }

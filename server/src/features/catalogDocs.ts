@@ -3,7 +3,7 @@
  * keywords and parameters. Hover and completion both show these; the facts come from the catalog.
  */
 import {
-  findDataset, findInit, findLoss, findOptimizer, findRegularizer, findTask, MODEL_KEYWORDS, TOP_LEVEL_KEYWORDS, TRAIN_KEYWORDS,
+  findActivation, findDataset, findInit, findLoss, findOptimizer, findRegularizer, findTask, MODEL_KEYWORDS, TOP_LEVEL_KEYWORDS, TRAIN_KEYWORDS,
   type KeywordDoc, type ParamDef, type ParamValue,
 } from '../catalog';
 import type { Arg } from '../syntax/ast';
@@ -163,6 +163,18 @@ export function regularizerMarkdown(name: string, args?: readonly Arg[]): string
     escapeMarkdown(def.doc),
     paramsMarkdown(def.params, paramsInEffect(def.params, args)),
   );
+}
+
+/** The parameters a callee of this kind and name takes. */
+export function calleeParams(kind: CalleeKind, name: string): readonly ParamDef[] | undefined {
+  switch (kind) {
+    case 'activation': return findActivation(name)?.params;
+    case 'task': return findTask(name)?.params;
+    case 'loss': return findLoss(name)?.params;
+    case 'optimizer': return findOptimizer(name)?.params;
+    case 'regularizer': return findRegularizer(name)?.params;
+    case 'dataset': return findDataset(name)?.params;
+  }
 }
 
 /** Docs of a non-activation callee by kind. */

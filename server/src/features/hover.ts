@@ -4,15 +4,15 @@
  * what they mean and take.
  */
 import type { Analysis } from '../analysis';
-import { findActivation, findDataset, findLoss, findOptimizer, findRegularizer, findTask, type ParamDef } from '../catalog';
+import { findActivation } from '../catalog';
 import type { ActivationUse, DenseInfo, LayerInfo, ModelInfo } from '../model/types';
 import type { Span } from '../syntax/span';
 import { activationMarkdown } from './activationDoc';
 import {
-  calleeMarkdown, defaultText, initMarkdown, keywordDoc, keywordMarkdown, paramType, switchMarkdown, writtenArgs, type KeywordBlock,
+  calleeMarkdown, calleeParams, defaultText, initMarkdown, keywordDoc, keywordMarkdown, paramType, switchMarkdown, writtenArgs, type KeywordBlock,
 } from './catalogDocs';
 import { layerMarkdown } from './layerDoc';
-import { occurrenceAt, type CalleeKind, type Occurrence } from './locate';
+import { occurrenceAt, type Occurrence } from './locate';
 import { code, escapeMarkdown, formatValue, RULE } from './markdown';
 import { summaryMarkdown } from './summary';
 
@@ -37,7 +37,7 @@ function blockOf(o: Occurrence): KeywordBlock {
 function hoverMarkdown(o: Occurrence): string | undefined {
   switch (o.kind) {
     case 'keyword': {
-      const isLayerInit = o.word === 'init' && o.stmt?.kind === 'dense' && o.span.start !== o.stmt.span.start;
+      const isLayerInit = o.word === 'init' && o.stmt?.kind === 'dense';
       const doc = keywordDoc(o.word, isLayerInit ? 'layer' : blockOf(o));
       const keyword = doc ? keywordMarkdown(doc) : undefined;
       if (o.layer && o.model && !isLayerInit) return [layerMarkdown(o.layer, o.model), keyword].filter(Boolean).join(RULE);
@@ -100,19 +100,7 @@ function activationHover(name: string, span: Span, layer?: LayerInfo, model?: Mo
   return activationMarkdown(def, { use, layer: dense });
 }
 
-/** The parameters a callee of this kind and name takes. */
-export function calleeParams(kind: CalleeKind, name: string): readonly ParamDef[] | undefined {
-  switch (kind) {
-    case 'activation': return findActivation(name)?.params;
-    case 'task': return findTask(name)?.params;
-    case 'loss': return findLoss(name)?.params;
-    case 'optimizer': return findOptimizer(name)?.params;
-    case 'regularizer': return findRegularizer(name)?.params;
-    case 'dataset': return findDataset(name)?.params;
-  }
-}
-
-function parameterMarkdown(kind: CalleeKind, callee: string, args: Parameters<typeof writtenArgs>[0], name: string | undefined, index: number): string | undefined {
+function parameterMarkdown(kind: Parameters<typeof calleeParams>[0], callee: string, args: Parameters<typeof writtenArgs>[0], name: string | undefined, index: number): string | undefined {
   const defs = calleeParams(kind, callee);
   if (!defs) return undefined;
   const def = name !== undefined ? defs.find((d) => d.name === name) : defs[index];

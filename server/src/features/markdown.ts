@@ -2,7 +2,7 @@
 
 /** Escapes text so that Markdown shows it as written (no emphasis, links, tables or HTML). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]|<>~]/g, (c) => `\\${c}`).replace(/^[#+\-=]/, (c) => `\\${c}`).replace(/^(\d+)\./, '$1\\.');
 }
 
 /** An inline code span; picks a fence longer than any run of backticks inside. */

@@ -22,12 +22,12 @@ export interface PlotOptions {
   samples: number;
 }
 
-const DEFAULTS: PlotOptions = { width: 360, height: 200, xMin: -5, xMax: 5, samples: 241 };
+const DEFAULTS: PlotOptions = { width: 360, height: 150, xMin: -5, xMax: 5, samples: 241 };
 
 /** Mid-tone colours: legible on white and on near-black backgrounds alike. */
 export const PLOT_COLORS = { f: '#3b8eea', df: '#e5871b', axis: '#8c8c8c', text: '#8c8c8c' } as const;
 
-const MARGIN = { left: 34, right: 12, top: 26, bottom: 22 };
+const MARGIN = { left: 34, right: 12, top: 22, bottom: 20 };
 
 /** The functions to draw for an activation, and how to label them. */
 export interface PlotFunctions {
@@ -129,7 +129,7 @@ export function renderPlot(curves: readonly Curve[], partial: Partial<PlotOption
   const sy = (y: number) => bottom - ((y - yMin) / (yMax - yMin)) * (bottom - top);
 
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}" font-family="-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" font-size="11">`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}" font-family="-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" font-size="12">`);
   if (title) parts.push(`<title>${esc(title)}</title>`);
   // Grid and tick labels.
   for (const t of niceTicks(yMin, yMax, 4)) {
@@ -158,9 +158,9 @@ export function renderPlot(curves: readonly Curve[], partial: Partial<PlotOption
   // Legend across the top.
   let lx = left + 4;
   for (const curve of curves) {
-    parts.push(`<line x1="${lx}" y1="12" x2="${lx + 20}" y2="12" stroke="${curve.color}" stroke-width="${curve.dashed ? 1.8 : 2.4}"${curve.dashed ? ' stroke-dasharray="5 3"' : ''}/>`);
-    parts.push(`<text x="${lx + 25}" y="12" dy="0.35em" fill="${PLOT_COLORS.text}">${esc(curve.label)}</text>`);
-    lx += 25 + curve.label.length * 6.2 + 18;
+    parts.push(`<line x1="${lx}" y1="10" x2="${lx + 20}" y2="10" stroke="${curve.color}" stroke-width="${curve.dashed ? 1.8 : 2.4}"${curve.dashed ? ' stroke-dasharray="5 3"' : ''}/>`);
+    parts.push(`<text x="${lx + 25}" y="10" dy="0.35em" fill="${PLOT_COLORS.text}">${esc(curve.label)}</text>`);
+    lx += 25 + curve.label.length * 6.8 + 18;
   }
   parts.push('</svg>');
   return parts.join('');

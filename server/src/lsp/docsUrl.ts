@@ -1,10 +1,12 @@
 /** Links a diagnostic code to its section in the docs shipped with the extension (docs/checks.md). */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ALL_CODES } from '../checks';
 
 /** dist/server.js sits one level below the extension root. */
 const CHECKS_DOC = pathToFileURL(join(__dirname, '..', 'docs', 'checks.md')).href;
 
+/** The docs section of a code; undefined for a code docs/checks.md does not describe. */
 export function docsUrl(code: string): string | undefined {
-  return `${CHECKS_DOC}#${code}`;
+  return ALL_CODES.has(code) ? `${CHECKS_DOC}#${code}` : undefined;
 }

@@ -198,10 +198,10 @@ export class Trainer {
         this.batchX.set(this.train.X.subarray(row * f, row * f + f), k * f);
         this.batchT.set(this.train.T.subarray(row * outW, row * outW + outW), k * outW);
       }
-      const loss = this.learner.trainBatch(this.batchX, this.batchT, n);
+      const finite = this.learner.trainBatch(this.batchX, this.batchT, n);
       this.batchStart += n;
       this.samples += n;
-      if (!Number.isFinite(loss) || this.nonFiniteGradient()) {
+      if (!finite) {
         this.divergence = this.locateDivergence(n);
         this.trainMs += this.clock() - begin;
         events.push(this.finish('diverged'));
@@ -211,7 +211,7 @@ export class Trainer {
         this.epochOpen = false;
         this.epoch++;
         this.trainMs += this.clock() - begin;
-        const progress = this.endEpoch();
+        const progress = this.endEpoch(untilEpochEnd);
         const t0 = this.clock();
         if (this.finished) {
           events.push(this.finished);
@@ -249,16 +249,6 @@ export class Trainer {
     return this.learner.network.toWeights(this.normalization);
   }
 
-  private nonFiniteGradient(): boolean {
-    for (const op of this.learner.dense) {
-      const { dW } = op;
-      let s = 0;
-      for (let i = 0; i < dW.length; i++) s += dW[i];
-      if (!Number.isFinite(s)) return true;
-    }
-    return false;
-  }
-
   /** Names the first layer (in forward order) whose outputs or weights are no longer finite. */
   private locateDivergence(n: number): Divergence {
     const epoch = this.epoch + 1;
@@ -272,7 +262,7 @@ export class Trainer {
   }
 
   /** Measures the finished epoch; returns a progress event when one is due. */
-  private endEpoch(): EpochProgress | undefined {
+  private endEpoch(force: boolean): EpochProgress | undefined {
     const trainEval = evaluateSplit(this.learner, this.train, this.metric, this.scratch);
     const valEval = evaluateSplit(this.learner, this.validation, this.metric, this.scratch);
     const gradNorms = this.learner.takeGradNorms();
@@ -290,7 +280,7 @@ export class Trainer {
     this.findings = this.computeFindings();
     const now = this.clock();
     const last = this.epoch >= this.settings.epochs;
-    if (!last && this.epoch !== 1 && now - this.lastEmit < this.progressIntervalMs) return undefined;
+    if (!force && !last && this.epoch !== 1 && now - this.lastEmit < this.progressIntervalMs) return undefined;
     this.lastEmit = now;
     const progress: EpochProgress = {
       type: 'epoch',

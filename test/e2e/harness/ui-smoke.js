@@ -47,7 +47,8 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots, insta
       .then((handle) => handle.jsonValue(), () => 0);
     check(colours >= 5, `the grammar colours the file (${colours} token colours, expected at least 5)`);
     const problems = await page.locator('#status\\.problems').innerText().catch(() => '');
-    check(/1/.test(problems), `the status bar counts the problem (${JSON.stringify(problems.replace(/\s+/g, ' '))})`);
+    const [errorCount] = problems.match(/\d+/) || [];
+    check(errorCount === '1', `the status bar counts one error (${JSON.stringify(problems.replace(/\s+/g, ' ').trim())})`);
 
     // Hover the squiggle: the message with the suggestion appears.
     const box = await squiggle.boundingBox();

@@ -41,13 +41,17 @@ describe('diagnostics', () => {
     });
   }
 
-  // Enable once the checks of rules.md run in the server (server/src/checks/); until then it would fail.
-  it.skip('shows the checks flawed.nn was written to trip', async () => {
+  it('shows the checks flawed.nn was written to trip, with their fixes', async () => {
     const document = await openWorkspaceFile('flawed.nn');
     const expected = ['sigmoid-hidden', 'saturating-stack', 'linear-hidden', 'softmax-one-unit'];
     const diagnostics = await waitForDiagnostics(document.uri, (all) => expected.every((code) => all.some((d) => codeOf(d) === code)), {
       what: expected.join(', '),
     });
     assert.equal(diagnostics.filter((d) => codeOf(d) === 'sigmoid-hidden').length, 4, describeDiagnostics(diagnostics));
+    const softmax = diagnostics.find((d) => codeOf(d) === 'softmax-one-unit');
+    assert.equal(softmax.severity, vscode.DiagnosticSeverity.Error);
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, softmax.range);
+    const fixes = (actions || []).filter((action) => action.kind && action.kind.value.startsWith('quickfix'));
+    assert.ok(fixes.some((fix) => /sigmoid/.test(fix.title)), `quick fixes: ${fixes.map((fix) => fix.title).join(', ') || '(none)'}`);
   });
 });

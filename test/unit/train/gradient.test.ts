@@ -100,3 +100,21 @@ describe('gradient check (float64, central differences)', () => {
     });
   }
 });
+
+describe('derivatives written through the output', () => {
+  it('agree with df(x) wherever an activation provides them', () => {
+    let checked = 0;
+    for (const def of ACTIVATIONS) {
+      if (def.shape !== 'elementwise') continue;
+      const bound = def.bind({});
+      if (!bound.dfFromOutput) continue;
+      checked++;
+      for (let x = -12; x <= 12; x += 0.37) {
+        const expected = bound.df(x);
+        const actual = bound.dfFromOutput(bound.f(x));
+        assert.ok(Math.abs(actual - expected) <= 1e-9 + 1e-6 * Math.abs(expected), `${def.name} at ${x}: ${actual} vs ${expected}`);
+      }
+    }
+    assert.ok(checked >= 2, 'sigmoid and tanh provide it');
+  });
+});

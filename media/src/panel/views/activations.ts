@@ -16,6 +16,7 @@ export class ActivationsView implements View {
   constructor(private readonly context: ViewContext) {
     const { root } = card('Activations: f and f′', this.empty, this.list);
     this.root = root;
+    this.root.classList.add('activations-card');
   }
 
   update(state: PanelState): void {

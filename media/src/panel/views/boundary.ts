@@ -46,8 +46,7 @@ export class BoundaryView implements View {
     const { root } = card(
       'Decision boundary',
       this.note,
-      el('div', { className: 'boundary-row' }, this.canvas, el('div', { className: 'boundary-side' }, toggle, this.legend, this.caption)),
-      this.neurons,
+      el('div', { className: 'boundary-row' }, this.canvas, el('div', { className: 'boundary-side' }, toggle, this.legend, this.caption, this.neurons)),
     );
     this.root = root;
     this.root.classList.add('boundary-card');
@@ -69,7 +68,7 @@ export class BoundaryView implements View {
     }
     const theme = this.context.theme();
     const kind = gridKindOf(run);
-    const size = Math.max(180, Math.min(360, (this.root.clientWidth || 400) - 200));
+    const size = Math.max(200, Math.min(360, (this.root.clientWidth || 400) - 40));
     const ctx = sizeCanvas(this.canvas, size, size);
     this.painter.draw(ctx, size, {
       grid,

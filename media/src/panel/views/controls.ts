@@ -45,8 +45,8 @@ export class ControlsView implements View {
 
   constructor(private readonly context: ViewContext) {
     this.play = button('▶ Play', () => this.control(this.state?.runState === 'running' ? 'pause' : 'play'), { className: 'primary' });
-    this.step = button('⏭ Step', () => this.control('step'), { title: 'Train one epoch' });
-    this.reset = button('↺ Reset', () => this.control('reset'), { title: 'Stop and clear the run' });
+    this.step = button('Step', () => this.control('step'), { title: 'Train one epoch' });
+    this.reset = button('Reset', () => this.control('reset'), { title: 'Stop and clear the run' });
     this.stop = button('■ Stop', () => this.control('stop'), { title: 'Stop the run and keep its results' });
     this.runButtons = el('div', { className: 'button-row' }, this.play, this.step, this.reset, this.stop);
     const regenerate = button('Regenerate', () => {
@@ -106,7 +106,7 @@ export class ControlsView implements View {
   update(state: PanelState): void {
     this.state = state;
     const running = state.runState === 'running';
-    setText(this.play, running ? '⏸ Pause' : state.runState === 'paused' ? '▶ Resume' : '▶ Play');
+    setText(this.play, running ? '■ Pause' : state.runState === 'paused' ? '▶ Resume' : '▶ Play');
     this.play.setAttribute('aria-pressed', String(running));
     this.step.disabled = running;
     this.stop.disabled = state.runState === 'idle' || state.runState === 'finished';

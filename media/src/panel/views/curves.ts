@@ -1,25 +1,29 @@
 /** Loss and metric curves of the Train tab. */
 import { LineChart } from '../charts';
-import { card } from '../dom';
+import { card, el } from '../dom';
 import { formatNumber, metricLabel } from '../format';
 import type { PanelState } from '../state';
 import type { View, ViewContext } from './context';
 
+/** Accuracy lives on [0, 1], shown as a percentage; MAE has its own scale. */
+function metricChart(metric: 'accuracy' | 'mae' | undefined): LineChart {
+  return metric === 'mae'
+    ? new LineChart({ height: 200, xLabel: 'epoch', yFormat: formatNumber })
+    : new LineChart({ height: 200, xLabel: 'epoch', yRange: [0, 1], yFormat: (v) => `${Math.round(v * 100)}%` });
+}
+
 export class CurvesView implements View {
   readonly root: HTMLElement;
   private readonly loss = new LineChart({ height: 200, xLabel: 'epoch', yFormat: formatNumber });
-  private readonly metric = new LineChart({ height: 200, xLabel: 'epoch' });
-  private readonly metricCard = card('Accuracy', this.metric.root);
   private metricName: 'accuracy' | 'mae' | undefined;
-  private metricChart = this.metric;
+  private metric = metricChart(undefined);
+  private readonly metricCard = card('Accuracy', this.metric.root);
 
   constructor(private readonly context: ViewContext) {
     const lossCard = card('Loss', this.loss.root);
     lossCard.root.classList.add('curves');
     this.metricCard.root.classList.add('curves');
-    this.root = document.createElement('div');
-    this.root.className = 'card-pair';
-    this.root.append(lossCard.root, this.metricCard.root);
+    this.root = el('div', { className: 'card-pair' }, lossCard.root, this.metricCard.root);
   }
 
   update(state: PanelState): void {
@@ -33,17 +37,14 @@ export class CurvesView implements View {
     ], theme);
     const name = run?.metricName;
     if (name !== this.metricName) {
-      // Accuracy lives on [0, 1] as a percentage; MAE has its own scale.
       this.metricName = name;
-      this.metricChart.destroy();
-      this.metricChart.root.remove();
-      this.metricChart = name === 'mae'
-        ? new LineChart({ height: 200, xLabel: 'epoch', yFormat: formatNumber })
-        : new LineChart({ height: 200, xLabel: 'epoch', yRange: [0, 1], yFormat: (v) => `${Math.round(v * 100)}%` });
-      this.metricCard.body.appendChild(this.metricChart.root);
+      this.metric.destroy();
+      this.metric.root.remove();
+      this.metric = metricChart(name);
+      this.metricCard.body.appendChild(this.metric.root);
       this.metricCard.heading.textContent = name === 'mae' ? 'Mean absolute error' : 'Accuracy';
     }
-    this.metricChart.update(xs, [
+    this.metric.update(xs, [
       { label: `train ${metricLabel(name)}`, color: trainColor, values: run?.trainMetric ?? [] },
       { label: `validation ${metricLabel(name)}`, color: valColor, values: run?.valMetric ?? [] },
     ], theme);

@@ -10,7 +10,7 @@ export class ResultsView implements View {
   private readonly metrics = el('tbody');
   private readonly metricsTable = el('table', { className: 'metrics-table' });
   private readonly status = el('p', { className: 'muted' });
-  private readonly confusionCard: HTMLElement;
+  private readonly confusionSection: HTMLElement;
   private readonly confusion = el('div', { className: 'table-scroll' });
   private readonly copy: HTMLButtonElement;
   private state: PanelState | undefined;
@@ -22,11 +22,16 @@ export class ResultsView implements View {
       this.metrics,
     );
     this.copy = button('Copy results as markdown', () => this.copyResults());
-    const results = card('Results', this.status, this.metricsTable, el('div', { className: 'button-row' }, this.copy));
-    const matrix = card('Confusion matrix (validation)', el('p', { className: 'muted', text: 'Rows: true class. Columns: predicted class.' }), this.confusion);
-    this.confusionCard = matrix.root;
-    this.confusionCard.classList.add('confusion-card');
-    this.root = el('div', { className: 'card-pair' }, results.root, matrix.root);
+    this.confusionSection = el(
+      'div',
+      { className: 'confusion-section' },
+      el('h3', { text: 'Confusion matrix (validation)' }),
+      el('p', { className: 'muted', text: 'Rows: true class. Columns: predicted class.' }),
+      this.confusion,
+    );
+    const results = card('Results', this.status, this.metricsTable, this.confusionSection, el('div', { className: 'button-row' }, this.copy));
+    this.root = results.root;
+    this.root.classList.add('results-card');
   }
 
   private copyResults(): void {
@@ -56,7 +61,7 @@ export class ResultsView implements View {
 
   private renderConfusion(run: RunRecord | undefined): void {
     const matrix = run?.finished?.confusion;
-    this.confusionCard.hidden = !matrix || matrix.length === 0;
+    this.confusionSection.hidden = !matrix || matrix.length === 0;
     const classes = run?.started?.dataset.classes ?? [];
     const key = JSON.stringify([matrix, classes]);
     if (key === this.confusionKey) return;
@@ -65,7 +70,7 @@ export class ResultsView implements View {
     if (!matrix || matrix.length === 0) return;
     const name = (i: number) => classes[i] ?? String(i);
     const table = el('table', { className: 'confusion' });
-    table.appendChild(el('thead', {}, el('tr', {}, el('th', { className: 'corner', text: 'true ＼ predicted' }), ...matrix.map((_, j) => el('th', { text: name(j), attrs: { scope: 'col' } })))));
+    table.appendChild(el('thead', {}, el('tr', {}, el('th', { className: 'corner', text: 'true ↓ predicted →' }), ...matrix.map((_, j) => el('th', { text: name(j), attrs: { scope: 'col' } })))));
     const body = el('tbody');
     matrix.forEach((counts, i) => {
       const total = counts.reduce((a, b) => a + b, 0);

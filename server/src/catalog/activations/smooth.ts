@@ -5,7 +5,8 @@ import type { ActivationDef, BoundActivation } from '../types';
 import { defineActivation } from './define';
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-const GELU_CUBIC = 0.044715;
+/** The cubic coefficient of the tanh form of GELU (also used by the exports). */
+export const GELU_CUBIC = 0.044715;
 
 /** x·Φ(x) and its exact derivative Φ(x) + x·φ(x). Φ is computed through erfc, so the left tail stays precise. */
 const geluExact: BoundActivation = {

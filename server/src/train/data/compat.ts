@@ -62,7 +62,8 @@ export function datasetShape(dataset: Dataset): DataShape {
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (n === 1) return `${n} ${word}`;
+  return `${n} ${word}${word.endsWith('s') ? 'es' : 's'}`;
 }
 
 /** Every way the data and the model disagree; empty when they fit. */

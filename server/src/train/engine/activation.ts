@@ -93,23 +93,34 @@ class ElementwiseKernel implements ActivationKernel {
   readonly name: string;
   readonly identity = false;
   readonly pieces = 1;
-  readonly maxDerivative: number;
   private readonly f: (x: number) => number;
   private readonly df: (x: number) => number;
-  constructor(readonly def: ActivationDef, bound: BoundActivation, key: string) {
+  private readonly dfFromOutput: ((y: number) => number) | undefined;
+  private maxDf: number | undefined;
+  constructor(readonly def: ActivationDef, private readonly bound: BoundActivation, private readonly key: string) {
     this.name = def.name;
     this.f = bound.f;
     this.df = bound.df;
-    this.maxDerivative = maxDerivative(key, bound);
+    this.dfFromOutput = bound.dfFromOutput;
+  }
+  /** Computed on first use: only the health measurement needs it. */
+  get maxDerivative(): number {
+    if (this.maxDf === undefined) this.maxDf = maxDerivative(this.key, this.bound);
+    return this.maxDf;
   }
   forward(Z: Floats, A: Floats, n: number, units: number): void {
     const f = this.f;
     const end = n * units;
     for (let j = 0; j < end; j++) A[j] = f(Z[j]);
   }
-  backward(Z: Floats, _A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void {
-    const df = this.df;
+  backward(Z: Floats, A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void {
     const end = n * units;
+    const fromOutput = this.dfFromOutput;
+    if (fromOutput) {
+      for (let j = 0; j < end; j++) dZ[j] = dA[j] * fromOutput(A[j]);
+      return;
+    }
+    const df = this.df;
     for (let j = 0; j < end; j++) {
       const g = dA[j];
       dZ[j] = g === 0 ? 0 : g * df(Z[j]);

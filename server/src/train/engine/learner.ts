@@ -61,20 +61,29 @@ export class Learner {
     return this.fromLogits ? this.network.logits() : this.network.output();
   }
 
-  /** Computes gradients for rows [0, n) of X and T without updating; returns the batch's mean loss. */
-  computeGradients(X: Floats, T: Floats, n: number): number {
-    this.network.forward(X, n, true);
-    const sum = this.head.evaluate(this.headValues(), T, n, this.network.outputWidth, this.grad);
+  /** Computes gradients for rows [0, n) of X and T without updating the weights. */
+  computeGradients(X: Floats, T: Floats, n: number): void {
+    const out = this.network.forward(X, n, true);
+    this.head.gradient(this.headValues(), out, T, n, this.network.outputWidth, this.grad);
     this.network.backward(n, this.grad, this.fromLogits);
-    return sum / n;
   }
 
-  /** One optimization step on rows [0, n) of X and T; returns the batch's mean loss before the update. */
-  trainBatch(X: Floats, T: Floats, n: number): number {
-    const loss = this.computeGradients(X, T, n);
+  /**
+   * One optimization step on rows [0, n) of X and T. Returns false, without updating, when a gradient is not
+   * finite (the run has diverged).
+   */
+  trainBatch(X: Floats, T: Floats, n: number): boolean {
+    this.computeGradients(X, T, n);
+    if (!this.gradientsFinite()) return false;
     if (this.trackGradients) this.accumulateGradNorms();
     this.optimizer.step();
-    return loss;
+    return true;
+  }
+
+  private gradientsFinite(): boolean {
+    let s = 0;
+    for (const { grad } of this.network.params) for (let i = 0; i < grad.length; i++) s += grad[i];
+    return Number.isFinite(s);
   }
 
   private accumulateGradNorms(): void {
@@ -98,7 +107,7 @@ export class Learner {
 
   /** Summed loss of rows [0, n) in inference mode; the outputs stay in `network.output()`. */
   evaluateChunk(X: Floats, T: Floats, n: number): number {
-    this.network.forward(X, n, false);
-    return this.head.evaluate(this.headValues(), T, n, this.network.outputWidth);
+    const out = this.network.forward(X, n, false);
+    return this.head.loss(this.headValues(), out, T, n, this.network.outputWidth);
   }
 }

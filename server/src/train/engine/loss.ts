@@ -13,15 +13,15 @@ export type HeadMode = 'sigmoid-logits' | 'softmax-logits' | 'sigmoid-cce-logits
 const EPSILON = 1e-7;
 
 export interface LossHead {
-  readonly loss: string;
+  /** Canonical loss name. */
+  readonly name: string;
   readonly mode: HeadMode;
   /** The network's raw output is a logit (a linear output layer under bce/cce). */
   readonly outputIsLogit: boolean;
-  /**
-   * Returns the summed per-sample loss over n rows. When `grad` is given, writes ∂(mean loss)/∂values into it
-   * (values are logits for the logit modes, outputs otherwise).
-   */
-  evaluate(values: Floats, targets: Floats, n: number, width: number, grad?: Floats): number;
+  /** The summed per-sample loss over n rows. `values` are logits in the logit modes, outputs otherwise. */
+  loss(values: Floats, outputs: Floats, targets: Floats, n: number, width: number): number;
+  /** Writes ∂(mean loss)/∂values into `grad`. `outputs` is the network's output for the same rows. */
+  gradient(values: Floats, outputs: Floats, targets: Floats, n: number, width: number, grad: Floats): void;
 }
 
 /** Picks the head for an output activation (`linear` when none) and a canonical loss name. */
@@ -52,62 +52,72 @@ export function createLossHead(loss: string, params: ParamValues, outputActivati
   }
 }
 
-/** bce from logits; the loss is averaged over the output units. */
+/** bce from logits, averaged over the output units; the gradient is σ(z) − t. */
 class SigmoidBce implements LossHead {
-  readonly loss = 'bce';
+  readonly name = 'bce';
   readonly mode = 'sigmoid-logits';
   constructor(readonly outputIsLogit: boolean) {}
-  evaluate(z: Floats, t: Floats, n: number, width: number, grad?: Floats): number {
+  loss(z: Floats, _y: Floats, t: Floats, n: number, width: number): number {
     const end = n * width;
     let sum = 0;
     for (let j = 0; j < end; j++) sum += bceWithLogit(z[j], t[j]);
-    if (grad) {
-      const scale = 1 / end;
-      for (let j = 0; j < end; j++) grad[j] = (sigmoid(z[j]) - t[j]) * scale;
-    }
     return sum / width;
+  }
+  gradient(z: Floats, y: Floats, t: Floats, n: number, width: number, grad: Floats): void {
+    const end = n * width;
+    const scale = 1 / end;
+    // A sigmoid output already holds σ(z).
+    if (this.outputIsLogit) for (let j = 0; j < end; j++) grad[j] = (sigmoid(z[j]) - t[j]) * scale;
+    else for (let j = 0; j < end; j++) grad[j] = (y[j] - t[j]) * scale;
   }
 }
 
-/** cce from logits: Σⱼ tⱼ·(logΣe^z − zⱼ) per row. */
+/** cce from logits: Σⱼ tⱼ·(log Σ e^z − zⱼ) per row; the gradient is softmax(z)·Σt − t. */
 class SoftmaxCce implements LossHead {
-  readonly loss = 'cce';
+  readonly name = 'cce';
   readonly mode = 'softmax-logits';
   constructor(readonly outputIsLogit: boolean) {}
-  evaluate(z: Floats, t: Floats, n: number, width: number, grad?: Floats): number {
+  loss(z: Floats, _y: Floats, t: Floats, n: number, width: number): number {
     let sum = 0;
-    const scale = 1 / n;
     for (let r = 0; r < n; r++) {
       const o = r * width;
       const lse = logSumExp(z, o, width);
-      let mass = 0;
-      for (let j = 0; j < width; j++) {
-        const tj = t[o + j];
-        if (tj !== 0) sum += tj * (lse - z[o + j]);
-        mass += tj;
-      }
-      if (grad) {
-        for (let j = 0; j < width; j++) grad[o + j] = (Math.exp(z[o + j] - lse) * mass - t[o + j]) * scale;
-      }
+      for (let j = 0; j < width; j++) if (t[o + j] !== 0) sum += t[o + j] * (lse - z[o + j]);
     }
     return sum;
   }
+  gradient(z: Floats, y: Floats, t: Floats, n: number, width: number, grad: Floats): void {
+    const scale = 1 / n;
+    for (let r = 0; r < n; r++) {
+      const o = r * width;
+      let mass = 0;
+      for (let j = 0; j < width; j++) mass += t[o + j];
+      if (this.outputIsLogit) {
+        const lse = logSumExp(z, o, width);
+        for (let j = 0; j < width; j++) grad[o + j] = (Math.exp(z[o + j] - lse) * mass - t[o + j]) * scale;
+      } else {
+        // A softmax output already holds the probabilities.
+        for (let j = 0; j < width; j++) grad[o + j] = (y[o + j] * mass - t[o + j]) * scale;
+      }
+    }
+  }
 }
 
-/** cce over sigmoid outputs, from logits: Σⱼ tⱼ·softplus(−zⱼ). */
+/** cce over sigmoid outputs, from logits: Σⱼ tⱼ·softplus(−zⱼ); the gradient is tⱼ(σ(zⱼ) − 1). */
 class SigmoidCce implements LossHead {
-  readonly loss = 'cce';
+  readonly name = 'cce';
   readonly mode = 'sigmoid-cce-logits';
   readonly outputIsLogit = false;
-  evaluate(z: Floats, t: Floats, n: number, width: number, grad?: Floats): number {
+  loss(z: Floats, _y: Floats, t: Floats, n: number, width: number): number {
     const end = n * width;
     let sum = 0;
     for (let j = 0; j < end; j++) if (t[j] !== 0) sum += t[j] * softplus(-z[j]);
-    if (grad) {
-      const scale = 1 / n;
-      for (let j = 0; j < end; j++) grad[j] = t[j] * (sigmoid(z[j]) - 1) * scale;
-    }
     return sum;
+  }
+  gradient(_z: Floats, y: Floats, t: Floats, n: number, width: number, grad: Floats): void {
+    const end = n * width;
+    const scale = 1 / n;
+    for (let j = 0; j < end; j++) grad[j] = t[j] * (y[j] - 1) * scale;
   }
 }
 
@@ -115,51 +125,61 @@ class SigmoidCce implements LossHead {
 class OutputLoss implements LossHead {
   readonly mode = 'output';
   readonly outputIsLogit = false;
-  constructor(readonly loss: string, private readonly value: (d: number) => number, private readonly slope: (d: number) => number) {}
-  evaluate(y: Floats, t: Floats, n: number, width: number, grad?: Floats): number {
+  constructor(readonly name: string, private readonly value: (d: number) => number, private readonly slope: (d: number) => number) {}
+  loss(y: Floats, _o: Floats, t: Floats, n: number, width: number): number {
     const end = n * width;
     let sum = 0;
     for (let j = 0; j < end; j++) sum += this.value(y[j] - t[j]);
-    if (grad) {
-      const scale = 1 / end;
-      for (let j = 0; j < end; j++) grad[j] = this.slope(y[j] - t[j]) * scale;
-    }
     return sum / width;
+  }
+  gradient(y: Floats, _o: Floats, t: Floats, n: number, width: number, grad: Floats): void {
+    const end = n * width;
+    const scale = 1 / end;
+    for (let j = 0; j < end; j++) grad[j] = this.slope(y[j] - t[j]) * scale;
   }
 }
 
 /** bce on outputs that are not logits (e.g. a 2-unit softmax): probabilities clamped away from 0 and 1. */
 class ClampedBce implements LossHead {
-  readonly loss = 'bce';
+  readonly name = 'bce';
   readonly mode = 'output';
   readonly outputIsLogit = false;
-  evaluate(y: Floats, t: Floats, n: number, width: number, grad?: Floats): number {
+  loss(y: Floats, _o: Floats, t: Floats, n: number, width: number): number {
     const end = n * width;
     let sum = 0;
-    const scale = 1 / end;
     for (let j = 0; j < end; j++) {
       const p = Math.min(1 - EPSILON, Math.max(EPSILON, y[j]));
       sum -= t[j] * Math.log(p) + (1 - t[j]) * Math.log(1 - p);
-      if (grad) grad[j] = p === y[j] ? ((p - t[j]) / (p * (1 - p))) * scale : 0;
     }
     return sum / width;
+  }
+  gradient(y: Floats, _o: Floats, t: Floats, n: number, width: number, grad: Floats): void {
+    const end = n * width;
+    const scale = 1 / end;
+    for (let j = 0; j < end; j++) {
+      const p = Math.min(1 - EPSILON, Math.max(EPSILON, y[j]));
+      grad[j] = p === y[j] ? ((p - t[j]) / (p * (1 - p))) * scale : 0;
+    }
   }
 }
 
 /** cce on outputs that are not logits: probabilities clamped away from 0. */
 class ClampedCce implements LossHead {
-  readonly loss = 'cce';
+  readonly name = 'cce';
   readonly mode = 'output';
   readonly outputIsLogit = false;
-  evaluate(y: Floats, t: Floats, n: number, width: number, grad?: Floats): number {
+  loss(y: Floats, _o: Floats, t: Floats, n: number, width: number): number {
     const end = n * width;
     let sum = 0;
+    for (let j = 0; j < end; j++) if (t[j] !== 0) sum -= t[j] * Math.log(Math.max(EPSILON, y[j]));
+    return sum;
+  }
+  gradient(y: Floats, _o: Floats, t: Floats, n: number, width: number, grad: Floats): void {
+    const end = n * width;
     const scale = 1 / n;
     for (let j = 0; j < end; j++) {
       const p = Math.max(EPSILON, y[j]);
-      if (t[j] !== 0) sum -= t[j] * Math.log(p);
-      if (grad) grad[j] = p === y[j] ? (-t[j] / p) * scale : 0;
+      grad[j] = p === y[j] ? (-t[j] / p) * scale : 0;
     }
-    return sum;
   }
 }

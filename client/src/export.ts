@@ -1,0 +1,120 @@
+/**
+ * `nn.export [uri] [model] [options]` — "NN: Export Model…": asks for the target (PyTorch, ONNX, JSON), whether
+ * to include trained weights, and where to save; the language server builds the files (`nn/export`) and this
+ * command writes them. The Export… code lens passes the document and model; `options` skips the questions
+ * (for automation): `{ target, weights, path }`.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXPORT_REQUEST, type ExportParams, type ExportResponse } from '../../server/src/protocol';
+import type { ExtensionServices } from './services';
+
+type Target = ExportParams['target'];
+
+interface ExportOptions {
+  target?: Target;
+  weights?: boolean;
+  /** Path of the main file to write (its folder receives every file). */
+  path?: string;
+}
+
+const TARGETS: { target: Target; label: string; detail: string; extension: string; filter: string }[] = [
+  { target: 'pytorch', label: 'PyTorch', detail: 'A torch.nn.Module in a .py file (plus a .weights.json file with trained weights)', extension: 'py', filter: 'Python' },
+  { target: 'onnx', label: 'ONNX', detail: 'An ONNX model (opset 13) that any ONNX runtime can load', extension: 'onnx', filter: 'ONNX model' },
+  { target: 'json', label: 'NN Studio JSON', detail: 'The network and its weights in NN Studio’s own format (docs/export.md)', extension: 'json', filter: 'JSON' },
+];
+
+function documentUri(arg: unknown): vscode.Uri | undefined {
+  if (typeof arg === 'string') return vscode.Uri.parse(arg);
+  if (arg instanceof vscode.Uri) return arg;
+  const editor = vscode.window.activeTextEditor;
+  return editor?.document.languageId === 'nn' ? editor.document.uri : undefined;
+}
+
+async function askTarget(): Promise<Target | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    TARGETS.map((t) => ({ label: t.label, detail: t.detail, target: t.target })),
+    { title: 'Export Model: target', placeHolder: 'Export to…' },
+  );
+  return pick?.target;
+}
+
+async function askWeights(target: Target): Promise<boolean | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'Trained weights', detail: 'From the last saved run of the model, or trained now with its train block', weights: true },
+      {
+        label: 'Architecture only',
+        detail: target === 'onnx' ? 'The ONNX model holds the untrained initial weights' : 'No weights: the layers, activations, loss and optimizer',
+        weights: false,
+      },
+    ],
+    { title: 'Export Model: weights' },
+  );
+  return pick?.weights;
+}
+
+async function runExport(services: ExtensionServices, uriArg?: unknown, modelArg?: unknown, optionsArg?: unknown): Promise<string[] | undefined> {
+  const uri = documentUri(uriArg);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a .nn file to export one of its models.');
+    return undefined;
+  }
+  const model = typeof modelArg === 'string' ? modelArg : undefined;
+  const options: ExportOptions = typeof optionsArg === 'object' && optionsArg !== null ? (optionsArg as ExportOptions) : {};
+  const target = options.target ?? (await askTarget());
+  if (!target) return undefined;
+  const weights = options.weights ?? (await askWeights(target));
+  if (weights === undefined) return undefined;
+  const info = TARGETS.find((t) => t.target === target)!;
+  let mainFile: vscode.Uri | undefined;
+  if (options.path) mainFile = vscode.Uri.file(options.path);
+  else {
+    const stem = model ?? path.basename(uri.path, '.nn');
+    mainFile = await vscode.window.showSaveDialog({
+      title: `Export ${model ? `'${model}'` : 'model'} to ${info.label}`,
+      defaultUri: vscode.Uri.joinPath(uri, '..', `${stem}.${info.extension}`),
+      filters: { [info.filter]: [info.extension] },
+      saveLabel: 'Export',
+    });
+  }
+  if (!mainFile) return undefined;
+  const folder = vscode.Uri.joinPath(mainFile, '..');
+  const ext = path.extname(mainFile.path);
+  const stem = path.basename(mainFile.path, ext === `.${info.extension}` ? ext : '');
+
+  await services.server.whenReady();
+  const client = services.server.languageClient();
+  if (!client) return undefined;
+  const params: ExportParams = { uri: uri.toString(), target, model, weights, stem };
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Exporting to ${info.label}${weights ? ' (training if needed)' : ''}…` },
+    () => client.sendRequest<ExportResponse>(EXPORT_REQUEST, params),
+  );
+  if (!result.ok || !result.files) {
+    void vscode.window.showErrorMessage(`Export failed: ${result.message ?? 'unknown error'}`);
+    return undefined;
+  }
+  const written: vscode.Uri[] = [];
+  for (const file of result.files) {
+    const fileUri = vscode.Uri.joinPath(folder, file.name);
+    const bytes = file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : Buffer.from(file.data, 'utf8');
+    await vscode.workspace.fs.writeFile(fileUri, bytes);
+    written.push(fileUri);
+  }
+  for (const message of result.messages ?? []) services.output.info(`export: ${message}`);
+  const names = written.map((u) => path.basename(u.path)).join(', ');
+  const main = written[0];
+  const canOpen = target !== 'onnx';
+  void vscode.window.showInformationMessage(`Exported '${result.model}' to ${names}.`, ...(canOpen ? ['Open'] : []), 'Show Details').then(async (choice) => {
+    if (choice === 'Open') await vscode.window.showTextDocument(main);
+    if (choice === 'Show Details') services.output.show(true);
+  });
+  return written.map((u) => u.fsPath);
+}
+
+export function registerExport(services: ExtensionServices): void {
+  services.context.subscriptions.push(
+    vscode.commands.registerCommand('nn.export', (uri?: unknown, model?: unknown, options?: unknown) => runExport(services, uri, model, options)),
+  );
+}

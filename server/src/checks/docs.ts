@@ -1,0 +1,94 @@
+/** Renders docs/checks.md from the registry (scripts/gen-checks-doc.ts writes it; a unit test keeps it current). */
+import { exampleFindings } from './explain';
+import { CORE_CODES, TRAINING_CODES } from './knownCodes';
+import { CHECKS } from './registry';
+import type { CheckDef } from './types';
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function fixList(check: CheckDef): string {
+  const ids = Object.keys(check.fixes);
+  return ids.length ? ids.map((id) => `\`${id}\``).join(', ') : '—';
+}
+
+function section(check: CheckDef): string[] {
+  const lines = [`### ${check.code}`, '', `**${check.title}** · default severity: **${check.severity}**`, '', check.summary, ''];
+  lines.push(`Message: \`${check.template}\``, '', check.explanation, '');
+  const fixes = Object.entries(check.fixes);
+  if (fixes.length) {
+    lines.push('Quick fixes:', '', ...fixes.map(([id, text]) => `- \`${id}\`: ${text}`));
+    if (check.emittedBy !== 'suppression') lines.push(`- \`ignore\`: adds \`# nn-ignore: ${check.code}\` to the line.`);
+    lines.push('');
+  } else if (check.emittedBy !== 'suppression') {
+    lines.push(`Quick fix: \`ignore\` (adds \`# nn-ignore: ${check.code}\` to the line).`, '');
+  }
+  if (check.settings?.length) lines.push(`Settings: ${check.settings.map((s) => `\`${s}\``).join(', ')}.`, '');
+  const findings = exampleFindings(check);
+  lines.push('Example:', '', '```nn', check.example.trimEnd(), '```', '');
+  for (const f of findings) lines.push(`> line ${f.line}, ${f.severity}: ${f.message}`, '>');
+  if (findings.length) lines.pop();
+  lines.push('');
+  return lines;
+}
+
+export function renderChecksDoc(): string {
+  const statics = CHECKS.filter((c) => c.emittedBy !== 'suppression');
+  const suppression = CHECKS.filter((c) => c.emittedBy === 'suppression');
+  const lines = [
+    '<!-- Generated from server/src/checks by `npx tsx scripts/gen-checks-doc.ts`. Do not edit by hand: a unit test fails when this file is stale. -->',
+    '',
+    '# Checks',
+    '',
+    'NN Studio reviews every `.nn` file as you type. Each finding has a stable **code** (shown in the Problems panel, ' +
+      'linked to its section here), a default severity, a one-line message that names the layer and the fix, and — ' +
+      'where one makes sense — quick fixes (the light bulb, or **Auto Fix** for the preferred one). `nn check FILE` ' +
+      'reports the same findings on the command line, and `nn explain CODE` prints a section of this page.',
+    '',
+    '## Settings',
+    '',
+    '- `nn.checks` maps any code (including the parser\'s and the trainer\'s) to `error`, `warning`, `info`, `hint` or `off`, ' +
+      'e.g. `"nn.checks": { "sigmoid-hidden": "off", "mixed-hidden": "warning" }`. Changes re-check open files at once.',
+    '- `nn.saturatingDepth` (default 3): how many saturating hidden layers in a row make a `saturating-stack`.',
+    '- `nn.lrLimit.sgd` (default 0.1), `nn.lrLimit.adam` (0.01), `nn.lrLimit.rmsprop` (0.01): the learning rates above ' +
+      'which `dying-relu-risk` fires.',
+    '',
+    '## Silencing one line',
+    '',
+    'Add `# nn-ignore: CODE` at the end of a line, or `# nn-ignore-next-line: CODE` on the line above it. Several codes ' +
+      'are separated by commas; text after the list is free for a reason:',
+    '',
+    '```nn',
+    '  dense 16 sigmoid  # nn-ignore: sigmoid-hidden, saturating-stack (comparing with the 1990s setup)',
+    '  # nn-ignore-next-line: linear-hidden',
+    '  dense 2',
+    '```',
+    '',
+    'A finding is silenced when it starts on that line. A listed code that silences nothing is reported as ' +
+      '`unused-suppression`, a code that does not exist as `unknown-suppression` (both hints, with fixes).',
+    '',
+    '## Overview',
+    '',
+    '| code | severity | fires when | quick fixes |',
+    '|---|---|---|---|',
+    ...CHECKS.map((c) => `| [\`${c.code}\`](#${c.code}) | ${c.severity} | ${cell(c.summary)} | ${fixList(c)} |`),
+    '',
+    '## Static checks',
+    '',
+    ...statics.flatMap(section),
+    '## Suppression comments',
+    '',
+    ...suppression.flatMap(section),
+    '## Parser and semantic errors',
+    '',
+    'These come from reading the file, before any check runs. They can be given another severity in `nn.checks` too.',
+    '',
+    ...CORE_CODES.flatMap((c) => [`### ${c.code}`, '', `Default severity: **${c.severity}**. ${c.description}`, '']),
+    '## Training checks',
+    '',
+    'Computed by the trainer on every epoch and shown live in the panel; after a run they are published on the ' +
+      "layer's line with source `nn-train` until that line changes. Their thresholds are settings too.",
+    '',
+    ...TRAINING_CODES.flatMap((c) => [`### ${c.code}`, '', `Default severity: **${c.severity}**. ${c.description}`, '']),
+  ];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

@@ -1,0 +1,130 @@
+/**
+ * The network as every exporter sees it: a list of steps (dense, activation, dropout) with their weights
+ * attached and every activation resolved against the catalog (canonical name, all parameters filled in).
+ * The exporters only translate steps; how the engine lays out its weights is decided here, once.
+ */
+import { findActivation, resolveParams } from '../catalog';
+import type { ActivationDef, InitName, ParamValues } from '../catalog/types';
+import { Network } from '../train/engine/network';
+import type { ActivationSpec, NetworkSpec, NetworkWeights } from '../train/spec';
+import { checkWeights } from './validate';
+
+export interface ResolvedActivation {
+  def: ActivationDef;
+  /** Canonical catalog name. */
+  name: string;
+  /** Every parameter, catalog defaults filled in. */
+  params: ParamValues;
+}
+
+export interface DenseStep {
+  kind: 'dense';
+  name: string;
+  sourceIndex: number;
+  inWidth: number;
+  units: number;
+  /** Pieces per unit (maxout), 1 otherwise. W has units·pieces rows, piece-major: row p·units + u. */
+  pieces: number;
+  init: InitName;
+  /** Row-major [units·pieces × inWidth]. */
+  W: number[];
+  b: number[];
+  /** Undefined for a linear layer. */
+  activation?: ResolvedActivation;
+  /** PReLU slopes, one per unit. */
+  slopes?: number[];
+}
+
+export interface ActivationStep {
+  kind: 'activation';
+  name: string;
+  sourceIndex: number;
+  width: number;
+  activation: ResolvedActivation;
+  /** PReLU slopes, one per value (the weights hold none for a standalone layer, so they stay at `init`). */
+  slopes?: number[];
+}
+
+export interface DropoutStep {
+  kind: 'dropout';
+  name: string;
+  sourceIndex: number;
+  width: number;
+  rate: number;
+}
+
+export type Step = DenseStep | ActivationStep | DropoutStep;
+
+export interface ExportPlan {
+  modelName: string;
+  input: number;
+  output: number;
+  steps: Step[];
+  normalization?: { mean: number[]; std: number[] };
+  /** True when the weights come from a training run, false when they are the engine's initial weights. */
+  trained: boolean;
+  /**
+   * The activation that turns the last step's values into the output, when it is one the loss reads
+   * logits through (sigmoid or softmax) and it is the network's very last operation.
+   */
+  outputActivation?: 'sigmoid' | 'softmax';
+}
+
+/** Resolves an activation of the spec (undefined or `linear` stays undefined). */
+export function resolveActivation(spec: ActivationSpec | undefined): ResolvedActivation | undefined {
+  if (!spec) return undefined;
+  const def = findActivation(spec.name);
+  if (!def) throw new Error(`unknown activation '${spec.name}'`);
+  if (def.name === 'linear') return undefined;
+  return { def, name: def.name, params: resolveParams(def.params, spec.params) };
+}
+
+/** The engine's initial weights for the spec (what a run starts from with this seed). */
+export function initialWeights(spec: NetworkSpec, seed = 1): NetworkWeights {
+  return new Network(spec, { capacity: 1, kind: 'float64', seed }).toWeights();
+}
+
+/** Pieces per unit of a dense layer's activation. */
+export function piecesOf(activation: ResolvedActivation | undefined): number {
+  return activation?.def.shape === 'maxout' ? Number(activation.params.pieces) : 1;
+}
+
+/**
+ * Builds the plan. Without weights the engine's initial weights (seed 1) are used and `trained` is false.
+ * Throws with a clear message when the weights do not fit the spec.
+ */
+export function buildPlan(spec: NetworkSpec, weights?: NetworkWeights): ExportPlan {
+  const w = weights ?? initialWeights(spec);
+  checkWeights(spec, w);
+  const steps: Step[] = [];
+  let width = spec.input;
+  let denseIndex = 0;
+  for (const layer of spec.layers) {
+    if (layer.kind === 'dense') {
+      const activation = resolveActivation(layer.activation);
+      const dw = w.dense[denseIndex++];
+      const step: DenseStep = {
+        kind: 'dense', name: layer.name, sourceIndex: layer.sourceIndex, inWidth: width, units: layer.units,
+        pieces: piecesOf(activation), init: layer.init, W: dw.W, b: dw.b, activation,
+      };
+      if (activation?.name === 'prelu') step.slopes = dw.slopes ?? new Array<number>(layer.units).fill(Number(activation.params.init));
+      steps.push(step);
+      width = layer.units;
+    } else if (layer.kind === 'activation') {
+      const activation = resolveActivation(layer.activation);
+      if (!activation) continue;
+      if (activation.def.shape === 'maxout') throw new Error(`${layer.name}: maxout needs its own dense layer`);
+      const step: ActivationStep = { kind: 'activation', name: layer.name, sourceIndex: layer.sourceIndex, width, activation };
+      if (activation.name === 'prelu') step.slopes = new Array<number>(width).fill(Number(activation.params.init));
+      steps.push(step);
+    } else {
+      steps.push({ kind: 'dropout', name: layer.name, sourceIndex: layer.sourceIndex, width, rate: layer.rate });
+    }
+  }
+  const plan: ExportPlan = { modelName: spec.modelName, input: spec.input, output: width, steps, trained: weights !== undefined };
+  if (w.normalization) plan.normalization = w.normalization;
+  const last = steps[steps.length - 1];
+  const lastActivation = last && last.kind !== 'dropout' ? last.activation?.name : undefined;
+  if (lastActivation === 'sigmoid' || lastActivation === 'softmax') plan.outputActivation = lastActivation;
+  return plan;
+}

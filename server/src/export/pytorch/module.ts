@@ -1,0 +1,230 @@
+/**
+ * Writes a network as a readable, self-contained PyTorch module: one attribute per `.nn` layer under its
+ * label, activations with every parameter spelled out, standardization as buffers applied in forward,
+ * weights loaded from NN Studio's JSON format with plain `json`, and the training setup as a comment.
+ */
+import { findInit } from '../../catalog';
+import type { NetworkSpec, TrainSettings } from '../../train/spec';
+import { JSON_FORMAT, PRODUCER } from '../json';
+import type { DenseStep, ExportPlan, Step } from '../plan';
+import { HELPERS, torchActivation, type HelperName } from './activations';
+import { AttributeNames, className, pyFloat, pyString } from './python';
+import { trainingSnippet } from './training';
+
+export interface PytorchModuleOptions {
+  /** File name of the weights file the `__main__` block loads when it exists (e.g. `iris.weights.json`). */
+  weightsFile?: string;
+  sourceName?: string;
+  settings?: TrainSettings;
+}
+
+/** One layer of the generated class: what __init__ builds and how forward applies it. */
+interface Member {
+  step: Step;
+  /** Attribute holding the layer itself (Linear, Maxout, Dropout or a standalone activation). */
+  attr: string;
+  /** Attribute of the activation that follows a dense layer, when it has one. */
+  actAttr?: string;
+  lines: string[];
+}
+
+function describe(step: Step): string {
+  const act = (s: { activation?: { name: string; params: Record<string, unknown> } }): string => {
+    if (!s.activation) return '';
+    const entries = Object.entries(s.activation.params);
+    return entries.length ? ` ${s.activation.name}(${entries.map(([k, v]) => `${k}: ${v}`).join(', ')})` : ` ${s.activation.name}`;
+  };
+  if (step.kind === 'dense') return `${step.name}: dense ${step.units}${act(step)}`;
+  if (step.kind === 'dropout') return `${step.name}: dropout ${step.rate} (active in training only)`;
+  return `${step.name}: activation${act(step)}`;
+}
+
+function initLines(step: DenseStep, linear: string): string[] {
+  const def = findInit(step.init);
+  if (!def) throw new Error(`unknown init '${step.init}'`);
+  const scale = def.scale(step.inWidth, step.units);
+  const draw = def.distribution === 'normal'
+    ? `nn.init.normal_(self.${linear}.weight, mean=0.0, std=${pyFloat(scale)})`
+    : `nn.init.uniform_(self.${linear}.weight, -${pyFloat(scale)}, ${pyFloat(scale)})`;
+  return [`${draw}  # ${def.name}: ${def.formula}`, `nn.init.zeros_(self.${linear}.bias)`];
+}
+
+export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: PytorchModuleOptions = {}): { source: string; notes: string[] } {
+  const names = new AttributeNames();
+  const helpers = new Set<HelperName>();
+  const notes: string[] = [];
+  const members: Member[] = [];
+  for (const step of plan.steps) {
+    const attr = names.claim(step.name);
+    const member: Member = { step, attr, lines: [`# ${describe(step)}`] };
+    if (step.kind === 'dense') {
+      if (step.activation?.def.shape === 'maxout') {
+        helpers.add('Maxout');
+        member.lines.push(`self.${attr} = Maxout(${step.inWidth}, ${step.units}, pieces=${step.pieces})  # written out: PyTorch has no maxout`);
+        notes.push(`${step.name}: maxout is written out as a Linear layer to ${step.units * step.pieces} values and a max over ${step.pieces} pieces`);
+      } else {
+        member.lines.push(`self.${attr} = nn.Linear(${step.inWidth}, ${step.units})`);
+        if (step.activation) {
+          member.actAttr = names.claim(`${step.name}_act`);
+          member.lines.push(activationLine(member.actAttr, step.activation, step.units, helpers, notes, step.name));
+        }
+      }
+    } else if (step.kind === 'activation') {
+      member.lines.push(activationLine(attr, step.activation, step.width, helpers, notes, step.name));
+    } else {
+      member.lines.push(`self.${attr} = nn.Dropout(p=${pyFloat(step.rate)})`);
+    }
+    members.push(member);
+  }
+
+  const cls = className(plan.modelName, Object.keys(HELPERS));
+  const linearPath = (m: Member): string => (m.step.kind === 'dense' && m.step.activation?.def.shape === 'maxout' ? `${m.attr}.linear` : m.attr);
+  const denseMembers = members.filter((m) => m.step.kind === 'dense');
+  const outputActivation = plan.outputActivation;
+  const lastMember = members[members.length - 1];
+
+  // forward: every step; the final sigmoid/softmax is split off into forward when logits() exists.
+  const body: string[] = ['x = (x - self.mean) / self.std'];
+  members.forEach((m, i) => {
+    const last = i === members.length - 1;
+    if (m.step.kind === 'dense') {
+      const applyAct = m.actAttr && !(last && outputActivation);
+      body.push(applyAct ? `x = self.${m.actAttr}(self.${m.attr}(x))` : `x = self.${m.attr}(x)`);
+    } else if (m.step.kind === 'activation') {
+      if (!(last && outputActivation)) body.push(`x = self.${m.attr}(x)`);
+    } else {
+      body.push(`x = self.${m.attr}(x)`);
+    }
+  });
+  const finalAct = outputActivation ? (lastMember.actAttr ?? lastMember.attr) : undefined;
+
+  const header = [
+    `"""${cls}: the model '${plan.modelName}'${options.sourceName ? ` of ${options.sourceName}` : ''}, exported by ${PRODUCER}.`,
+    '',
+    'Each layer keeps the name it has in the .nn file, and every activation has the same parameters as in',
+    'NN Studio. Inputs are raw features: forward() standardizes them with the mean and std buffers, which',
+    `load_weights() fills from an NN Studio model file (JSON, format "${JSON_FORMAT}").`,
+    '',
+    'Needs PyTorch 1.12 or later.',
+    '"""',
+    'import json',
+    'import os',
+    'import sys',
+    '',
+    'import torch',
+    'from torch import nn',
+    '',
+    `INPUT_WIDTH = ${plan.input}`,
+    `OUTPUT_WIDTH = ${plan.output}`,
+  ];
+
+  const out: string[] = [...header, '', ''];
+  for (const helper of ['Step', 'Swish', 'Maxout'] as HelperName[]) {
+    if (helpers.has(helper)) out.push(HELPERS[helper], '');
+  }
+  out.push(
+    `def _load_dense(linear, entry):`,
+    `    """Copies one dense layer of an NN Studio weights file (W row-major [rows x inWidth], b [rows])."""`,
+    `    rows = entry["units"] * entry.get("pieces", 1)`,
+    `    weight = torch.tensor(entry["W"], dtype=torch.float64).reshape(rows, entry["inWidth"])`,
+    `    linear.weight.copy_(weight)`,
+    `    linear.bias.copy_(torch.tensor(entry["b"], dtype=torch.float64))`,
+    '',
+    '',
+    `class ${cls}(nn.Module):`,
+    `    """${plan.input} inputs → ${members.map((m) => m.step.name).join(' → ')} → ${plan.output} outputs."""`,
+    '',
+    `    def __init__(self):`,
+    `        super().__init__()`,
+    `        # Feature standardization, x ← (x − mean) / std; the identity until load_weights() sets it.`,
+    `        self.register_buffer("mean", torch.zeros(INPUT_WIDTH))`,
+    `        self.register_buffer("std", torch.ones(INPUT_WIDTH))`,
+  );
+  for (const m of members) out.push(...m.lines.map((l) => `        ${l}`));
+  out.push(`        self.reset_parameters()`, '');
+
+  out.push(`    def reset_parameters(self):`, `        """Draws initial weights the way NN Studio does (the layer's init, biases 0)."""`, `        with torch.no_grad():`);
+  for (const m of denseMembers) {
+    const step = m.step as DenseStep;
+    out.push(...initLines(step, linearPath(m)).map((l) => `            ${l}`));
+    if (step.slopes && m.actAttr) out.push(`            self.${m.actAttr}.weight.fill_(${pyFloat(Number(step.activation?.params.init))})`);
+  }
+  out.push('');
+
+  if (finalAct) {
+    out.push(
+      `    def logits(self, x):`,
+      `        """The output layer's values before its ${outputActivation}: what the losses in the training snippet read."""`,
+      ...body.map((l) => `        ${l}`),
+      `        return x`,
+      '',
+      `    def forward(self, x):`,
+      `        return self.${finalAct}(self.logits(x))`,
+      '',
+    );
+  } else {
+    out.push(`    def forward(self, x):`, ...body.map((l) => `        ${l}`), `        return x`, '');
+  }
+
+  out.push(
+    `    def load_weights(self, path):`,
+    `        """Loads trained weights from an NN Studio model file (nn export --to json --weights, or a saved run)."""`,
+    `        with open(path, encoding="utf-8") as file:`,
+    `            document = json.load(file)`,
+    `        if document.get("format") != ${pyString(JSON_FORMAT)}:`,
+    `            raise ValueError(f"{path} is not an NN Studio model file")`,
+    `        weights = document.get("weights")`,
+    `        if not weights:`,
+    `            raise ValueError(f"{path} holds the architecture only, no weights")`,
+    `        dense = weights["dense"]`,
+    `        if len(dense) != ${denseMembers.length}:`,
+    `            raise ValueError(f"{path} has {len(dense)} dense layers, this model has ${denseMembers.length}")`,
+    `        with torch.no_grad():`,
+  );
+  denseMembers.forEach((m, i) => {
+    const step = m.step as DenseStep;
+    out.push(`            _load_dense(self.${linearPath(m)}, dense[${i}])  # ${pyString(step.name).slice(1, -1)}`);
+    if (step.slopes && m.actAttr) {
+      out.push(`            if "slopes" in dense[${i}]:`, `                self.${m.actAttr}.weight.copy_(torch.tensor(dense[${i}]["slopes"], dtype=torch.float64))`);
+    }
+  });
+  out.push(
+    `            normalization = weights.get("normalization")`,
+    `            if normalization:`,
+    `                self.mean.copy_(torch.tensor(normalization["mean"], dtype=torch.float64))`,
+    `                self.std.copy_(torch.tensor(normalization["std"], dtype=torch.float64))`,
+    `        return self`,
+    '',
+    '',
+  );
+
+  const weightNames = denseMembers.map((m) => `model.${linearPath(m)}.weight`);
+  out.push(...trainingSnippet(spec, plan, cls, weightNames, options.settings), '', '');
+
+  const weightsFile = options.weightsFile;
+  out.push(
+    `if __name__ == "__main__":`,
+    `    # python ${plan.modelName}.py [WEIGHTS.json]: builds the model, loads weights when given${weightsFile ? ' (or found next to this file)' : ''}, prints it.`,
+    `    model = ${cls}()`,
+    `    path = sys.argv[1] if len(sys.argv) > 1 else ${weightsFile ? `os.path.join(os.path.dirname(os.path.abspath(__file__)), ${pyString(weightsFile)})` : 'None'}`,
+    `    if path and os.path.exists(path):`,
+    `        model.load_weights(path)`,
+    `        print(f"loaded weights from {path}")`,
+    `    model.eval()`,
+    `    print(model)`,
+    `    with torch.no_grad():`,
+    `        print("output for an all-zero input:", model(torch.zeros(1, INPUT_WIDTH)).tolist())`,
+  );
+  return { source: `${out.join('\n')}\n`, notes };
+}
+
+function activationLine(
+  attr: string, activation: NonNullable<DenseStep['activation']>, width: number, helpers: Set<HelperName>, notes: string[], layer: string,
+): string {
+  const t = torchActivation(activation, width);
+  if (t.helper) {
+    helpers.add(t.helper);
+    notes.push(`${layer}: ${activation.name} is written out (${t.comment ?? 'no PyTorch module'})`);
+  }
+  return `self.${attr} = ${t.construct}${t.comment ? `  # ${t.comment}` : ''}`;
+}

@@ -1,0 +1,19 @@
+/** The `nn/summary` request: Markdown summaries of a document's models (for the Summary command and lens). */
+import { summaryMarkdown } from '../features/summary';
+import { SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from '../protocol';
+import type { Feature } from './context';
+
+export const summaryFeature: Feature = {
+  capabilities: {},
+  register(context) {
+    context.connection.onRequest(SUMMARY_REQUEST, (params: SummaryParams): SummaryResult => {
+      const analysis = context.analysisOf(params.uri);
+      if (!analysis) return { markdown: '', models: [] };
+      const models = analysis.semantic.models.filter((m) => params.model === undefined || m.name === params.model);
+      return {
+        markdown: models.map((m) => `## model ${m.name}\n\n${summaryMarkdown(m, { heading: false })}`).join('\n\n'),
+        models: models.map((m) => m.name),
+      };
+    });
+  },
+};

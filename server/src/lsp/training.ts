@@ -1,0 +1,118 @@
+/**
+ * Training from the language server: `nn/train` starts a worker run, `nn/trainProgress` streams its events,
+ * `nn/stopTraining` stops it. When a run ends, its findings become `nn-train` diagnostics on their layers'
+ * lines; each one stays while its line's text is unchanged (following the line when lines move).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostic';
+import {
+  STOP_TRAINING_NOTIFICATION, TRAIN_PROGRESS_NOTIFICATION, TRAIN_REQUEST,
+  type StopTrainingParams, type TrainParams, type TrainProgressParams, type TrainResult, type TrainingFinding,
+} from '../protocol';
+import { DEFAULT_THRESHOLDS, type TrainingThresholds } from '../train/checks/thresholds';
+import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../train/fromModel';
+import { withCsvText } from '../train/hostData';
+import { startRun, type RunHandle } from '../train/runner';
+import { anchorFindings, relocate, type AnchoredFinding } from '../train/anchors';
+import type { Feature, ServerContext } from './context';
+
+let runCounter = 0;
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The training thresholds among the numeric `nn.*` settings. */
+function thresholdsFrom(settings: Record<string, unknown>): Partial<TrainingThresholds> {
+  const out: Partial<TrainingThresholds> = {};
+  for (const key of Object.keys(DEFAULT_THRESHOLDS) as (keyof TrainingThresholds)[]) {
+    const value = settings[key];
+    if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
+  }
+  return out;
+}
+
+/** Findings of finished runs, per document, anchored to their lines. */
+const anchored = new Map<string, AnchoredFinding[]>();
+
+/**
+ * The `nn-train` diagnostics of a document for its current text: the server merges them with the static
+ * diagnostics every time it publishes. Findings whose line changed are dropped for good.
+ */
+export function trainingDiagnostics(uri: string, text: string): Diagnostic[] {
+  const list = anchored.get(uri);
+  if (!list || list.length === 0) return [];
+  const { kept, diagnostics } = relocate(list, text);
+  anchored.set(uri, kept);
+  return diagnostics;
+}
+
+export function createTrainingFeature(options: { workerPath?: string } = {}): Feature {
+  return {
+    capabilities: {},
+    register(context: ServerContext) {
+      const runs = new Map<string, { uri: string; handle: RunHandle }>();
+
+      context.documents.onDidClose((event) => {
+        anchored.delete(event.document.uri);
+        for (const run of runs.values()) if (run.uri === event.document.uri) run.handle.stop();
+      });
+
+      context.connection.onRequest(TRAIN_REQUEST, (params: TrainParams): TrainResult => {
+        const analysis = context.analysisOf(params.uri);
+        const document = context.documents.get(params.uri);
+        if (!analysis || !document) return { ok: false, message: 'the document is not open' };
+        const trains = analysis.semantic.trains;
+        const train = params.model ? trains.find((t) => t.modelName === params.model) : trains[0];
+        if (!train) return { ok: false, message: params.model ? `no train block for model '${params.model}'` : 'the document has no train block' };
+        if (!train.model) return { ok: false, message: `no model named '${train.modelName}'` };
+        const request = datasetRequestFromTrain(train);
+        if (!request) return { ok: false, message: `the train block for '${train.modelName}' has no data line` };
+        const text = document.getText();
+        const model = train.model;
+        let handle: RunHandle;
+        const runId = `lsp-${++runCounter}`;
+        try {
+          const spec = specFromModel(model);
+          const settings = settingsFromTrain(train, { epochs: params.epochs, seed: params.seed, lr: params.lr });
+          const documentPath = pathOf(params.uri);
+          const data = request.name === 'csv'
+            ? withCsvText(request, documentPath ?? '/', context.workspaceRoots())
+            : request;
+          handle = startRun({
+            runId, spec, settings, data,
+            progressIntervalMs: params.progressIntervalMs ?? 200,
+            gridSize: params.gridSize ?? 0,
+            thresholds: thresholdsFrom(context.settings().checks),
+          }, options);
+        } catch (error) {
+          return { ok: false, message: error instanceof Error ? error.message : String(error) };
+        }
+        runs.set(runId, { uri: params.uri, handle });
+        handle.onEvent((event) => {
+          const notification: TrainProgressParams = { uri: params.uri, event };
+          void context.connection.sendNotification(TRAIN_PROGRESS_NOTIFICATION, notification);
+          if (event.type === 'finished' || event.type === 'error') runs.delete(runId);
+          if (event.type === 'finished') {
+            const findings: TrainingFinding[] = event.findings;
+            anchored.set(params.uri, anchorFindings(findings, model, train, text));
+            context.publish(params.uri);
+          }
+        });
+        return { ok: true, runId };
+      });
+
+      context.connection.onNotification(STOP_TRAINING_NOTIFICATION, (params: StopTrainingParams) => {
+        for (const [id, run] of runs) {
+          if (id === params.runId || (params.uri !== undefined && run.uri === params.uri)) run.handle.stop();
+        }
+      });
+    },
+  };
+}
+
+export const trainingFeature: Feature = createTrainingFeature();

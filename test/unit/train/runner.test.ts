@@ -1,0 +1,77 @@
+/** The worker thread end to end: events in order, stop latency, pause/step, errors. */
+import { strict as assert } from 'node:assert';
+import type { EpochProgress, RunFinished, TrainingEvent } from '../../../server/src/protocol';
+import { startRun } from '../../../server/src/train/runner';
+import { dense, network } from './helpers';
+
+const spec = network(2, [dense(16, 'relu', {}, 'he_normal'), dense(16, 'relu', {}, 'he_normal'), dense(1, 'sigmoid')]);
+
+describe('training worker', function () {
+  this.timeout(30000);
+
+  it('streams started, epochs and finished with weights, and trains the data', async () => {
+    const run = startRun({
+      runId: 'r1', spec, settings: { epochs: 30, batch: 32, validation: 0.2, seed: 2, normalize: true },
+      data: { name: 'circle', params: { points: 200, noise: 0 } }, progressIntervalMs: 0, gridSize: 10,
+    });
+    const events: TrainingEvent[] = [];
+    for await (const event of run.events) events.push(event);
+    assert.equal(events[0].type, 'started');
+    const epochs = events.filter((e): e is EpochProgress => e.type === 'epoch');
+    assert.deepEqual(epochs.map((e) => e.epoch), Array.from({ length: 30 }, (_, i) => i + 1));
+    assert.equal(epochs[0].boundary?.values.length, 100);
+    const finished = events[events.length - 1] as RunFinished;
+    assert.equal(finished.type, 'finished');
+    assert.equal(finished.reason, 'completed');
+    assert.ok(finished.final.valMetric > 0.9, `validation accuracy ${finished.final.valMetric}`);
+    assert.equal(finished.weights?.dense.length, 3);
+  });
+
+  it('stops within 100 ms of the request', async () => {
+    const run = startRun({
+      runId: 'r2', spec, settings: { epochs: 100000, batch: 8, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'spiral', params: { points: 2000 } }, progressIntervalMs: 50, gridSize: 0,
+    });
+    let firstEpoch!: () => void;
+    const epochSeen = new Promise<void>((resolve) => (firstEpoch = resolve));
+    run.onEvent((e) => e.type === 'epoch' && firstEpoch());
+    await epochSeen;
+    const asked = performance.now();
+    run.stop();
+    const last = await run.done;
+    const latency = performance.now() - asked;
+    assert.equal(last.type, 'finished');
+    assert.equal((last as RunFinished).reason, 'stopped');
+    // The bound is generous for a loaded machine; the design target is well under 100 ms.
+    assert.ok(latency < 1000, `stop took ${latency.toFixed(0)} ms`);
+    console.log(`      stop latency ${latency.toFixed(1)} ms`);
+  });
+
+  it('pauses, steps one epoch at a time and resumes', async () => {
+    const run = startRun({
+      runId: 'r3', spec, settings: { epochs: 5, batch: 32, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'xor', params: { points: 100 } }, progressIntervalMs: 10000, gridSize: 0,
+    });
+    run.pause();
+    const epochs: number[] = [];
+    run.onEvent((e) => e.type === 'epoch' && epochs.push(e.epoch));
+    await new Promise((r) => setTimeout(r, 200));
+    const pausedAt = epochs.length;
+    run.step();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(epochs.length, pausedAt + 1, `epochs seen: ${epochs.join(',')}`);
+    run.resume();
+    const last = await run.done;
+    assert.equal((last as RunFinished).reason, 'completed');
+  });
+
+  it('reports bad input as an error event', async () => {
+    const run = startRun({
+      runId: 'r4', spec: network(3, [dense(1, 'sigmoid')]), settings: { epochs: 1, batch: 32, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'xor', params: {} }, progressIntervalMs: 0, gridSize: 0,
+    });
+    const last = await run.done;
+    assert.equal(last.type, 'error');
+    assert.match((last as { message: string }).message, /2 features.*input is 3/);
+  });
+});
