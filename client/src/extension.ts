@@ -5,6 +5,7 @@ import { registerExport } from './export';
 import { NnServer } from './server';
 import type { ExtensionServices } from './services';
 import { registerSummary } from './summary';
+import { registerTrainingPanel } from './panel/register';
 
 let server: NnServer | undefined;
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): NnStudioApi {
   const services: ExtensionServices = { context, output, server };
   registerCommands(services);
   registerSummary(services);
+  registerTrainingPanel(services);
   registerExport(services);
   server.start();
   const activationMs = performance.now() - t0;

@@ -190,6 +190,8 @@ export interface PanelInit {
   mode: PanelMode;
   /** Shown as text, never as HTML. */
   fileName: string;
+  /** The document's URI, kept in the panel's saved state so the host can reattach after a reload. */
+  documentUri?: string;
   modelName: string;
   taskKind?: TaskKind;
   layers: PanelLayer[];
@@ -294,6 +296,19 @@ export const TRAIN_PROGRESS_NOTIFICATION = 'nn/trainProgress';
 export interface TrainProgressParams {
   uri: string;
   event: TrainingEvent;
+}
+
+/**
+ * `nn/trainingFindings` (client → server): the findings of a run the client started itself (the training
+ * panel); the server publishes them as `nn-train` diagnostics, exactly as for a run started by `nn/train`.
+ */
+export const TRAINING_FINDINGS_NOTIFICATION = 'nn/trainingFindings';
+
+export interface TrainingFindingsParams {
+  uri: string;
+  /** The model whose train block ran. */
+  model: string;
+  findings: TrainingFinding[];
 }
 
 /** `nn/stopTraining` (client → server): stops a run (by id) or every run of a document (by uri). */

@@ -220,6 +220,7 @@ const panelMode = oneOf('train', 'compare');
 const panelInit = shape({
   mode: panelMode,
   fileName: str(),
+  documentUri: optional(str()),
   modelName: str(),
   taskKind: optional(oneOf('regression', 'binary', 'multiclass', 'multilabel')),
   layers: list(panelLayer, 10_000),

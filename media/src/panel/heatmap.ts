@@ -33,6 +33,24 @@ export class HeatmapPainter {
   private image: ImageData | undefined;
   private lut: Uint8ClampedArray | undefined;
   private lutKey = '';
+  private readonly layer = document.createElement('canvas');
+  private layerPoints: readonly HeatmapPoint[] | undefined;
+  private layerKey = '';
+
+  /** The data points on a transparent canvas; redrawn only when the points, size or colors change (not every epoch). */
+  private pointsLayer(size: number, scene: HeatmapScene, colors: HeatmapColors): HTMLCanvasElement {
+    const ratio = window.devicePixelRatio || 1;
+    const key = `${size}|${ratio}|${scene.kind}|${scene.xRange.join()}|${scene.yRange.join()}|${colors.outline}|${colors.background.join()}|${colors.classes.map((c) => c.join()).join(';')}`;
+    if (scene.points === this.layerPoints && key === this.layerKey) return this.layer;
+    this.layerPoints = scene.points;
+    this.layerKey = key;
+    this.layer.width = this.layer.height = Math.round(size * ratio);
+    const ctx = this.layer.getContext('2d')!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, size, size);
+    drawPoints(ctx, size, scene, colors);
+    return this.layer;
+  }
 
   /** Paints the scene into a square of `size` CSS pixels at the context's origin. */
   draw(ctx: CanvasRenderingContext2D, size: number, scene: HeatmapScene, colors: HeatmapColors): void {
@@ -51,7 +69,7 @@ export class HeatmapPainter {
     this.offscreen.getContext('2d')!.putImageData(this.image, 0, 0);
     ctx.imageSmoothingEnabled = !scene.discretize;
     ctx.drawImage(this.offscreen, 0, 0, size, size);
-    if (scene.points?.length) drawPoints(ctx, size, scene, colors);
+    if (scene.points?.length) ctx.drawImage(this.pointsLayer(size, scene, colors), 0, 0, size, size);
   }
 }
 
@@ -76,18 +94,19 @@ function drawPoints(ctx: CanvasRenderingContext2D, size: number, scene: HeatmapS
       high = Math.max(high, p.label);
     }
   }
-  // One path per color and split keeps the number of fill/stroke calls small.
+  const radius = size >= 200 ? 3 : 2;
+  // One path per color and split keeps the number of fill and stroke calls small.
   const groups = new Map<string, { color: Rgb; split: HeatmapPoint['split']; coords: number[] }>();
   for (const p of points) {
     const color = pointColor(scene, colors, p.label, low, high);
-    const key = `${color.join()}|${p.split}`;
+    const key = `${p.split}|${color.join()}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { color, split: p.split, coords: [] }));
     group.coords.push((p.x - x0) * sx, size - (p.y - y0) * sy);
   }
-  const radius = size >= 200 ? 3 : 2;
-  ctx.lineWidth = 1;
-  for (const { color, split, coords } of groups.values()) {
+  // Training points first, so the rings of validation points stay visible on top.
+  const ordered = [...groups.values()].sort((a, b) => (a.split === b.split ? 0 : a.split === 'train' ? -1 : 1));
+  for (const { color, split, coords } of ordered) {
     ctx.beginPath();
     for (let i = 0; i < coords.length; i += 2) {
       ctx.moveTo(coords[i] + radius, coords[i + 1]);
@@ -97,16 +116,15 @@ function drawPoints(ctx: CanvasRenderingContext2D, size: number, scene: HeatmapS
     if (split === 'train') {
       ctx.fillStyle = css;
       ctx.fill();
+      ctx.lineWidth = 1;
       ctx.strokeStyle = colors.outline;
-      ctx.stroke();
     } else {
       // Validation points: hollow rings, so the two splits can be told apart.
       ctx.fillStyle = `rgb(${colors.background.join(', ')})`;
       ctx.fill();
       ctx.lineWidth = 1.5;
       ctx.strokeStyle = css;
-      ctx.stroke();
-      ctx.lineWidth = 1;
     }
+    ctx.stroke();
   }
 }

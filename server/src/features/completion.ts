@@ -9,13 +9,14 @@ import {
   TRAIN_KEYWORDS, type ActivationDef, type KeywordDoc, type ParamDef,
 } from '../catalog';
 import type { DenseInfo, ModelInfo } from '../model/types';
+import type { Span } from '../syntax/span';
 import { activationDetail, activationMarkdown } from './activationDoc';
 import {
   calleeMarkdown, calleeParams, defaultText, initMarkdown, keywordDoc, keywordMarkdown, paramType, signatureText, switchMarkdown, SWITCH_DOCS,
   type KeywordBlock,
 } from './catalogDocs';
 import { cursorAt, type Cursor, type ValueList } from './cursor';
-import type { Span } from '../syntax/span';
+import type { CalleeKind } from './locate';
 import { escapeMarkdown } from './markdown';
 import { summaryMarkdown } from './summary';
 
@@ -27,7 +28,7 @@ export type CompletionKind =
 export type DocRef =
   | { kind: 'keyword'; name: string; block: KeywordBlock }
   | { kind: 'activation' | 'task' | 'loss' | 'optimizer' | 'init' | 'dataset' | 'regularizer' | 'switch'; name: string }
-  | { kind: 'parameter'; callee: string; calleeKind: string; name: string }
+  | { kind: 'parameter'; callee: string; calleeKind: CalleeKind; name: string }
   | { kind: 'model'; name: string }
   | { kind: 'text'; markdown: string };
 
@@ -234,7 +235,7 @@ function activationItems(analysis: Analysis, cursor: Cursor): CompletionEntry[] 
 
 /* ---------- Arguments ---------- */
 
-function argumentItems(kind: Parameters<typeof calleeParams>[0], callee: string, named: string[], index: number, param?: string): CompletionEntry[] {
+function argumentItems(kind: CalleeKind, callee: string, named: string[], index: number, param?: string): CompletionEntry[] {
   const defs = calleeParams(kind, callee) ?? [];
   const valuesOf = (def: ParamDef | undefined): CompletionEntry[] =>
     def?.type === 'enum'
@@ -271,7 +272,7 @@ export function completionDocumentation(ref: DocRef, analysis?: Analysis): strin
     case 'task': case 'loss': case 'optimizer': case 'dataset': case 'regularizer':
       return calleeMarkdown(ref.kind, ref.name);
     case 'parameter': {
-      const def = calleeParams(ref.calleeKind as Parameters<typeof calleeParams>[0], ref.callee)?.find((d) => d.name === ref.name);
+      const def = calleeParams(ref.calleeKind, ref.callee)?.find((d) => d.name === ref.name);
       return def ? `**${def.name}** — ${paramType(def)}, ${defaultText(def)}\n\n${escapeMarkdown(def.doc)}` : undefined;
     }
     case 'model': {

@@ -25,7 +25,7 @@ export type CursorContext =
   /** Inside `name(…)`. */
   | { kind: 'argument'; callee: CalleeKind; name: string; /** Parameters already given by name. */ named: string[];
       /** Index of the argument the cursor is in. */ index: number; /** The name before `:` of the current argument. */ param?: string;
-      /** Where the call's `(` is. */ open: number; /** The current argument already has its value. */ valueWritten: boolean }
+      /** The current argument already has its value. */ valueWritten: boolean }
   | { kind: 'none' };
 
 export interface Cursor {
@@ -100,9 +100,7 @@ export function cursorAt(analysis: Analysis, offset: number): Cursor {
     }
   }
   tokens = statementTokens(tokens);
-  const context = contextOf(tokens, block);
-  if (context.kind === 'argument') context.open += lineStart;
-  return { ...base, context };
+  return { ...base, context: contextOf(tokens, block) };
 }
 
 function statementOnLine(decl: Declaration | undefined, lineStart: number, offset: number): ModelStmt | TrainStmt | undefined {
@@ -163,7 +161,8 @@ function argumentContext(tokens: Token[]): CursorContext | undefined {
       depth--;
     }
   }
-  if (open < 1 || tokens[open - 1].kind !== 'ident') return open >= 0 ? { kind: 'none' } as CursorContext : undefined;
+  if (open < 0) return undefined;
+  if (open === 0 || tokens[open - 1].kind !== 'ident') return { kind: 'none' };
   const callee = calleeKindOf(tokens.slice(0, open - 1));
   if (!callee) return { kind: 'none' };
   const inside = tokens.slice(open + 1);
@@ -182,7 +181,7 @@ function argumentContext(tokens: Token[]): CursorContext | undefined {
   if (param) named.pop();
   // A finished value (`alpha: 0.1 ▮`) leaves nothing to suggest until the next comma.
   const valueWritten = param ? current.length > 2 : current.length > 0;
-  return { kind: 'argument', callee, name: tokens[open - 1].text, named, index, param, open: tokens[open].span.start, valueWritten };
+  return { kind: 'argument', callee, name: tokens[open - 1].text, named, index, param, valueWritten };
 }
 
 /** What a call names, from the tokens before its name: `dense 16 ▮`, `activation ▮`, `task ▮`, `data ▮`, … */

@@ -6,13 +6,14 @@
 import type { Analysis } from '../analysis';
 import { findActivation } from '../catalog';
 import type { ActivationUse, DenseInfo, LayerInfo, ModelInfo } from '../model/types';
+import type { Arg } from '../syntax/ast';
 import type { Span } from '../syntax/span';
 import { activationMarkdown } from './activationDoc';
 import {
   calleeMarkdown, calleeParams, defaultText, initMarkdown, keywordDoc, keywordMarkdown, paramType, switchMarkdown, writtenArgs, type KeywordBlock,
 } from './catalogDocs';
 import { layerMarkdown } from './layerDoc';
-import { occurrenceAt, type Occurrence } from './locate';
+import { occurrenceAt, type CalleeKind, type Occurrence } from './locate';
 import { code, escapeMarkdown, formatValue, RULE } from './markdown';
 import { summaryMarkdown } from './summary';
 
@@ -100,7 +101,7 @@ function activationHover(name: string, span: Span, layer?: LayerInfo, model?: Mo
   return activationMarkdown(def, { use, layer: dense });
 }
 
-function parameterMarkdown(kind: Parameters<typeof calleeParams>[0], callee: string, args: Parameters<typeof writtenArgs>[0], name: string | undefined, index: number): string | undefined {
+function parameterMarkdown(kind: CalleeKind, callee: string, args: readonly Arg[], name: string | undefined, index: number): string | undefined {
   const defs = calleeParams(kind, callee);
   if (!defs) return undefined;
   const def = name !== undefined ? defs.find((d) => d.name === name) : defs[index];

@@ -45,32 +45,50 @@ export function walkDeclaration(analysis: Analysis, decl: Declaration, visit: (o
   else walkTrain(analysis, decl, visit);
 }
 
+interface Extra {
+  word?: string;
+  name?: string;
+  callee?: CalleeKind;
+  call?: Call;
+  arg?: Arg;
+  value?: Value;
+}
+const NONE: Extra = {};
+
+/** Builds every occurrence with the same set of fields, which keeps the walk fast (one object shape). */
+function make(place: Place, kind: OccurrenceKind, span: Span, extra: Extra = NONE): Occurrence {
+  return {
+    decl: place.decl, stmt: place.stmt, model: place.model, train: place.train, layer: place.layer, kind, span,
+    word: extra.word, name: extra.name, callee: extra.callee, call: extra.call, arg: extra.arg, value: extra.value,
+  } as Occurrence;
+}
+
 function walkModel(analysis: Analysis, decl: ModelDecl, visit: (o: Occurrence) => void): void {
   const model = analysis.semantic.models.find((m) => m.decl === decl);
-  const top: Place = { decl, model };
-  visit({ ...top, kind: 'keyword', span: decl.keyword.span, word: 'model' });
-  if (decl.name) visit({ ...top, kind: 'modelName', span: decl.name.span });
+  const top: Place = { decl, stmt: undefined, model, train: undefined, layer: undefined };
+  visit(make(top, 'keyword', decl.keyword.span, { word: 'model' }));
+  if (decl.name) visit(make(top, 'modelName', decl.name.span));
+  const layers = new Map<ModelStmt, LayerInfo>(model?.layers.map((l) => [l.node, l]));
   for (const stmt of decl.body) {
-    const layer = model?.layers.find((l) => l.node === stmt);
-    const place: Place = { decl, stmt, model, layer };
-    if ('label' in stmt && stmt.label) visit({ ...place, kind: 'label', span: stmt.label.span });
-    visit({ ...place, kind: 'keyword', span: stmt.keyword.span, word: stmt.keyword.text });
+    const place: Place = { decl, stmt, model, train: undefined, layer: layers.get(stmt) };
+    if ('label' in stmt && stmt.label) visit(make(place, 'label', stmt.label.span));
+    visit(make(place, 'keyword', stmt.keyword.span, { word: stmt.keyword.text }));
     switch (stmt.kind) {
       case 'input':
-        if (stmt.value) visit({ ...place, kind: 'number', span: stmt.value.span, value: stmt.value });
+        if (stmt.value) visit(make(place, 'number', stmt.value.span, { value: stmt.value }));
         break;
       case 'init':
-        if (stmt.name) visit({ ...place, kind: 'initName', span: stmt.name.span, name: stmt.name.text });
+        if (stmt.name) visit(make(place, 'initName', stmt.name.span, { name: stmt.name.text }));
         break;
       case 'dropout':
-        if (stmt.rate) visit({ ...place, kind: 'number', span: stmt.rate.span, value: stmt.rate });
+        if (stmt.rate) visit(make(place, 'number', stmt.rate.span, { value: stmt.rate }));
         break;
       case 'dense':
-        if (stmt.units) visit({ ...place, kind: 'number', span: stmt.units.span, value: stmt.units });
+        if (stmt.units) visit(make(place, 'number', stmt.units.span, { value: stmt.units }));
         if (stmt.activation) walkCall(place, stmt.activation, 'activation', visit);
         if (stmt.init) {
-          visit({ ...place, kind: 'keyword', span: stmt.init.keyword.span, word: 'init' });
-          if (stmt.init.name) visit({ ...place, kind: 'initName', span: stmt.init.name.span, name: stmt.init.name.text });
+          visit(make(place, 'keyword', stmt.init.keyword.span, { word: 'init' }));
+          if (stmt.init.name) visit(make(place, 'initName', stmt.init.name.span, { name: stmt.init.name.text }));
         }
         break;
       default: {
@@ -83,27 +101,27 @@ function walkModel(analysis: Analysis, decl: ModelDecl, visit: (o: Occurrence) =
 
 function walkTrain(analysis: Analysis, decl: TrainDecl, visit: (o: Occurrence) => void): void {
   const train = analysis.semantic.trains.find((t) => t.decl === decl);
-  const top: Place = { decl, train, model: train?.model };
-  visit({ ...top, kind: 'keyword', span: decl.keyword.span, word: 'train' });
-  if (decl.name) visit({ ...top, kind: 'modelRef', span: decl.name.span });
+  const top: Place = { decl, stmt: undefined, model: train?.model, train, layer: undefined };
+  visit(make(top, 'keyword', decl.keyword.span, { word: 'train' }));
+  if (decl.name) visit(make(top, 'modelRef', decl.name.span));
   for (const stmt of decl.body) {
-    const place: Place = { ...top, stmt };
-    visit({ ...place, kind: 'keyword', span: stmt.keyword.span, word: stmt.keyword.text });
+    const place: Place = { decl, stmt, model: top.model, train, layer: undefined };
+    visit(make(place, 'keyword', stmt.keyword.span, { word: stmt.keyword.text }));
     if (stmt.kind === 'data') {
       if (stmt.call) walkCall(place, stmt.call, 'dataset', visit);
     } else if (stmt.kind === 'normalize') {
-      if (stmt.value) visit({ ...place, kind: 'switch', span: stmt.value.span, word: stmt.value.text });
+      if (stmt.value) visit(make(place, 'switch', stmt.value.span, { word: stmt.value.text }));
     } else if (stmt.value) {
-      visit({ ...place, kind: 'number', span: stmt.value.span, value: stmt.value });
+      visit(make(place, 'number', stmt.value.span, { value: stmt.value }));
     }
   }
 }
 
 function walkCall(place: Place, call: Call, callee: CalleeKind, visit: (o: Occurrence) => void): void {
-  visit({ ...place, kind: 'callee', span: call.name.span, callee, call });
+  visit(make(place, 'callee', call.name.span, { callee, call }));
   for (const arg of call.args) {
-    if (arg.name) visit({ ...place, kind: 'argName', span: arg.name.span, callee, call, arg });
-    if (arg.value) visit({ ...place, kind: 'argValue', span: arg.value.span, callee, call, arg, value: arg.value });
+    if (arg.name) visit(make(place, 'argName', arg.name.span, { callee, call, arg }));
+    if (arg.value) visit(make(place, 'argValue', arg.value.span, { callee, call, arg, value: arg.value }));
   }
 }
 

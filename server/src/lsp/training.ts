@@ -6,8 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostic';
 import {
-  STOP_TRAINING_NOTIFICATION, TRAIN_PROGRESS_NOTIFICATION, TRAIN_REQUEST,
+  STOP_TRAINING_NOTIFICATION, TRAIN_PROGRESS_NOTIFICATION, TRAIN_REQUEST, TRAINING_FINDINGS_NOTIFICATION,
   type StopTrainingParams, type TrainParams, type TrainProgressParams, type TrainResult, type TrainingFinding,
+  type TrainingFindingsParams,
 } from '../protocol';
 import { DEFAULT_THRESHOLDS, type TrainingThresholds } from '../train/checks/thresholds';
 import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../train/fromModel';
@@ -104,6 +105,16 @@ export function createTrainingFeature(options: { workerPath?: string } = {}): Fe
           }
         });
         return { ok: true, runId };
+      });
+
+      // Runs started by the client (the training panel) report their findings here.
+      context.connection.onNotification(TRAINING_FINDINGS_NOTIFICATION, (params: TrainingFindingsParams) => {
+        const analysis = context.analysisOf(params.uri);
+        const document = context.documents.get(params.uri);
+        const train = analysis?.semantic.trains.find((t) => t.modelName === params.model);
+        if (!document || !train?.model || !Array.isArray(params.findings)) return;
+        anchored.set(params.uri, anchorFindings(params.findings, train.model, train, document.getText()));
+        context.publish(params.uri);
       });
 
       context.connection.onNotification(STOP_TRAINING_NOTIFICATION, (params: StopTrainingParams) => {

@@ -26,10 +26,19 @@ async function hoverShot({ server, browser, theme, label }) {
     await word.waitFor({ timeout: 60000 });
     // Wait for the server (inlay hints appear once it has analysed the file), then hover.
     await editor.locator('.view-line', { hasText: 'params' }).first().waitFor({ timeout: 60000 });
-    const box = await word.boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Hover the word; on a loaded machine the first hover can be missed, so move away and try again.
     const image = page.locator('.monaco-hover img').first();
-    await image.waitFor({ timeout: 30000 });
+    for (let attempt = 1; ; attempt++) {
+      const box = await word.boundingBox();
+      await page.mouse.move(5, 5);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      try {
+        await image.waitFor({ timeout: 15000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await page.waitForFunction(() => {
       const img = document.querySelector('.monaco-hover img');
       return img && img.complete && img.naturalWidth > 0;

@@ -88,3 +88,10 @@ export const messyNnFile: fc.Arbitrary<string> = fc.tuple(
   const text = `${head ? `${head}\n` : ''}${decls.map(([d, gap]) => d + gap).join('')}`;
   return crlf ? text.replace(/\n/g, '\r\n') : text;
 });
+
+/** Arbitrary fragments of the language glued together: mostly broken text, for crash and loss tests. */
+export const nnJunk: fc.Arbitrary<string> = fc.array(
+  pick('model', 'train', ' ', ' ', '\n', '\r\n', '{', '}', '(', ')', ':', ',', ';', 'dense', '16', 'relu', 'leaky_relu', 'alpha', 'task',
+    'multiclass', 'data', 'csv', 'init', 'he', 'activation', 'out', '#c', '"s', '"', 'x', '\t', '😀', '-', '.5', 'dropout', '0.2', 'input', '2'),
+  { maxLength: 50 },
+).map((parts) => parts.join(''));

@@ -35,7 +35,7 @@ describe('LSP: diagnostics over stdio', function () {
     assert.ok(unknown, JSON.stringify(diagnostics));
     assert.deepEqual(unknown.range, { start: { line: 3, character: 11 }, end: { line: 3, character: 15 } });
     assert.equal(unknown.source, 'nn');
-    assert.match(unknown.message, /did you mean 'relu'/);
+    assert.match(String(unknown.message), /did you mean 'relu'/);
   });
 
   it('re-analyses after an incremental edit and clears the fixed error', async () => {
@@ -53,7 +53,7 @@ describe('LSP: diagnostics over stdio', function () {
     const unknown = diagnostics.find((d) => d.code === 'unknown-activation');
     assert.ok(unknown, JSON.stringify(diagnostics));
     assert.deepEqual(unknown.range, { start: { line: 4, character: 11 }, end: { line: 4, character: 17 } });
-    assert.match(unknown.message, /did you mean 'sigmoid'/);
+    assert.match(String(unknown.message), /did you mean 'sigmoid'/);
   });
 
   it('reports a syntax error and still analyses the rest of the file', async () => {

@@ -16,6 +16,10 @@ import {
   compareStream,
   hostileCsvStream,
 } from '../../browser/fixtures/syntheticStream';
+import { recordRun } from '../../browser/fixtures/recordEngine';
+import { formatMetric } from '../../../media/src/panel/format';
+import type { HostToPanel, RunFinished } from '../../../server/src/protocol';
+import { readFileSync } from 'node:fs';
 import { CHROMIUM, ROOT, chromiumAvailable, launchChromium, openPanel, type PanelPage, type ThemeName } from '../../browser/panelPage';
 import type { PanelToHost } from '../../../server/src/protocol';
 
@@ -235,6 +239,54 @@ describe('panel in headless Chromium', function () {
     it('logged no errors', () => {
       assert.deepEqual(panel.errors, []);
       assert.deepEqual(panel.consoleErrors, []);
+    });
+  });
+
+  describe('runs recorded from the real engine', () => {
+    const finishedOf = (stream: HostToPanel[]) => stream.find((m): m is RunFinished => m.type === 'finished')!;
+
+    it('examples/spirals.nn: curves, boundary, health, final accuracy and confusion matrix', async () => {
+      const stream = await recordRun(readFileSync(path.join(ROOT, 'examples', 'spirals.nn'), 'utf8'), 'spirals.nn', { epochs: 40 });
+      const finished = finishedOf(stream);
+      assert.equal(finished.reason, 'completed');
+      const panel = await openPanel(browser!, { theme: 'dark' });
+      try {
+        await panel.replay(stream);
+        const blue = await themeVar(panel, '--vscode-charts-blue');
+        assert.ok((await pixelsNear(panel, '#train-view .curves:first-child .uplot canvas', blue, 30)) > 100, 'loss curve drawn');
+        assert.ok((await distinctColors(panel, 'canvas.boundary')) > 50, 'boundary painted');
+        const names = await panel.page.$$eval('.health-table tbody tr td:first-child button', (b) => b.map((x) => x.textContent));
+        assert.deepEqual(names, ['dense_1', 'dense_2', 'out']);
+        const validation = await panel.page.$$eval('.metrics-table tbody tr:nth-child(2) td', (tds) => tds.map((td) => td.textContent));
+        assert.equal(validation[1], formatMetric(finished.final.valMetric, 'accuracy'));
+        const cells = await panel.page.$$eval('table.confusion tbody td', (tds) => tds.map((td) => Number(td.textContent)));
+        assert.deepEqual(cells, finished.confusion!.flat());
+        assert.match((await texts(panel, '.progress-text'))[0], /^Finished after 40 epochs/);
+        assert.deepEqual(panel.consoleErrors, []);
+        assert.deepEqual(panel.errors, []);
+        await screenshot(panel, 'panel-recorded-spirals-dark');
+      } finally {
+        await panel.close();
+      }
+    });
+
+    it('examples/iris.nn: no boundary for 4 inputs, a 3×3 confusion matrix with the species names', async () => {
+      const stream = await recordRun(readFileSync(path.join(ROOT, 'examples', 'iris.nn'), 'utf8'), 'iris.nn', { epochs: 30 });
+      const finished = finishedOf(stream);
+      const panel = await openPanel(browser!, { theme: 'light' });
+      try {
+        await panel.replay(stream);
+        assert.equal(await panel.page.isVisible('.boundary-card'), false);
+        const classes = (stream.find((m) => m.type === 'started') as Extract<HostToPanel, { type: 'started' }>).dataset.classes;
+        assert.equal(classes.length, 3);
+        assert.deepEqual(await texts(panel, 'table.confusion tbody th'), classes);
+        const cells = await panel.page.$$eval('table.confusion tbody td', (tds) => tds.map((td) => Number(td.textContent)));
+        assert.deepEqual(cells, finished.confusion!.flat());
+        assert.deepEqual(panel.consoleErrors, []);
+        await screenshot(panel, 'panel-recorded-iris-light');
+      } finally {
+        await panel.close();
+      }
     });
   });
 

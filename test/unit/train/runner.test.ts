@@ -1,13 +1,23 @@
 /** The worker thread end to end: events in order, stop latency, pause/step, errors. */
 import { strict as assert } from 'node:assert';
 import type { EpochProgress, RunFinished, TrainingEvent } from '../../../server/src/protocol';
-import { startRun } from '../../../server/src/train/runner';
+import { startRun as start, type RunHandle } from '../../../server/src/train/runner';
 import { dense, network } from './helpers';
 
 const spec = network(2, [dense(16, 'relu', {}, 'he_normal'), dense(16, 'relu', {}, 'he_normal'), dense(1, 'sigmoid')]);
 
 describe('training worker', function () {
   this.timeout(30000);
+  // Every run is ended after its test, even a failed one, so no worker keeps the process alive.
+  const handles: RunHandle[] = [];
+  const startRun: typeof start = (run, options) => {
+    const handle = start(run, options);
+    handles.push(handle);
+    return handle;
+  };
+  afterEach(async () => {
+    await Promise.all(handles.splice(0).map((h) => h.terminate()));
+  });
 
   it('streams started, epochs and finished with weights, and trains the data', async () => {
     const run = startRun({
@@ -34,7 +44,7 @@ describe('training worker', function () {
     });
     let firstEpoch!: () => void;
     const epochSeen = new Promise<void>((resolve) => (firstEpoch = resolve));
-    run.onEvent((e) => e.type === 'epoch' && firstEpoch());
+    run.onEvent((e) => (e.type === 'epoch' || e.type === 'error' || e.type === 'finished') && firstEpoch());
     await epochSeen;
     const asked = performance.now();
     run.stop();

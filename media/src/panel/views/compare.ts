@@ -132,7 +132,7 @@ export class CompareView implements View {
       return {
         label: run.label,
         epoch: run.error ? 'failed' : `${run.finished?.epochs ?? run.latest?.epoch ?? 0} / ${total ?? '?'}`,
-        reached: reached[i] === undefined ? (run.finished || run.error ? 'not reached' : '…') : String(reached[i]),
+        reached: !state.threshold ? '—' : reached[i] === undefined ? (run.finished || run.error ? 'not reached' : '…') : String(reached[i]),
         fastest: reached[i] !== undefined && reached[i] === fastest,
         loss: formatNumber(final?.valLoss),
         metric: formatMetric(final?.valMetric, metric),

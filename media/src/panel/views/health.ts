@@ -74,7 +74,12 @@ export class HealthView implements View {
       item.appendChild(el('span', { className: 'muted', text: ` (epoch ${finding.epoch}, ${finding.code})` }));
       const suggestion = suggestFix(finding, state.init, layers, lr);
       if (suggestion) {
-        const apply = (rerun: boolean) => () => this.context.post({ type: 'applyFix', fix: suggestion.fix, rerun });
+        const apply = (rerun: boolean) => () => {
+          const fix = suggestion.fix;
+          // A new learning rate in the file must not be overridden by an older one typed in the panel.
+          if (fix.kind === 'setLearningRate') this.context.changeUi((s) => s.ui.settings && (s.ui.settings.lr = fix.lr), ['controls']);
+          this.context.post({ type: 'applyFix', fix, rerun });
+        };
         item.appendChild(
           el('div', { className: 'suggestion' },
             el('span', { text: `Suggestion: ${suggestion.label}.` }),

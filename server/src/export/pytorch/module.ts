@@ -199,9 +199,9 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
   );
 
   const weightNames = denseMembers.map((m) => `model.${linearPath(m)}.weight`);
-  out.push(...trainingSnippet(spec, plan, cls, weightNames, options.settings), '', '');
-
   const weightsFile = options.weightsFile;
+  out.push(...trainingSnippet(spec, plan, cls, weightNames, options.settings, weightsFile), '', '');
+
   out.push(
     `if __name__ == "__main__":`,
     `    # python ${plan.modelName}.py [WEIGHTS.json]: builds the model, loads weights when given${weightsFile ? ' (or found next to this file)' : ''}, prints it.`,

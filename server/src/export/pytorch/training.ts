@@ -2,7 +2,7 @@
 import { findOptimizer, resolveParams } from '../../catalog';
 import type { NetworkSpec, TrainSettings } from '../../train/spec';
 import type { ExportPlan } from '../plan';
-import { pyFloat } from './python';
+import { pyFloat, pyString } from './python';
 
 interface LossLine {
   construct: string;
@@ -61,7 +61,9 @@ function optimizerLine(spec: NetworkSpec, settings: TrainSettings | undefined): 
 }
 
 /** The snippet, every line a comment. `weightNames` are the attribute paths of the dense weight matrices. */
-export function trainingSnippet(spec: NetworkSpec, plan: ExportPlan, cls: string, weightNames: string[], settings?: TrainSettings): string[] {
+export function trainingSnippet(
+  spec: NetworkSpec, plan: ExportPlan, cls: string, weightNames: string[], settings?: TrainSettings, weightsFile?: string,
+): string[] {
   const loss = lossLine(spec, plan);
   const epochs = settings?.epochs ?? 100;
   const batch = settings?.batch ?? 32;
@@ -70,6 +72,11 @@ export function trainingSnippet(spec: NetworkSpec, plan: ExportPlan, cls: string
     `# features on the training split${settings && !settings.normalize ? ' (off for this model)' : ''}, shuffles every epoch and holds out ${settings?.validation ?? 0.2} of the rows for validation.`,
     '#',
     `#     model = ${cls}()`,
+    ...(weightsFile
+      ? [`#     model.load_weights(${pyString(weightsFile)})  # continue from the trained weights (and their standardization)`]
+      : settings?.normalize === false
+        ? []
+        : ['#     model.mean.copy_(x_train.mean(dim=0)); model.std.copy_(x_train.std(dim=0, unbiased=False))']),
     `#     loss_fn = ${loss.construct}  # ${loss.note}`,
     `#     optimizer = ${optimizerLine(spec, settings)}`,
     `#     loader = torch.utils.data.DataLoader(dataset, batch_size=${batch}, shuffle=True)  # dataset: (x, t) pairs`,
