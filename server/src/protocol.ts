@@ -161,6 +161,8 @@ export interface ActivationCurve {
   xs: number[];
   f: number[];
   df: number[];
+  /** How to read the plot when it is not a plain f(x), e.g. for softmax. */
+  note?: string;
 }
 
 export interface PanelLayer {

@@ -199,7 +199,7 @@ const panelSettings = shape({
 });
 
 const activationCurve = shape(
-  { name: str(), xs: numbers(100_000), f: numbers(100_000), df: numbers(100_000) },
+  { name: str(), xs: numbers(100_000), f: numbers(100_000), df: numbers(100_000), note: optional(str()) },
   (v, p) =>
     (v.f as unknown[]).length === (v.xs as unknown[]).length && (v.df as unknown[]).length === (v.xs as unknown[]).length
       ? undefined

@@ -36,5 +36,8 @@ export function sampleActivation(name: string, params: ParamValues = {}): Activa
     f.push(bound.f(x));
     df.push(bound.df(x));
   }
-  return { name: activationLabel(name, params), xs, f, df };
+  const curve: ActivationCurve = { name: activationLabel(name, params), xs, f, df };
+  if (def.shape === 'softmax') curve.note = 'Two classes: the first output as a function of the difference of the two inputs.';
+  if (def.shape === 'maxout') curve.note = 'Each unit passes on its largest piece unchanged.';
+  return curve;
 }

@@ -7,7 +7,7 @@ import { INPUT_NAME, ONNX_OPSET, OUTPUT_NAME } from '../../../server/src/export/
 import { onnxTypes } from '../../../server/src/export/onnx/schema';
 import { predict } from '../../../server/src/train/predict';
 import { assertClose, parityCases, type ParityCase } from './cases';
-import { loadOrt, pythonModuleMissing, runPython } from './runtimes';
+import { loadOrt, pythonModuleMissing, runPython, skipForMissing } from './runtimes';
 
 function onnxBytes(c: ParityCase): Uint8Array {
   const [file] = exportModel('onnx', { spec: c.spec, weights: c.weights, sourceName: `${c.id}.nn` }).files;
@@ -54,10 +54,7 @@ describe('export: ONNX', function () {
     it('accepts every exported model', function () {
       this.timeout(300_000);
       const missing = pythonModuleMissing('onnx');
-      if (missing) {
-        console.log(`      SKIPPED: ONNX checker — ${missing}`);
-        this.skip();
-      }
+      if (missing) skipForMissing(this, 'ONNX checker', missing);
       const dir = mkdtempSync(path.join(tmpdir(), 'nn-export-onnx-'));
       try {
         const files = parityCases().map((c) => {
@@ -82,10 +79,7 @@ describe('export: ONNX', function () {
 
     before(async function () {
       const loaded = await loadOrt();
-      if (loaded.missing) {
-        console.log(`      SKIPPED: ONNX parity — ${loaded.missing}`);
-        this.skip();
-      }
+      if (loaded.missing) skipForMissing(this, 'ONNX parity', loaded.missing);
       ort = loaded.ort;
     });
 

@@ -8,7 +8,7 @@ import { HELPERS } from '../../../server/src/export/pytorch/activations';
 import { className } from '../../../server/src/export/pytorch/python';
 import { predict } from '../../../server/src/train/predict';
 import { assertClose, parityCases } from './cases';
-import { PYTHON, pythonModuleMissing, runPython } from './runtimes';
+import { PYTHON, pythonModuleMissing, runPython, skipForMissing } from './runtimes';
 
 type Outputs = Record<string, { float32: number[][]; float64: number[][] }>;
 
@@ -50,7 +50,7 @@ describe('export: PyTorch', function () {
 
   it('passes python -m py_compile', function () {
     const probe = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' });
-    if (probe.error) this.skip();
+    if (probe.error) skipForMissing(this, 'py_compile', `${PYTHON} cannot run (${probe.error.message}); set NN_PYTHON or install python3`);
     const files = [...modules.values()].map((m) => m.module);
     const run = spawnSync(PYTHON, ['-m', 'py_compile', ...files], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
@@ -62,10 +62,7 @@ describe('export: PyTorch', function () {
     before(function () {
       this.timeout(300_000);
       const missing = pythonModuleMissing('torch');
-      if (missing) {
-        console.log(`      SKIPPED: PyTorch parity — ${missing}`);
-        this.skip();
-      }
+      if (missing) skipForMissing(this, 'PyTorch parity', missing);
       const manifest = {
         cases: parityCases().map((c) => ({ id: c.id, class: className(c.spec.modelName, Object.keys(HELPERS)), inputs: c.inputs, ...modules.get(c.id) })),
       };

@@ -41,3 +41,13 @@ export async function loadOrt(): Promise<{ ort?: Ort; missing?: string }> {
   }
   return { ort, missing: ortMissing };
 }
+
+/**
+ * Skips the current test or hook because a runtime is missing, saying why. Under CI (CI=true) a missing
+ * runtime is a failure instead: .ci/run installs them, so the parity tests must run there.
+ */
+export function skipForMissing(context: Mocha.Context, what: string, reason: string): never {
+  if (process.env.CI === 'true') throw new Error(`${what} cannot run under CI: ${reason}`);
+  console.log(`      SKIPPED: ${what} — ${reason}`);
+  context.skip();
+}

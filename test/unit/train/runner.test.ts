@@ -59,20 +59,35 @@ describe('training worker', function () {
 
   it('pauses, steps one epoch at a time and resumes', async () => {
     const run = startRun({
-      runId: 'r3', spec, settings: { epochs: 5, batch: 32, validation: 0.2, seed: 1, normalize: true },
-      data: { name: 'xor', params: { points: 100 } }, progressIntervalMs: 10000, gridSize: 0,
+      runId: 'r3', spec, settings: { epochs: 1000, batch: 16, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'xor', params: { points: 1000 } }, progressIntervalMs: 0, gridSize: 0,
     });
-    run.pause();
     const epochs: number[] = [];
-    run.onEvent((e) => e.type === 'epoch' && epochs.push(e.epoch));
-    await new Promise((r) => setTimeout(r, 200));
+    const waiters: Array<() => void> = [];
+    run.onEvent((e) => {
+      if (e.type === 'epoch') epochs.push(e.epoch);
+      for (const wake of waiters.splice(0)) wake();
+    });
+    const until = async (condition: () => boolean): Promise<void> => {
+      while (!condition()) await new Promise<void>((resolve) => waiters.push(resolve));
+    };
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await until(() => epochs.length >= 1);
+    run.pause();
+    await sleep(200);
     const pausedAt = epochs.length;
+    await sleep(200);
+    assert.equal(epochs.length, pausedAt, 'no epochs while paused');
     run.step();
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(epochs.length, pausedAt + 1, `epochs seen: ${epochs.join(',')}`);
+    await until(() => epochs.length === pausedAt + 1);
+    await sleep(200);
+    assert.equal(epochs.length, pausedAt + 1, 'one step trains one epoch');
     run.resume();
+    await until(() => epochs.length >= pausedAt + 3);
+    run.stop();
     const last = await run.done;
-    assert.equal((last as RunFinished).reason, 'completed');
+    assert.equal((last as RunFinished).reason, 'stopped');
+    assert.deepEqual(epochs, epochs.map((_, i) => i + 1), 'every epoch reported once, in order');
   });
 
   it('reports bad input as an error event', async () => {

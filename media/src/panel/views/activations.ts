@@ -37,7 +37,13 @@ export class ActivationsView implements View {
         const chart = new LineChart({ height: 150, yFormat: formatNumber });
         const layers = used.get(curve.name) ?? [];
         this.list.appendChild(
-          el('figure', { className: 'activation' }, el('figcaption', {}, el('strong', { text: curve.name }), el('span', { className: 'muted', text: ` — ${layers.join(', ')}` })), chart.root),
+          el(
+            'figure',
+            { className: 'activation' },
+            el('figcaption', {}, el('strong', { text: curve.name }), el('span', { className: 'muted', text: ` — ${layers.join(', ')}` })),
+            chart.root,
+            ...(curve.note ? [el('p', { className: 'muted note', text: curve.note })] : []),
+          ),
         );
         return { curve, chart };
       });
