@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './analysis';
+import { filterExternal } from './checks';
 import type { Diagnostic } from './diagnostic';
 import type { ServerContext } from './lsp/context';
 import { toLspDiagnostic } from './lsp/convert';
@@ -55,7 +56,8 @@ const context: ServerContext = {
   publish(uri) {
     const analysis = context.analysisOf(uri);
     if (!analysis) return;
-    const extra = [...(external.get(uri)?.values() ?? []), trainingDiagnostics(uri, analysis.text)].flat();
+    // Findings from outside the analysis (training runs) obey the same severities and `# nn-ignore` comments.
+    const extra = filterExternal(analysis, [...(external.get(uri)?.values() ?? []), trainingDiagnostics(uri, analysis.text)].flat(), settings.checks);
     const diagnostics = [...analysis.diagnostics, ...extra].map((d) => toLspDiagnostic(d, analysis.lines, uri, docsUrl));
     void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
   },

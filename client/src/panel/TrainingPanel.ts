@@ -30,8 +30,8 @@ import { buildPanelInit, compareThreshold, findTarget, fileSettings, runInputs, 
 
 export const TRAINING_PANEL_VIEW_TYPE = 'nnStudio.training';
 
-/** Minimum time between progress messages from the worker; the webview redraws at most 30 times a second anyway. */
-const PROGRESS_INTERVAL_MS = 100;
+/** Minimum time between progress messages from the worker: about the webview's redraw rate (30 a second). */
+const PROGRESS_INTERVAL_MS = 30;
 const GRID_SIZE = 100;
 const REANALYZE_DELAY_MS = 250;
 
@@ -80,7 +80,6 @@ export class TrainingPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, TrainingPanel>();
 
   private readonly disposables: vscode.Disposable[] = [];
-  private analysis: Analysis | undefined;
   private target: TrainTarget | undefined;
   private mode: PanelMode;
   /** The panel's edits to the file's settings, for the next run. */
@@ -196,7 +195,9 @@ export class TrainingPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.sendInit();
+        if (this.target) this.sendInit();
+        // After a reload the document may not be open yet: open it, quietly, and then describe the model.
+        else void this.freshTarget(true).then(() => this.sendInit());
         this.post({ type: 'runState', state: this.runState });
         if (this.pending) {
           const action = this.pending;
@@ -254,18 +255,23 @@ export class TrainingPanel implements vscode.Disposable {
     this.reanalyzeTimer = undefined;
     const document = this.document();
     if (!document) return;
-    this.analysis = analyzeDocument(document);
-    const target = findTarget(this.analysis, this.modelName);
+    const target = findTarget(analyzeDocument(document), this.modelName);
     this.target = 'error' in target ? undefined : target;
     if (this.ready) this.sendInit();
   }
 
-  private async freshTarget(): Promise<TrainTarget | undefined> {
-    const document = this.document() ?? (await vscode.workspace.openTextDocument(this.uri));
-    this.analysis = analyzeDocument(document);
-    const target = findTarget(this.analysis, this.modelName);
+  /** Reads the document again (opening it if needed); says why it cannot be trained unless `quiet`. */
+  private async freshTarget(quiet = false): Promise<TrainTarget | undefined> {
+    let document = this.document();
+    try {
+      document ??= await vscode.workspace.openTextDocument(this.uri);
+    } catch (error) {
+      if (!quiet) void vscode.window.showErrorMessage(`NN Studio cannot open ${this.uri.toString()}: ${String(error)}`);
+      return undefined;
+    }
+    const target = findTarget(analyzeDocument(document), this.modelName);
     if ('error' in target) {
-      void vscode.window.showErrorMessage(`NN Studio cannot train: ${target.error}.`);
+      if (!quiet) void vscode.window.showErrorMessage(`NN Studio cannot train: ${target.error}.`);
       this.target = undefined;
       return undefined;
     }

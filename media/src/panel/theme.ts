@@ -31,6 +31,12 @@ function variable(style: CSSStyleDeclaration, name: string, fallback: string): s
   return normalizeColor(style.getPropertyValue(name), fallback);
 }
 
+/** The color without its alpha: some themes give chart colors translucent, which washes out thin lines. */
+function opaque(css: string): string {
+  const rgb = parseColor(css);
+  return rgb ? rgbCss(rgb) : css;
+}
+
 export function readTheme(): Theme {
   const style = getComputedStyle(document.body);
   const classList = document.body.classList;
@@ -41,7 +47,7 @@ export function readTheme(): Theme {
       : 'dark';
   const background = variable(style, '--vscode-editor-background', kind === 'light' ? '#ffffff' : '#1e1e1e');
   const charts = ['orange', 'blue', 'green', 'red', 'purple', 'yellow'].map((name, i) =>
-    variable(style, `--vscode-charts-${name}`, FALLBACK_CLASS_COLORS[i]),
+    opaque(variable(style, `--vscode-charts-${name}`, FALLBACK_CLASS_COLORS[i])),
   );
   const [orange, blue, green, red, purple, yellow] = charts;
   const classes = [orange, blue, green, red, purple, yellow, ...FALLBACK_CLASS_COLORS.slice(6)].map(

@@ -54,8 +54,8 @@ export function renderChecksDoc(): string {
     '',
     '## Silencing one line',
     '',
-    'Add `# nn-ignore: CODE` at the end of a line, or `# nn-ignore-next-line: CODE` on the line above it. Several codes ' +
-      'are separated by commas; text after the list is free for a reason:',
+    'Add `# nn-ignore: CODE` at the end of a line, or `# nn-ignore-next-line: CODE` above it (blank and comment lines ' +
+      'in between are skipped). Several codes are separated by commas; text after the list is free for a reason:',
     '',
     '```nn',
     '  dense 16 sigmoid  # nn-ignore: sigmoid-hidden, saturating-stack (comparing with the 1990s setup)',
@@ -63,8 +63,9 @@ export function renderChecksDoc(): string {
     '  dense 2',
     '```',
     '',
-    'A finding is silenced when it starts on that line. A listed code that silences nothing is reported as ' +
-      '`unused-suppression`, a code that does not exist as `unknown-suppression` (both hints, with fixes).',
+    'A finding is silenced when it starts on that line. Any code can be named, including those of the parser and of ' +
+      'the trainer. A listed code that silences nothing is reported as `unused-suppression` (except training codes, ' +
+      'which only a run reports), a code that does not exist as `unknown-suppression` (both hints, with fixes).',
     '',
     '## Overview',
     '',

@@ -68,6 +68,20 @@ export function activationUses(model: ModelInfo): Array<{ use: ActivationUse; la
   return uses;
 }
 
+const slopes = new Map<string, number>();
+
+/** |f′(x)| of an activation as used (the catalog's own derivative), cached for parameterless activations. */
+export function slopeAt(use: ActivationUse, x: number): number {
+  if (use.def.params.length > 0) return Math.abs(use.def.bind(use.params).df(x));
+  const key = `${use.def.name}@${x}`;
+  let slope = slopes.get(key);
+  if (slope === undefined) {
+    slope = Math.abs(use.def.bind(use.params).df(x));
+    slopes.set(key, slope);
+  }
+  return slope;
+}
+
 /** Builds a diagnostic with the check's code; `severity` is the check's default. */
 export function diagnostic(code: string, severity: Diagnostic['severity'], span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { code, severity, span, message, source: 'nn', ...extra };

@@ -93,6 +93,8 @@ export function createTrainingFeature(options: { workerPath?: string } = {}): Fe
         } catch (error) {
           return { ok: false, message: error instanceof Error ? error.message : String(error) };
         }
+        // One run per document: a new request replaces the one still going.
+        for (const run of runs.values()) if (run.uri === params.uri) run.handle.stop();
         runs.set(runId, { uri: params.uri, handle });
         handle.onEvent((event) => {
           const notification: TrainProgressParams = { uri: params.uri, event };

@@ -15,7 +15,9 @@ export function formatFinal(finished: RunFinished, classes: string[] = []): stri
   const f = finished.final;
   const label = f.metricName === 'accuracy' ? 'accuracy' : 'MAE';
   const lines = [
-    `${finished.reason === 'completed' ? 'finished' : finished.reason} after ${finished.epochs} epoch${finished.epochs === 1 ? '' : 's'}${finished.detail ? ` — ${finished.detail}` : ''}`,
+    finished.reason === 'completed' || !finished.detail
+      ? `${finished.reason === 'completed' ? 'finished' : finished.reason} after ${finished.epochs} epoch${finished.epochs === 1 ? '' : 's'}`
+      : `${finished.reason}: ${finished.detail}`,
     `  train       loss ${formatLoss(f.trainLoss).padEnd(10)} ${label} ${formatMetric(f.metricName, f.trainMetric)}`,
     `  validation  loss ${formatLoss(f.valLoss).padEnd(10)} ${label} ${formatMetric(f.metricName, f.valMetric)}`,
   ];

@@ -193,10 +193,13 @@ export class Trainer {
         this.epochOpen = true;
       }
       const n = Math.min(batch, this.train.n - this.batchStart);
+      const { X, T } = this.train;
+      const bX = this.batchX;
+      const bT = this.batchT;
       for (let k = 0; k < n; k++) {
         const row = this.order[this.batchStart + k];
-        this.batchX.set(this.train.X.subarray(row * f, row * f + f), k * f);
-        this.batchT.set(this.train.T.subarray(row * outW, row * outW + outW), k * outW);
+        for (let j = 0; j < f; j++) bX[k * f + j] = X[row * f + j];
+        for (let j = 0; j < outW; j++) bT[k * outW + j] = T[row * outW + j];
       }
       const finite = this.learner.trainBatch(this.batchX, this.batchT, n);
       this.batchStart += n;

@@ -4,6 +4,7 @@
  * The model's optimizer lr is checked on the model; a `lr` line in a train block overrides it for that run and
  * is checked where it is written (against the limit of the model's optimizer).
  */
+import type { Diagnostic } from '../../diagnostic';
 import { findOptimizer } from '../../catalog';
 import type { DenseInfo, ModelInfo } from '../../model/types';
 import type { Span } from '../../syntax/span';
@@ -63,7 +64,7 @@ export const dyingReluRisk: CheckDef = {
   fixes: { lr: "Lower the learning rate to the optimizer's default (preferred).", leaky_relu: 'Use leaky_relu in the ReLU layers.' },
   example: 'model m {\n  task binary\n  input 2\n  dense 8 relu\n  dense 1 sigmoid\n  optimizer sgd(lr: 0.5)\n}\n',
   check({ analysis, thresholds }) {
-    const out = [];
+    const out: Diagnostic[] = [];
     const byModel = new Map<ModelInfo, DenseInfo[]>();
     for (const model of analysis.semantic.models) {
       const layers = dyingLayers(model);

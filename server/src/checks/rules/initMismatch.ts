@@ -1,4 +1,5 @@
 /** init-mismatch: an explicit weight init that does not suit the layer's activation. */
+import type { Diagnostic } from '../../diagnostic';
 import type { InitName } from '../../catalog/types';
 import type { DenseInfo, ModelInfo } from '../../model/types';
 import type { Ident } from '../../syntax/ast';
@@ -58,7 +59,7 @@ export const initMismatch: CheckDef = {
   fixes: { init: 'Switch to the matching init, keeping normal/uniform (preferred on a layer).', auto: 'Remove the model-wide init line so each layer gets its match (preferred on the model line).' },
   example: 'model m {\n  task binary\n  input 2\n  dense 8 relu init glorot\n  dense 1 sigmoid\n}\n',
   check({ analysis }) {
-    const out = [];
+    const out: Diagnostic[] = [];
     for (const model of analysis.semantic.models) {
       const inherited: Array<{ layer: DenseInfo; family: InitFamily }> = [];
       for (const layer of model.dense) {

@@ -2,7 +2,7 @@
 import type { DenseInfo, ModelInfo } from '../../model/types';
 import { formatNumber, formatPowers, listWords } from '../format';
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationTarget, diagnostic, hiddenLayers } from '../layers';
+import { activationTarget, diagnostic, hiddenLayers, slopeAt } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'saturating-stack';
@@ -30,8 +30,7 @@ function runs(model: ModelInfo, depth: number): DenseInfo[][] {
 
 /** The slope of the layer's activation at `x` (the catalog's own derivative). */
 function slope(layer: DenseInfo, x: number): number {
-  const use = layer.activation!;
-  return Math.abs(use.def.bind(use.params).df(x));
+  return slopeAt(layer.activation!, x);
 }
 
 /** What the message says about the gradient through the run. */

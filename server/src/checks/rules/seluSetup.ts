@@ -1,4 +1,5 @@
 /** selu-setup: selu only self-normalizes with LeCun init, selu throughout, and no plain dropout. */
+import type { Diagnostic } from '../../diagnostic';
 import type { DenseInfo, DropoutInfo, ModelInfo } from '../../model/types';
 import { insert, removeStatement, replace } from '../edits';
 import { defined, replaceActivationFix, spanOf } from '../fixes/common';
@@ -49,7 +50,7 @@ export const seluSetup: CheckDef = {
   },
   example: 'model m {\n  task binary\n  input 2\n  dense 8 selu init he\n  dense 8 selu init he\n  dense 1 sigmoid\n}\n',
   check({ analysis }) {
-    const out = [];
+    const out: Diagnostic[] = [];
     for (const model of analysis.semantic.models) {
       const selu = hiddenLayers(model).filter(isSelu);
       if (!selu.length) continue;

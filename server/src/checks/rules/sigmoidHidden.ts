@@ -1,7 +1,7 @@
 /** sigmoid-hidden: a hidden layer uses sigmoid (or hard_sigmoid). */
 import { formatNumber } from '../format';
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationTarget, diagnostic, hiddenLayers, quoted } from '../layers';
+import { activationTarget, diagnostic, hiddenLayers, quoted, slopeAt } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'sigmoid-hidden';
@@ -31,7 +31,7 @@ export const sigmoidHidden: CheckDef = {
         .filter((layer) => layer.activation?.def.family === 'sigmoid')
         .map((layer) => {
           const use = layer.activation!;
-          const peak = use.def.bind(use.params).df(0);
+          const peak = slopeAt(use, 0);
           return diagnostic(code, 'warning', use.nameSpan,
             `hidden layer ${quoted(layer)} uses ${use.def.name}: its slope is at most ${formatNumber(peak)} and its output is never negative — use relu`,
             { data: { layer: layer.name, target: activationTarget(layer) } });
