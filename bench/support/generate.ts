@@ -1,5 +1,5 @@
 /** Generates realistic `.nn` files of a given number of lines for benchmarks. */
-const ACTIVATIONS = ['relu', 'tanh', 'leaky_relu(alpha: 0.1)', 'gelu', 'elu', 'swish(beta: 1.5)', 'selu', 'sigmoid'];
+const ACTIVATIONS = ['relu', 'leaky_relu(alpha: 0.1)', 'gelu', 'elu', 'swish(beta: 1.5)', 'mish', 'relu6', 'prelu'];
 
 export function generateFile(lines: number): string {
   const out: string[] = [];

@@ -1,5 +1,20 @@
+import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
+import type { PanelMode, TrainingEvent } from '../../server/src/protocol';
+
+/** One event of a run started by a training panel, as the worker reported it. */
+export interface PanelRunEvent {
+  /** The document the panel trains (a URI string). */
+  readonly uri: string;
+  readonly model: string;
+  readonly mode: PanelMode;
+  /**
+   * Ends with `finished`, or with `error` (also when the panel ended the run early: closing the panel,
+   * a new run or Reset terminate the worker, reported as the error "the run was terminated").
+   */
+  readonly event: TrainingEvent;
+}
 
 /** What `activate()` returns: `vscode.extensions.getExtension('nn-studio.nn-studio').exports`. */
 export interface NnStudioApi {
@@ -11,4 +26,6 @@ export interface NnStudioApi {
   initializeResult(): InitializeResult | undefined;
   /** The live language client, for features that send their own requests. */
   languageClient(): LanguageClient | undefined;
+  /** Every event of every training panel's runs (what the end-to-end tests wait on). */
+  readonly onPanelRunEvent: vscode.Event<PanelRunEvent>;
 }

@@ -6,6 +6,7 @@ import { NnServer } from './server';
 import type { ExtensionServices } from './services';
 import { registerSummary } from './summary';
 import { registerTrainingPanel } from './panel/register';
+import { TrainingPanel } from './panel/TrainingPanel';
 
 let server: NnServer | undefined;
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): NnStudioApi {
     whenServerReady: () => running.whenReady(),
     initializeResult: () => running.initializeResult(),
     languageClient: () => running.languageClient(),
+    onPanelRunEvent: TrainingPanel.onRunEvent,
   };
 }
 

@@ -23,6 +23,7 @@ import { checkPanelMessage } from '../../../server/src/protocolValidate';
 import { DEFAULT_THRESHOLDS, type TrainingThresholds } from '../../../server/src/train/checks/thresholds';
 import { withCsvText } from '../../../server/src/train/hostData';
 import { startRun, type RunHandle } from '../../../server/src/train/runner';
+import type { PanelRunEvent } from '../api';
 import type { ExtensionServices } from '../services';
 import { fixEdits } from './edits';
 import { panelHtml } from './html';
@@ -45,6 +46,9 @@ interface ActiveRun {
 }
 
 let runCounter = 0;
+
+/** The events of every panel's runs, for the extension's API (tests wait on them instead of sleeping). */
+const runEvents = new vscode.EventEmitter<PanelRunEvent>();
 
 function panelKey(uri: vscode.Uri, model: string): string {
   return `${uri.toString()}#${model}`;
@@ -78,6 +82,8 @@ function savedTarget(state: unknown): { uri: string; model: string } | undefined
 
 export class TrainingPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, TrainingPanel>();
+  /** Every event of every panel's runs, including the end of a run the panel terminated. */
+  static readonly onRunEvent: vscode.Event<PanelRunEvent> = runEvents.event;
 
   private readonly disposables: vscode.Disposable[] = [];
   private target: TrainTarget | undefined;
@@ -344,6 +350,9 @@ export class TrainingPanel implements vscode.Disposable {
       );
       const run: ActiveRun = { handle, mode, version: document?.version ?? -1, unsubscribe: () => undefined };
       run.unsubscribe = handle.onEvent((event) => this.onEvent(run, target, event));
+      // Kept after `unsubscribe`, so that a run the panel terminates still reports how it ended.
+      const uri = this.uri.toString();
+      handle.onEvent((event) => runEvents.fire({ uri, model: this.modelName, mode, event }));
       this.runs.push(run);
       return run;
     } catch (error) {

@@ -96,6 +96,7 @@ export class Trainer {
     if (raw.features !== options.spec.input) {
       throw new Error(`'${raw.name}' has ${raw.features} features per row, but the model's input is ${options.spec.input}`);
     }
+    if (raw.n < 2) throw new Error(`'${raw.name}' has ${raw.n} row${raw.n === 1 ? '' : 's'}; training needs at least 2`);
     const encoded = encodeTargets(raw, network.outputWidth, options.spec.task?.kind, options.spec.loss.name);
     this.dataset = encoded.dataset;
     this.metric = encoded.metric;

@@ -81,4 +81,54 @@ async function replaceText(document, search, replacement) {
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
 }
 
-module.exports = { EXTENSION_ID, extensionApi, workspaceUri, openWorkspaceFile, codeOf, describeDiagnostics, waitForDiagnostics, waitForCode, replaceText };
+/**
+ * Records the training panels' run events (the extension API's onPanelRunEvent) and lets a test wait for
+ * one: `next(accept)` resolves with the first recorded or future event that `accept` takes, so an event
+ * that arrived before the wait is not missed. Dispose it when done.
+ */
+function recordPanelEvents(api) {
+  const events = [];
+  const waiters = new Set();
+  const subscription = api.onPanelRunEvent((item) => {
+    events.push(item);
+    for (const waiter of [...waiters]) waiter(item);
+  });
+  const describe = () =>
+    events.length === 0 ? '(none)' : events.slice(-6).map(({ model, mode, event }) => `${model}/${mode}: ${event.type}${event.type === 'epoch' ? ` ${event.epoch}/${event.epochs}` : ''}`).join('; ');
+  return {
+    events,
+    /** Resolves with the first event (already seen or to come) that `accept` takes; rejects after `timeoutMs`. */
+    next(accept, { timeoutMs = 120000, what = 'a training panel event' } = {}) {
+      const seen = events.find(accept);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = (item) => {
+          if (!accept(item)) return;
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          resolve(item);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last events: ${describe()}`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    /** The events of one run, in order. */
+    ofRun(runId) {
+      return events.filter((item) => item.event.runId === runId).map((item) => item.event);
+    },
+    dispose() {
+      subscription.dispose();
+      waiters.clear();
+    },
+  };
+}
+
+/** True for the last event of a run (`finished` or `error`). */
+function isRunEnd(item) {
+  return item.event.type === 'finished' || item.event.type === 'error';
+}
+
+module.exports = { EXTENSION_ID, extensionApi, workspaceUri, openWorkspaceFile, codeOf, describeDiagnostics, waitForDiagnostics, waitForCode, replaceText, recordPanelEvents, isRunEnd };

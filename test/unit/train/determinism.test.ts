@@ -62,3 +62,24 @@ describe('divergence', () => {
     assert.ok(finished.weights?.dense.every((d) => d.W.every(Number.isFinite)));
   });
 });
+
+describe('degenerate data', () => {
+  it('refuses a dataset with fewer than two rows instead of training on nothing', () => {
+    const tiny = network(2, [dense(1, 'sigmoid')]);
+    assert.throws(() => trainSync({
+      runId: 'z', spec: tiny, data: { name: 'xor', params: { points: 1 } },
+      settings: { epochs: 1, batch: 8, validation: 0.2, seed: 1, normalize: true },
+    }), /1 row; training needs at least 2/);
+  });
+
+  it('trains without a validation split and reports validation numbers as missing', () => {
+    const { finished } = trainSync({
+      runId: 'v', spec: network(2, [dense(4, 'relu', {}, 'he_normal'), dense(1, 'sigmoid')]), data: { name: 'circle', params: { points: 50 } },
+      settings: { epochs: 3, batch: 8, validation: 0, seed: 1, normalize: true },
+    });
+    assert.equal(finished.reason, 'completed');
+    assert.ok(Number.isNaN(finished.final.valLoss));
+    assert.ok(Number.isFinite(finished.final.trainLoss));
+    assert.equal(finished.confusion?.flat().reduce((a, b) => a + b, 0), 50, 'the confusion matrix falls back to the training rows');
+  });
+});
