@@ -7,14 +7,13 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostic';
 import {
   STOP_TRAINING_NOTIFICATION, TRAIN_PROGRESS_NOTIFICATION, TRAIN_REQUEST, TRAINING_FINDINGS_NOTIFICATION,
-  type StopTrainingParams, type TrainParams, type TrainProgressParams, type TrainResult, type TrainingFinding,
+  type StopTrainingParams, type TrainParams, type TrainProgressParams, type TrainResult,
   type TrainingFindingsParams,
 } from '../protocol';
 import { DEFAULT_THRESHOLDS, type TrainingThresholds } from '../train/checks/thresholds';
-import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../train/fromModel';
-import { withCsvText } from '../train/hostData';
+import { prepareRun } from '../train/prepare';
 import { startRun, type RunHandle } from '../train/runner';
-import { anchorFindings, relocate, type AnchoredFinding } from '../train/anchors';
+import { anchorDiagnostics, anchorFindings, relocate, type AnchoredFinding } from '../train/anchors';
 import type { Feature, ServerContext } from './context';
 
 let runCounter = 0;
@@ -70,22 +69,23 @@ export function createTrainingFeature(options: { workerPath?: string } = {}): Fe
         const trains = analysis.semantic.trains;
         const train = params.model ? trains.find((t) => t.modelName === params.model) : trains[0];
         if (!train) return { ok: false, message: params.model ? `no train block for model '${params.model}'` : 'the document has no train block' };
-        if (!train.model) return { ok: false, message: `no model named '${train.modelName}'` };
-        const request = datasetRequestFromTrain(train);
-        if (!request) return { ok: false, message: `the train block for '${train.modelName}' has no data line` };
         const text = document.getText();
-        const model = train.model;
-        let handle: RunHandle;
+        const documentPath = pathOf(params.uri) ?? '/untitled.nn';
+        const prepared = prepareRun(train, documentPath, context.workspaceRoots(), { epochs: params.epochs, seed: params.seed, lr: params.lr });
+        if (!prepared.ok) {
+          // Problems with the data file stay on its line until that line changes.
+          if (prepared.diagnostics.length > 0) {
+            anchored.set(params.uri, anchorDiagnostics(prepared.diagnostics, text));
+            context.publish(params.uri);
+          }
+          return { ok: false, message: prepared.message };
+        }
+        const model = train.model!;
         const runId = `lsp-${++runCounter}`;
+        let handle: RunHandle;
         try {
-          const spec = specFromModel(model);
-          const settings = settingsFromTrain(train, { epochs: params.epochs, seed: params.seed, lr: params.lr });
-          const documentPath = pathOf(params.uri);
-          const data = request.name === 'csv'
-            ? withCsvText(request, documentPath ?? '/', context.workspaceRoots())
-            : request;
           handle = startRun({
-            runId, spec, settings, data,
+            runId, spec: prepared.spec, settings: prepared.settings, data: prepared.data,
             progressIntervalMs: params.progressIntervalMs ?? 200,
             gridSize: params.gridSize ?? 0,
             thresholds: thresholdsFrom(context.settings().checks),
@@ -101,22 +101,11 @@ export function createTrainingFeature(options: { workerPath?: string } = {}): Fe
           void context.connection.sendNotification(TRAIN_PROGRESS_NOTIFICATION, notification);
           if (event.type === 'finished' || event.type === 'error') runs.delete(runId);
           if (event.type === 'finished') {
-            const findings: TrainingFinding[] = event.findings;
-            anchored.set(params.uri, anchorFindings(findings, model, train, text));
+            anchored.set(params.uri, anchorFindings(event.findings, model, train, text));
             context.publish(params.uri);
           }
         });
         return { ok: true, runId };
-      });
-
-      // Runs started by the client (the training panel) report their findings here.
-      context.connection.onNotification(TRAINING_FINDINGS_NOTIFICATION, (params: TrainingFindingsParams) => {
-        const analysis = context.analysisOf(params.uri);
-        const document = context.documents.get(params.uri);
-        const train = analysis?.semantic.trains.find((t) => t.modelName === params.model);
-        if (!document || !train?.model || !Array.isArray(params.findings)) return;
-        anchored.set(params.uri, anchorFindings(params.findings, train.model, train, document.getText()));
-        context.publish(params.uri);
       });
 
       context.connection.onNotification(STOP_TRAINING_NOTIFICATION, (params: StopTrainingParams) => {

@@ -1,14 +1,16 @@
 /**
- * Ties training findings to lines of the document they came from, so they can be shown as diagnostics
- * until that line changes. A finding follows its line when lines are inserted or removed above it.
+ * Ties diagnostics found by a training run (its findings, and problems with data read for it) to lines
+ * of the document they came from, so they stay visible until that line changes. A diagnostic follows its
+ * line when lines are inserted or removed above it.
  */
 import type { Diagnostic } from '../diagnostic';
 import type { ModelInfo, TrainInfo } from '../model/types';
 import type { TrainingFinding } from '../protocol';
 
 export interface AnchoredFinding {
-  finding: TrainingFinding;
-  /** Zero-based line the finding sits on. */
+  /** Everything but the span, which is recomputed from the line. */
+  diagnostic: Omit<Diagnostic, 'span'>;
+  /** Zero-based line the diagnostic sits on. */
   line: number;
   /** The text of that line when the run started. */
   lineText: string;
@@ -28,26 +30,47 @@ function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/** Anchors each finding on its layer's line, or on the train block's first line for run-wide findings. */
-export function anchorFindings(findings: TrainingFinding[], model: ModelInfo, train: TrainInfo, text: string): AnchoredFinding[] {
+function lineOf(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Anchors diagnostics (with spans in `text`) on the lines where they start. */
+export function anchorDiagnostics(diagnostics: Diagnostic[], text: string): AnchoredFinding[] {
   const starts = lineStarts(text);
   const lines = splitLines(text);
-  const lineOf = (offset: number): number => {
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-    return line;
-  };
-  return findings.map((finding) => {
-    const layer = finding.sourceIndex !== undefined ? model.layers[finding.sourceIndex] : undefined;
-    const line = lineOf(layer ? layer.span.start : train.decl.span.start);
-    return { finding, line, lineText: lines[line] ?? '' };
+  return diagnostics.map(({ span, ...rest }) => {
+    const line = lineOf(starts, span.start);
+    return { diagnostic: rest, line, lineText: lines[line] ?? '' };
   });
+}
+
+/** Anchors training findings on their layer's line, or on the train block's first line for run-wide findings. */
+export function anchorFindings(findings: TrainingFinding[], model: ModelInfo, train: TrainInfo, text: string): AnchoredFinding[] {
+  return anchorDiagnostics(findings.map((finding) => {
+    const layer = finding.sourceIndex !== undefined ? model.layers[finding.sourceIndex] : undefined;
+    const start = layer ? layer.span.start : train.decl.span.start;
+    return {
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      span: { start, end: start },
+      source: 'nn-train' as const,
+      data: { epoch: finding.epoch, layer: finding.layer },
+    };
+  }), text);
 }
 
 /**
  * Finds each anchored line in the current text: the same line if its text is unchanged, otherwise the
- * nearest line with exactly that text; findings whose line is gone are dropped. Returns the survivors and
- * their diagnostics (spanning the line's text without its indentation).
+ * nearest line with exactly that text; diagnostics whose line is gone are dropped. Returns the survivors
+ * and their diagnostics (spanning the line's text without its indentation).
  */
 export function relocate(anchored: AnchoredFinding[], text: string): { kept: AnchoredFinding[]; diagnostics: Diagnostic[] } {
   const lines = splitLines(text);
@@ -63,15 +86,7 @@ export function relocate(anchored: AnchoredFinding[], text: string): { kept: Anc
     if (line < 0 || a.lineText.trim() === '') continue;
     kept.push({ ...a, line });
     const indent = a.lineText.length - a.lineText.trimStart().length;
-    const start = starts[line] + indent;
-    diagnostics.push({
-      code: a.finding.code,
-      severity: a.finding.severity,
-      message: a.finding.message,
-      span: { start, end: starts[line] + a.lineText.trimEnd().length },
-      source: 'nn-train',
-      data: { epoch: a.finding.epoch, layer: a.finding.layer },
-    });
+    diagnostics.push({ ...a.diagnostic, span: { start: starts[line] + indent, end: starts[line] + a.lineText.trimEnd().length } });
   }
   return { kept, diagnostics };
 }

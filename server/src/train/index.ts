@@ -7,13 +7,13 @@ export { Trainer, trainSync, standardization, type TrainerOptions } from './trai
 export { TrainingSession } from './session';
 export { specFromModel, settingsFromTrain, datasetRequestFromTrain, untrainableReason } from './fromModel';
 export { runTrainingChecks, DEFAULT_THRESHOLDS, withDefaults, type TrainingThresholds } from './checks';
-export { dataTaskFindings, builtinShape, datasetShape, type DataShape, type ModelShape, type DataTaskFinding } from './data/compat';
+export { dataTaskFindings, builtinShape, datasetShape, csvDatasetFacts, type DataShape, type ModelShape, type DataTaskFinding } from './data/compat';
 export { loadDataset, bundledDataset } from './data/load';
 export { parseCsv, splitTargets, numericAsClasses } from './data/csv';
 export { checkCsvFile, type CsvFileCheck } from './data/file';
 export { generateToy, TOY_DATASETS } from './data/toy';
 export { DataError, type Dataset, type DatasetTarget } from './data/types';
-export { anchorFindings, relocate, type AnchoredFinding } from './anchors';
+export { anchorDiagnostics, anchorFindings, relocate, type AnchoredFinding } from './anchors';
 export { Learner } from './engine/learner';
 export { Network } from './engine/network';
 export { Rng } from './engine/rng';

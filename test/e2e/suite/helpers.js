@@ -104,11 +104,11 @@ function recordPanelEvents(api) {
       return new Promise((resolve, reject) => {
         const waiter = (item) => {
           if (!accept(item)) return;
-          clearTimeout(timer);
+          clearTimeout(waiter.timer);
           waiters.delete(waiter);
           resolve(item);
         };
-        const timer = setTimeout(() => {
+        waiter.timer = setTimeout(() => {
           waiters.delete(waiter);
           reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last events: ${describe()}`));
         }, timeoutMs);
@@ -121,6 +121,7 @@ function recordPanelEvents(api) {
     },
     dispose() {
       subscription.dispose();
+      for (const waiter of waiters) clearTimeout(waiter.timer);
       waiters.clear();
     },
   };

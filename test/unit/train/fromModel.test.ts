@@ -121,6 +121,20 @@ describe('nn train', function () {
     assert.match(refused.err, /inside the workspace/);
   });
 
+  it('checks csv data against the model before training, with the line of the data statement', async () => {
+    const file = join(dir, 'mismatch.nn');
+    writeFileSync(join(dir, 'three.csv'), 'x,y,label\n' + Array.from({ length: 30 }, (_, i) => `${i},${i % 4},${['a', 'b', 'c'][i % 3]}`).join('\n'));
+    writeFileSync(join(dir, 'broken.csv'), 'x,y,label\n1,2,a\n3,oops,b\n');
+    writeFileSync(file, 'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("three.csv", target: "label")\n}\n');
+    const mismatch = await capture([file]);
+    assert.equal(mismatch.code, 2);
+    assert.match(mismatch.err, /mismatch\.nn:7:\d+: error data-task: three\.csv is a multiclass dataset with 3 classes, but model 'c' has task binary/);
+    writeFileSync(file, 'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("broken.csv", target: "label")\n}\n');
+    const broken = await capture([file]);
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, /mismatch\.nn:7:\d+: error data-path: broken\.csv, row 3, column 'y': 'oops' is not a number/);
+  });
+
   it('explains bad arguments and missing blocks', async () => {
     assert.equal((await capture([])).code, 2);
     const badEpochs = await capture([join(dir, 'iris.nn'), '--epochs', 'many']);

@@ -61,6 +61,18 @@ describe('LSP: training requests', function () {
     assert.equal(diagnostics.find((d) => d.source === 'nn-train' && d.code === 'saturated-units'), undefined);
   });
 
+  it('publishes a problem with the data file on the data line and does not start', async () => {
+    const uri = 'file:///ws/missing.nn';
+    const text = 'model m {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain m {\n  data csv("nowhere.csv", target: "y")\n}\n';
+    await client.open(uri, text);
+    const result = await client.request<TrainResult>('nn/train', { uri });
+    assert.equal(result.ok, false);
+    assert.match(result.message ?? '', /data file not found: 'nowhere.csv'/);
+    const published = await client.waitForPublication(uri, (p) => p.diagnostics.some((d) => d.code === 'data-path'));
+    const problem = published.diagnostics.find((d) => d.code === 'data-path')!;
+    assert.equal(problem.range.start.line, 6);
+  });
+
   it('answers with a reason when there is nothing to train', async () => {
     const uri = 'file:///ws/empty.nn';
     await client.open(uri, 'model lonely {\n  input 2\n  dense 1 sigmoid\n}\n');

@@ -6,8 +6,7 @@ import { analyze } from '../../analysis';
 import type { ModelInfo, TrainInfo } from '../../model/types';
 import type { EpochProgress, RunFinished, RunStarted, TrainingFinding } from '../../protocol';
 import { formatFinal, formatFinding, formatLoss, formatMetric } from '../../train/format';
-import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../../train/fromModel';
-import { withCsvText } from '../../train/hostData';
+import { prepareRun } from '../../train/prepare';
 import { startRun } from '../../train/runner';
 import type { Command } from '../command';
 
@@ -97,21 +96,20 @@ export const trainCommand: Command = {
       console.error(`nn train: no model named '${train.modelName}' in ${shown}`);
       return 2;
     }
-    const dataRequest = datasetRequestFromTrain(train);
-    if (!dataRequest) {
-      console.error(`nn train: the train block for '${train.modelName}' has no data line`);
+    const prepared = prepareRun(train, path, roots, { epochs: parsed.epochs, seed: parsed.seed });
+    if (!prepared.ok) {
+      for (const d of prepared.diagnostics) {
+        const loc = at(d.span.start);
+        console.error(`${loc.file}:${loc.line}:${loc.column}: ${d.severity} ${d.code}: ${d.message}`);
+      }
+      if (prepared.diagnostics.length === 0) console.error(`nn train: ${prepared.message}`);
       return 2;
     }
-    let run;
-    try {
-      const spec = specFromModel(model);
-      const settings = settingsFromTrain(train, { epochs: parsed.epochs, seed: parsed.seed });
-      const data = withCsvText(dataRequest, path, roots);
-      run = startRun({ runId: `cli-${Date.now()}`, spec, settings, data, progressIntervalMs: parsed.json ? 0 : 100, gridSize: 0 });
-    } catch (error) {
-      console.error(`nn train: ${error instanceof Error ? error.message : String(error)}`);
-      return 2;
-    }
+    const run = startRun({
+      runId: `cli-${Date.now()}`, spec: prepared.spec, settings: prepared.settings, data: prepared.data,
+      progressIntervalMs: parsed.json ? 0 : 100, gridSize: 0,
+    });
+    const dataName = prepared.data.name;
 
     let interrupted = 0;
     const onInterrupt = (): void => {
@@ -153,7 +151,7 @@ export const trainCommand: Command = {
       const { weights: _weights, ...rest } = finished;
       console.log(JSON.stringify({ ...rest, classes: started?.dataset.classes }));
     } else {
-      console.log(`${shown}: model '${model.name}' on '${started?.dataset.name ?? dataRequest.name}' (${started?.dataset.trainSize ?? 0} train / ${started?.dataset.validationSize ?? 0} validation rows)`);
+      console.log(`${shown}: model '${model.name}' on '${started?.dataset.name ?? dataName}' (${started?.dataset.trainSize ?? 0} train / ${started?.dataset.validationSize ?? 0} validation rows)`);
       for (const line of formatFinal(finished, started?.dataset.classes)) console.log(line);
       if (findingsText.length > 0) {
         console.log('');

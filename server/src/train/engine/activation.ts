@@ -89,6 +89,38 @@ class IdentityKernel implements ActivationKernel {
   }
 }
 
+type Scalar = (x: number) => number;
+type Loop = (g: Scalar, input: Floats, weight: Floats, out: Floats, end: number) => void;
+
+/*
+ * V8 optimizes a call site for the functions it has seen there; once one loop calls several activations,
+ * every call goes through the slow generic path. So the two hot loops exist in a few identical copies, and
+ * each activation (name and parameters) in a process gets its own copy while there are copies left.
+ */
+const FORWARD_LOOPS: Loop[] = [
+  (f, Z, _w, A, end) => { for (let j = 0; j < end; j++) A[j] = f(Z[j]); },
+  (f, Z, _w, A, end) => { for (let j = 0; j < end; j++) A[j] = f(Z[j]); },
+  (f, Z, _w, A, end) => { for (let j = 0; j < end; j++) A[j] = f(Z[j]); },
+  (f, Z, _w, A, end) => { for (let j = 0; j < end; j++) A[j] = f(Z[j]); },
+];
+/** dZ = dA · d(v), where v is the pre-activation (df) or the output (dfFromOutput). */
+const BACKWARD_LOOPS: Loop[] = [
+  (d, v, dA, dZ, end) => { for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]); },
+  (d, v, dA, dZ, end) => { for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]); },
+  (d, v, dA, dZ, end) => { for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]); },
+  (d, v, dA, dZ, end) => { for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]); },
+];
+const loopSlots = new Map<string, number>();
+
+function loopSlot(key: string): number {
+  let slot = loopSlots.get(key);
+  if (slot === undefined) {
+    slot = loopSlots.size % FORWARD_LOOPS.length;
+    loopSlots.set(key, slot);
+  }
+  return slot;
+}
+
 class ElementwiseKernel implements ActivationKernel {
   readonly name: string;
   readonly identity = false;
@@ -97,11 +129,16 @@ class ElementwiseKernel implements ActivationKernel {
   private readonly df: (x: number) => number;
   private readonly dfFromOutput: ((y: number) => number) | undefined;
   private maxDf: number | undefined;
+  private readonly forwardLoop: Loop;
+  private readonly backwardLoop: Loop;
   constructor(readonly def: ActivationDef, private readonly bound: BoundActivation, private readonly key: string) {
     this.name = def.name;
     this.f = bound.f;
     this.df = bound.df;
     this.dfFromOutput = bound.dfFromOutput;
+    const slot = loopSlot(key);
+    this.forwardLoop = FORWARD_LOOPS[slot];
+    this.backwardLoop = BACKWARD_LOOPS[slot];
   }
   /** Computed on first use: only the health measurement needs it. */
   get maxDerivative(): number {
@@ -109,22 +146,11 @@ class ElementwiseKernel implements ActivationKernel {
     return this.maxDf;
   }
   forward(Z: Floats, A: Floats, n: number, units: number): void {
-    const f = this.f;
-    const end = n * units;
-    for (let j = 0; j < end; j++) A[j] = f(Z[j]);
+    this.forwardLoop(this.f, Z, Z, A, n * units);
   }
   backward(Z: Floats, A: Floats, dA: Floats, dZ: Floats, n: number, units: number): void {
-    const end = n * units;
-    const fromOutput = this.dfFromOutput;
-    if (fromOutput) {
-      for (let j = 0; j < end; j++) dZ[j] = dA[j] * fromOutput(A[j]);
-      return;
-    }
-    const df = this.df;
-    for (let j = 0; j < end; j++) {
-      const g = dA[j];
-      dZ[j] = g === 0 ? 0 : g * df(Z[j]);
-    }
+    if (this.dfFromOutput) this.backwardLoop(this.dfFromOutput, A, dA, dZ, n * units);
+    else this.backwardLoop(this.df, Z, dA, dZ, n * units);
   }
   derivativeAt(x: number): number {
     return Math.abs(this.df(x));
