@@ -1,7 +1,8 @@
-// `npm run demo`: builds and packages the extension, then runs the command-line checks over examples/.
-// Every step prints the command it runs. Later features extend this script.
+// `npm run demo`: builds and packages the extension, checks every example from the command line, then
+// summarizes, trains and exports examples/spirals.nn. Every step prints the command it runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +20,7 @@ function run(command, args, { allowFailure = false } = {}) {
   return result.status;
 }
 
-console.log('NN Studio demo: build, package, then check the example models from the command line.');
+console.log('NN Studio demo: build and package the extension, check the examples, then train and export the spirals model.');
 
 run(npm, ['run', 'package']);
 const vsix = path.join(root, 'dist/nn-studio.vsix');
@@ -44,3 +45,13 @@ if (status === 0) {
   console.error(`\ndemo: nn check could not run (exit code ${status})`);
   process.exit(status ?? 1);
 }
+
+// The main job: what the spirals model looks like, how it trains, and what it exports to.
+run('node', ['dist/cli.js', 'summary', 'examples/spirals.nn']);
+run('node', ['dist/cli.js', 'train', 'examples/spirals.nn', '--no-save']);
+const out = mkdtempSync(path.join(tmpdir(), 'nn-demo-export-'));
+for (const target of ['pytorch', 'onnx', 'json']) {
+  run('node', ['dist/cli.js', 'export', 'examples/spirals.nn', '--to', target, '--out', out]);
+}
+console.log(`\nExports written to ${out}: ${readdirSync(out).sort().join(', ')}`);
+console.log('\nDemo finished. Open examples/ in VS Code with the extension installed to see hovers, checks and the training panel.');

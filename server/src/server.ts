@@ -8,7 +8,6 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './analysis';
 import { filterExternal } from './checks';
-import type { Diagnostic } from './diagnostic';
 import type { ServerContext } from './lsp/context';
 import { toLspDiagnostic } from './lsp/convert';
 import { docsUrl } from './lsp/docsUrl';
@@ -19,7 +18,6 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/setti
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new Map<string, { version: number; analysis: Analysis }>();
-const external = new Map<string, Map<string, Diagnostic[]>>();
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let roots: string[] = [];
 let canPullConfiguration = false;
@@ -47,17 +45,11 @@ const context: ServerContext = {
     return analysis;
   },
   settings: () => settings,
-  setExternalDiagnostics(uri, source, diagnostics) {
-    const bySource = external.get(uri) ?? new Map<string, Diagnostic[]>();
-    bySource.set(source, diagnostics);
-    external.set(uri, bySource);
-    context.publish(uri);
-  },
   publish(uri) {
     const analysis = context.analysisOf(uri);
     if (!analysis) return;
     // Findings from outside the analysis (training runs) obey the same severities and `# nn-ignore` comments.
-    const extra = filterExternal(analysis, [...(external.get(uri)?.values() ?? []), trainingDiagnostics(uri, analysis.text)].flat(), settings.checks);
+    const extra = filterExternal(analysis, trainingDiagnostics(uri, analysis.text), settings.checks);
     const diagnostics = [...analysis.diagnostics, ...extra].map((d) => toLspDiagnostic(d, analysis.lines, uri, docsUrl));
     void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
   },
@@ -109,7 +101,6 @@ connection.onDidChangeConfiguration((change) => {
 documents.onDidChangeContent((change) => context.publish(change.document.uri));
 documents.onDidClose((event) => {
   cache.delete(event.document.uri);
-  external.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 

@@ -1,6 +1,6 @@
 /** A line chart on uPlot that follows the theme and its container's width. */
 import uPlot from 'uplot';
-import { el } from './dom';
+import { el, setText } from './dom';
 import type { Theme } from './theme';
 
 export interface SeriesData {
@@ -43,6 +43,8 @@ export class LineChart {
     const hasData = xs.length > 0 && columns.some((c) => c.some((v) => v !== null));
     this.empty.hidden = hasData;
     if (!hasData) {
+      // A log axis leaves out values ≤ 0: when the run did report values, say so instead of "waiting".
+      setText(this.empty, xs.length > 0 && this.options.logY ? 'Nothing to draw on a log scale: no value is above 0.' : 'Waiting for data…');
       this.destroy();
       return;
     }

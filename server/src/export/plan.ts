@@ -41,7 +41,7 @@ export interface ActivationStep {
   sourceIndex: number;
   width: number;
   activation: ResolvedActivation;
-  /** PReLU slopes, one per value (the weights hold none for a standalone layer, so they stay at `init`). */
+  /** PReLU slopes, one per value (from the weights' `activationSlopes`, or `init` when they hold none). */
   slopes?: number[];
 }
 
@@ -99,6 +99,7 @@ export function buildPlan(spec: NetworkSpec, weights?: NetworkWeights): ExportPl
   const steps: Step[] = [];
   let width = spec.input;
   let denseIndex = 0;
+  let slopedIndex = 0;
   for (const layer of spec.layers) {
     if (layer.kind === 'dense') {
       const activation = resolveActivation(layer.activation);
@@ -115,7 +116,10 @@ export function buildPlan(spec: NetworkSpec, weights?: NetworkWeights): ExportPl
       if (!activation) continue;
       if (activation.def.shape === 'maxout') throw new Error(`${layer.name}: maxout needs its own dense layer`);
       const step: ActivationStep = { kind: 'activation', name: layer.name, sourceIndex: layer.sourceIndex, width, activation };
-      if (activation.name === 'prelu') step.slopes = new Array<number>(width).fill(Number(activation.params.init));
+      if (activation.name === 'prelu') {
+        step.slopes = w.activationSlopes?.[slopedIndex]?.slopes ?? new Array<number>(width).fill(Number(activation.params.init));
+        slopedIndex++;
+      }
       steps.push(step);
     } else {
       steps.push({ kind: 'dropout', name: layer.name, sourceIndex: layer.sourceIndex, width, rate: layer.rate });

@@ -3,7 +3,7 @@
  * Every problem is reported with the path of the offending value, e.g. `weights.dense[1].W`.
  */
 import { findActivation, findInit, findLoss, findOptimizer, findTask } from '../catalog';
-import type { ActivationSpec, DenseWeights, LayerSpec, NetworkSpec, NetworkWeights } from '../train/spec';
+import type { ActivationSlopes, ActivationSpec, DenseWeights, LayerSpec, NetworkSpec, NetworkWeights } from '../train/spec';
 
 export class ExportFormatError extends Error {
   constructor(readonly path: string, problem: string) {
@@ -144,6 +144,14 @@ export function readWeights(value: Json, path: string): NetworkWeights {
     return result;
   });
   const weights: NetworkWeights = { modelName: typeof w.modelName === 'string' ? w.modelName : '', dense };
+  if (w.activationSlopes !== undefined && w.activationSlopes !== null) {
+    if (!Array.isArray(w.activationSlopes)) throw new ExportFormatError(`${path}.activationSlopes`, 'expected an array');
+    weights.activationSlopes = w.activationSlopes.map((a, i): ActivationSlopes => {
+      const p = `${path}.activationSlopes[${i}]`;
+      const o = object(a, p);
+      return { name: string(o.name, `${p}.name`), slopes: numbers(o.slopes, `${p}.slopes`) };
+    });
+  }
   if (w.normalization !== undefined && w.normalization !== null) {
     const n = object(w.normalization, `${path}.normalization`);
     const mean = numbers(n.mean, `${path}.normalization.mean`);
@@ -179,7 +187,26 @@ export function checkWeights(spec: NetworkSpec, weights: NetworkWeights, path = 
     if (w.slopes && w.slopes.length !== layer.units) throw new ExportFormatError(`${p}.slopes`, `expected ${layer.units} slopes, found ${w.slopes.length}`);
     width = layer.units;
   }
+  if (weights.activationSlopes) checkActivationSlopes(spec, weights.activationSlopes, `${path}.activationSlopes`);
   if (weights.normalization && weights.normalization.mean.length !== spec.input) {
     throw new ExportFormatError(`${path}.normalization.mean`, `expected ${spec.input} values (one per input feature), found ${weights.normalization.mean.length}`);
   }
+}
+
+/** Checks the slopes of standalone PReLU layers: one entry per such layer, in order, one slope per value. */
+function checkActivationSlopes(spec: NetworkSpec, saved: ActivationSlopes[], path: string): void {
+  const sloped: { name: string; width: number }[] = [];
+  let width = spec.input;
+  for (const layer of spec.layers) {
+    if (layer.kind === 'dense') width = layer.units;
+    else if (layer.kind === 'activation' && findActivation(layer.activation.name)?.name === 'prelu') sloped.push({ name: layer.name, width });
+  }
+  if (saved.length !== sloped.length) {
+    throw new ExportFormatError(path, `the model has ${sloped.length} standalone PReLU layers, the weights have slopes for ${saved.length}`);
+  }
+  sloped.forEach((layer, i) => {
+    if (saved[i].slopes.length !== layer.width) {
+      throw new ExportFormatError(`${path}[${i}].slopes`, `layer '${layer.name}' has ${layer.width} values, expected as many slopes, found ${saved[i].slopes.length}`);
+    }
+  });
 }

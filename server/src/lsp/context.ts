@@ -2,7 +2,6 @@
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
-import type { Diagnostic } from '../diagnostic';
 import type { ServerSettings } from './settings';
 
 export interface ServerContext {
@@ -11,8 +10,6 @@ export interface ServerContext {
   /** The analysis of the document's current version (computed once per version, then cached). */
   analysisOf(uri: string): Analysis | undefined;
   settings(): ServerSettings;
-  /** Sets diagnostics that come from elsewhere than the analysis (e.g. `nn-train`), then republishes. */
-  setExternalDiagnostics(uri: string, source: string, diagnostics: Diagnostic[]): void;
   /** Recomputes and publishes the diagnostics of a document. */
   publish(uri: string): void;
   /** Workspace folders as file system paths. */

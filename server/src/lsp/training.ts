@@ -108,6 +108,16 @@ export function createTrainingFeature(options: { workerPath?: string } = {}): Fe
         return { ok: true, runId };
       });
 
+      // Runs started by the client (the training panel) report their findings here.
+      context.connection.onNotification(TRAINING_FINDINGS_NOTIFICATION, (params: TrainingFindingsParams) => {
+        const analysis = context.analysisOf(params.uri);
+        const document = context.documents.get(params.uri);
+        const train = analysis?.semantic.trains.find((t) => t.modelName === params.model);
+        if (!document || !train?.model || !Array.isArray(params.findings)) return;
+        anchored.set(params.uri, anchorFindings(params.findings, train.model, train, document.getText()));
+        context.publish(params.uri);
+      });
+
       context.connection.onNotification(STOP_TRAINING_NOTIFICATION, (params: StopTrainingParams) => {
         for (const [id, run] of runs) {
           if (id === params.runId || (params.uri !== undefined && run.uri === params.uri)) run.handle.stop();

@@ -82,9 +82,21 @@ export interface DenseWeights {
   slopes?: number[];
 }
 
+/** Learned slopes of one standalone PReLU activation layer (not merged into a dense layer), one per value. */
+export interface ActivationSlopes {
+  /** The activation layer's name, as in the spec. */
+  name: string;
+  slopes: number[];
+}
+
 export interface NetworkWeights {
   modelName: string;
   dense: DenseWeights[];
+  /**
+   * Slopes of the standalone PReLU activation layers, in layer order. Optional for backwards compatibility:
+   * when absent (weights saved before this field existed), those layers use their `init` slope.
+   */
+  activationSlopes?: ActivationSlopes[];
   /** Feature standardization fitted on the training split (identity when `normalize off`). */
   normalization?: { mean: number[]; std: number[] };
 }

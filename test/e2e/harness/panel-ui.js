@@ -265,6 +265,9 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
       .then(() => flawedFrame.textContent('.progress-text'));
     const findings = await flawedFrame.$$eval('.findings li.finding', (items) => items.map((item) => item.textContent.trim()));
     check(flawedEnd.startsWith('Finished') && findings.length > 0, `flawed.nn trains ("${flawedEnd}") and the panel lists its findings (${findings.map((f) => f.slice(0, 60)).join(' | ') || 'none'})`);
+    // Its gradients are all 0 (softmax over one unit passes none back): the log-scale chart must say so, not "Waiting".
+    const gradientNote = await flawedFrame.$eval('.health-card .chart-empty', (node) => (node.hidden ? '(chart drawn)' : node.textContent));
+    check(!/Waiting/.test(gradientNote), `the finished run's gradient chart does not claim to wait for data ("${gradientNote}")`);
     await page.locator('.editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+Shift+M');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'nn-train' }).first();

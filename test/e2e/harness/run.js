@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the end-to-end tests in a real VS Code (code-server from npm, driven by headless
 // Chromium). Installs VS Code into the cache on first use, opens a temporary copy of examples/ (plus the
-// e2e fixtures) as the workspace, runs test/e2e/suite inside the extension host, then the UI smoke test.
-// Prints each test and "N passed, N failed"; exits non-zero on any failure.
+// e2e fixtures) as the workspace, runs test/e2e/suite inside the extension host, then the UI smoke test and
+// the training panel UI test (panel-ui.js). Prints each test and "N passed, N failed"; exits non-zero on any failure.
 // Environment: NN_E2E_VERBOSE=1 shows all workbench logs; NN_E2E_GREP=text runs matching tests only;
-// NN_E2E_SKIP_UI=1 skips the UI smoke test; NN_E2E_VSIX=dist/nn-studio.vsix also runs the UI smoke test
+// NN_E2E_SKIP_UI=1 skips the UI smoke and panel tests; NN_E2E_VSIX=dist/nn-studio.vsix also runs the UI smoke test
 // against that package installed into a second code-server (as a user would install it);
 // NN_VSCODE_CACHE moves the install cache.
 'use strict';
@@ -14,6 +14,7 @@ const path = require('node:path');
 const { startCodeServer, launchBrowser } = require('./codeServer');
 const paths = require('./paths');
 const { runSuite } = require('./suite');
+const { runPanelUi } = require('./panel-ui');
 const { runUiSmoke } = require('./ui-smoke');
 const { makeWorkspace } = require('./workspace');
 
@@ -69,6 +70,10 @@ async function main() {
       const ui = await runUiSmoke({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
       totals = { passed: totals.passed + ui.passed, failed: totals.failed + ui.failed };
       console.log(`UI smoke test: ${ui.passed} passed, ${ui.failed} failed (screenshots in ${path.relative(process.cwd(), paths.screenshots) || '.'})`);
+      console.log('[e2e] training panel UI test');
+      const panel = await runPanelUi({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
+      totals = { passed: totals.passed + panel.passed, failed: totals.failed + panel.failed };
+      console.log(`training panel UI test: ${panel.passed} passed, ${panel.failed} failed (screenshots panel-ui-*.png)`);
     }
   } finally {
     server.stop();

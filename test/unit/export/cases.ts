@@ -53,6 +53,18 @@ const VARIANTS: CaseDef[] = [
   },
   { id: 'prelu_stack', activation: 'prelu', layers: [hidden('prelu', { init: 0.1 }), hidden('prelu', {}, 4)] },
   {
+    // Standalone PReLU layers (not merged into a dense layer) learn slopes of their own: the weights' activationSlopes.
+    id: 'prelu_standalone',
+    activation: 'prelu',
+    layers: [
+      dense(6, undefined, {}, 'he_normal'),
+      { kind: 'dropout', name: '', sourceIndex: 0, rate: 0.1 },
+      { kind: 'activation', name: '', sourceIndex: 0, activation: { name: 'prelu', params: { init: 0.1 } } },
+      dense(4, 'tanh', {}, 'glorot_uniform'),
+      { kind: 'activation', name: 'gate', sourceIndex: 0, activation: { name: 'prelu', params: { init: 0.25 } } },
+    ],
+  },
+  {
     id: 'reserved_labels',
     activation: 'relu',
     layers: [{ ...hidden('relu'), name: 'in' }, { kind: 'activation', name: 'eval', sourceIndex: 0, activation: { name: 'softsign', params: {} } }, { ...hidden('elu', {}, 3), name: 'forward' }],

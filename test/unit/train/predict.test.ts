@@ -32,6 +32,24 @@ describe('predict', () => {
     assert.ok(out[599][0] > out[599][2]);
   });
 
+  it('uses the learned slopes of a standalone PReLU layer, and its init slope when the weights hold none', () => {
+    const prelu = { kind: 'activation' as const, name: 'act', sourceIndex: 1, activation: { name: 'prelu', params: { init: 0.25 } } };
+    const spec = network(2, [dense(2), prelu, dense(1)], { task: { kind: 'regression' }, loss: { name: 'mse', params: {} } });
+    const weights: NetworkWeights = {
+      modelName: 'test',
+      dense: [
+        { name: 'dense_1', inWidth: 2, units: 2, pieces: 1, W: [1, 0, 0, 1], b: [0, 0] },
+        { name: 'dense_2', inWidth: 2, units: 1, pieces: 1, W: [1, 1], b: [0] },
+      ],
+      activationSlopes: [{ name: 'act', slopes: [0.5, -2] }],
+    };
+    // (−1, −1) → prelu with slopes (0.5, −2) → (−0.5, 2) → 1.5; with the init slope 0.25 → −0.5.
+    assert.ok(Math.abs(predict(spec, weights, [[-1, -1]])[0][0] - 1.5) < 1e-6);
+    const { activationSlopes: _ignored, ...old } = weights;
+    assert.ok(Math.abs(predict(spec, old, [[-1, -1]])[0][0] + 0.5) < 1e-6);
+    assert.throws(() => predict(spec, { ...weights, activationSlopes: [{ name: 'act', slopes: [1] }] }, [[0, 0]]), /slopes of activation layer 'act' do not fit/);
+  });
+
   it('rejects rows of the wrong width', () => {
     const spec = network(2, [dense(1, 'sigmoid')]);
     const weights: NetworkWeights = { modelName: 'test', dense: [{ name: 'd', inWidth: 2, units: 1, pieces: 1, W: [1, 1], b: [0] }] };

@@ -80,6 +80,8 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
   const cls = className(plan.modelName, Object.keys(HELPERS));
   const linearPath = (m: Member): string => (m.step.kind === 'dense' && m.step.activation?.def.shape === 'maxout' ? `${m.attr}.linear` : m.attr);
   const denseMembers = members.filter((m) => m.step.kind === 'dense');
+  /** Standalone PReLU layers: their slopes come from the weights' `activationSlopes`, in this order. */
+  const slopedMembers = members.filter((m) => m.step.kind === 'activation' && m.step.slopes !== undefined);
   const outputActivation = plan.outputActivation;
   const lastMember = members[members.length - 1];
 
@@ -149,6 +151,9 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
     out.push(...initLines(step, linearPath(m)).map((l) => `            ${l}`));
     if (step.slopes && m.actAttr) out.push(`            self.${m.actAttr}.weight.fill_(${pyFloat(Number(step.activation?.params.init))})`);
   }
+  for (const m of slopedMembers) {
+    if (m.step.kind === 'activation') out.push(`            self.${m.attr}.weight.fill_(${pyFloat(Number(m.step.activation.params.init))})`);
+  }
   out.push('');
 
   if (finalAct) {
@@ -179,14 +184,26 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
     `        dense = weights["dense"]`,
     `        if len(dense) != ${denseMembers.length}:`,
     `            raise ValueError(f"{path} has {len(dense)} dense layers, this model has ${denseMembers.length}")`,
-    `        with torch.no_grad():`,
   );
+  if (slopedMembers.length > 0) {
+    out.push(
+      `        # Slopes of the standalone PReLU layers; files written before NN Studio saved them have none (init slope).`,
+      `        activation_slopes = weights.get("activationSlopes")`,
+      `        if activation_slopes is not None and len(activation_slopes) != ${slopedMembers.length}:`,
+      `            raise ValueError(f"{path} has slopes for {len(activation_slopes)} PReLU layers, this model has ${slopedMembers.length}")`,
+    );
+  }
+  out.push(`        with torch.no_grad():`);
   denseMembers.forEach((m, i) => {
     const step = m.step as DenseStep;
     out.push(`            _load_dense(self.${linearPath(m)}, dense[${i}])  # ${pyString(step.name).slice(1, -1)}`);
     if (step.slopes && m.actAttr) {
       out.push(`            if "slopes" in dense[${i}]:`, `                self.${m.actAttr}.weight.copy_(torch.tensor(dense[${i}]["slopes"], dtype=torch.float64))`);
     }
+  });
+  if (slopedMembers.length > 0) out.push(`            if activation_slopes is not None:`);
+  slopedMembers.forEach((m, i) => {
+    out.push(`                self.${m.attr}.weight.copy_(torch.tensor(activation_slopes[${i}]["slopes"], dtype=torch.float64))  # ${pyString(m.step.name).slice(1, -1)}`);
   });
   out.push(
     `            normalization = weights.get("normalization")`,

@@ -2,7 +2,7 @@
  * A feed-forward network built from a NetworkSpec: preallocated buffers for up to `capacity` rows, a forward
  * pass, a backward pass (from the loss head's gradient) and conversion to and from NetworkWeights.
  */
-import type { DenseWeights, NetworkSpec, NetworkWeights } from '../spec';
+import type { ActivationSlopes, DenseWeights, NetworkSpec, NetworkWeights } from '../spec';
 import { initializeWeights } from './init';
 import { ActivationOp, DenseOp, DropoutOp, type Op } from './layers';
 import type { ParamGroup } from './optimizer';
@@ -64,6 +64,11 @@ export class Network {
   /** Dense layers in order. */
   get dense(): DenseOp[] {
     return this.ops.filter((op): op is DenseOp => op instanceof DenseOp);
+  }
+
+  /** Standalone activation layers that learn slopes (PReLU), in order. */
+  get slopedActivations(): ActivationOp[] {
+    return this.ops.filter((op): op is ActivationOp => op instanceof ActivationOp && op.kernel.slopes !== undefined);
   }
 
   /** Draws fresh weights from each layer's init (biases zero, PReLU slopes at their `init`). */
@@ -138,6 +143,10 @@ export class Network {
       return weights;
     });
     const result: NetworkWeights = { modelName: this.spec.modelName, dense };
+    const sloped = this.slopedActivations;
+    if (sloped.length > 0) {
+      result.activationSlopes = sloped.map((op): ActivationSlopes => ({ name: op.name, slopes: Array.from(op.kernel.slopes ?? []) }));
+    }
     if (normalization) result.normalization = normalization;
     return result;
   }
@@ -157,5 +166,20 @@ export class Network {
       op.b.set(w.b);
       if (op.kernel.slopes && w.slopes) op.kernel.slopes.set(w.slopes);
     });
+    // Weights saved before `activationSlopes` existed have none: those layers keep their `init` slope.
+    const saved = weights.activationSlopes;
+    if (saved) {
+      const sloped = this.slopedActivations;
+      if (saved.length !== sloped.length) {
+        throw new Error(`the weights have slopes for ${saved.length} PReLU activation layers, the model has ${sloped.length}`);
+      }
+      sloped.forEach((op, i) => {
+        const slopes = op.kernel.slopes;
+        if (!slopes || saved[i].slopes.length !== slopes.length) {
+          throw new Error(`slopes of activation layer '${op.name}' do not fit: expected ${slopes?.length ?? 0} values`);
+        }
+        slopes.set(saved[i].slopes);
+      });
+    }
   }
 }
