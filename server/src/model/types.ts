@@ -2,6 +2,7 @@
 import type { ActivationDef, InitName, ParamValues, TaskKind } from '../catalog/types';
 import type { ActivationLayer, DenseLayer, DropoutLayer, ModelDecl, TrainDecl } from '../syntax/ast';
 import type { Span } from '../syntax/span';
+import type { TrainSettings } from '../train/spec';
 
 /** An activation as used at one place, resolved against the catalog. */
 export interface ActivationUse {
@@ -129,7 +130,8 @@ export interface DataInfo {
   targets?: string[];
 }
 
-export interface TrainInfo {
+/** A `train` block: its settings (defaults filled in) plus what they refer to and where they were written. */
+export interface TrainInfo extends TrainSettings {
   decl: TrainDecl;
   /** The model name as written after `train`. */
   modelName: string;
@@ -137,13 +139,6 @@ export interface TrainInfo {
   /** The model it trains, when the name resolves. */
   model?: ModelInfo;
   data?: DataInfo;
-  epochs: number;
-  batch: number;
-  validation: number;
-  seed: number;
-  normalize: boolean;
-  /** The `lr` override, when written. */
-  lr?: number;
   /** Spans of the settings as written, by setting name, for diagnostics and fixes. */
   spans: Partial<Record<'data' | 'epochs' | 'batch' | 'validation' | 'seed' | 'normalize' | 'lr', Span>>;
 }
