@@ -140,6 +140,8 @@ export interface StartRun {
   gridSize: number;
   /** Training-check thresholds (user settings); defaults from rules.md for any left out. */
   thresholds?: Partial<TrainingThresholds>;
+  /** Start paused: the run waits for `step` or `resume` before training its first epoch. */
+  paused?: boolean;
 }
 
 export type RunControl =

@@ -16,9 +16,11 @@ import {
   type PanelRunState,
   type PanelSettings,
   type PanelToHost,
+  type RunFinished,
   type TrainingEvent,
   type TrainingFindingsParams,
 } from '../../../server/src/protocol';
+import { saveRunWeights } from '../../../server/src/export/savedRun';
 import { checkPanelMessage } from '../../../server/src/protocolValidate';
 import { DEFAULT_THRESHOLDS, type TrainingThresholds } from '../../../server/src/train/checks/thresholds';
 import { withCsvText } from '../../../server/src/train/hostData';
@@ -43,6 +45,8 @@ interface ActiveRun {
   unsubscribe: () => void;
   /** Document version when the run started: findings are published only if the text is unchanged. */
   version: number;
+  /** What the run trains, for saving its weights when it completes. */
+  inputs: ReturnType<typeof runInputs>;
 }
 
 let runCounter = 0;
@@ -336,7 +340,7 @@ export class TrainingPanel implements vscode.Disposable {
     }
   }
 
-  private launch(target: TrainTarget, mode: PanelMode, runId: string, inputs: ReturnType<typeof runInputs>): ActiveRun | undefined {
+  private launch(target: TrainTarget, mode: PanelMode, runId: string, inputs: ReturnType<typeof runInputs>, paused = false): ActiveRun | undefined {
     const document = this.document();
     let data = inputs.data;
     try {
@@ -345,10 +349,10 @@ export class TrainingPanel implements vscode.Disposable {
         data = withCsvText(data, this.uri.scheme === 'file' ? this.uri.fsPath : '/', roots);
       }
       const handle = startRun(
-        { runId, spec: inputs.spec, settings: inputs.settings, data, progressIntervalMs: PROGRESS_INTERVAL_MS, gridSize: GRID_SIZE, thresholds: thresholdSettings(this.uri) },
+        { runId, spec: inputs.spec, settings: inputs.settings, data, progressIntervalMs: PROGRESS_INTERVAL_MS, gridSize: GRID_SIZE, thresholds: thresholdSettings(this.uri), paused },
         { workerPath: path.join(this.services.context.extensionPath, 'dist', 'trainWorker.js') },
       );
-      const run: ActiveRun = { handle, mode, version: document?.version ?? -1, unsubscribe: () => undefined };
+      const run: ActiveRun = { handle, mode, version: document?.version ?? -1, unsubscribe: () => undefined, inputs };
       run.unsubscribe = handle.onEvent((event) => this.onEvent(run, target, event));
       // Kept after `unsubscribe`, so that a run the panel terminates still reports how it ended.
       const uri = this.uri.toString();
@@ -369,13 +373,13 @@ export class TrainingPanel implements vscode.Disposable {
     this.mode = 'train';
     const runId = `panel-${++runCounter}`;
     this.post({ type: 'plan', mode: 'train', runs: [{ runId, label: target.model.name }] });
-    const run = this.launch(target, 'train', runId, runInputs(target, this.settings ?? fileSettings(target)));
+    const run = this.launch(target, 'train', runId, runInputs(target, this.settings ?? fileSettings(target)), paused);
     if (!run) {
       this.setRunState('finished');
       return;
     }
     if (paused) {
-      run.handle.pause();
+      // The worker started paused: this step trains exactly one epoch.
       run.handle.step();
       this.setRunState('paused');
     } else {
@@ -430,7 +434,21 @@ export class TrainingPanel implements vscode.Disposable {
       return;
     }
     this.setRunState('finished');
-    if (event.type === 'finished') this.publishFindings(run, target, event.findings);
+    if (event.type === 'finished') {
+      this.saveWeights(run, event);
+      this.publishFindings(run, target, event.findings);
+    }
+  }
+
+  /** Saves a completed training run's weights next to the file, where "NN: Export Model…" and `nn export --weights` reuse them. */
+  private saveWeights(run: ActiveRun, finished: RunFinished): void {
+    if (run.mode !== 'train' || finished.reason !== 'completed' || !finished.weights || this.uri.scheme !== 'file') return;
+    try {
+      const file = saveRunWeights(this.uri.fsPath, run.inputs.spec, finished.weights, run.inputs.settings);
+      this.services.output.info(`training panel: saved the weights of '${this.modelName}' to ${file}`);
+    } catch (error) {
+      this.services.output.warn(`training panel: could not save the weights of '${this.modelName}': ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Hands the findings to the language server, which shows them as `nn-train` diagnostics on their layers. */

@@ -37,7 +37,7 @@ export const CORE_CODES: readonly CodeDoc[] = [
   core('missing-input', 'error', 'A model with layers but no input line.'),
   core('empty-model', 'warning', 'A model without any dense layer.'),
   core('missing-data', 'error', 'A train block without a data line.'),
-  core('data-path', 'error', 'A CSV path that leaves the workspace or cannot be used.'),
+  core('data-path', 'error', 'A CSV file that cannot be used: its path leaves the workspace or does not exist, or its content is unreadable (no data rows, a missing target column, rows of the wrong length, a feature that is not a number, an empty or invalid target). The analysis reports path problems as you type; content problems come when a run (or `nn train`) reads the file, and name the row and column where there is one.'),
   core('zero-init', 'error', 'Zero init for weights: every unit of a layer would stay identical.'),
   core('check-failed', 'info', 'A check stopped with an internal error on this file; the other checks still ran. Please report it.'),
 ];

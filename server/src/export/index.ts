@@ -11,7 +11,7 @@ import type { ExportInput, ExportResult, ExportTarget } from './types';
 export { EXPORT_TARGETS, isExportTarget, type ExportInput, type ExportResult, type ExportTarget, type ExportedFile } from './types';
 export { JSON_FORMAT, JSON_FORMAT_VERSION, loadJsonExport, toJsonExport, type JsonExport, type LoadedJsonExport } from './json';
 export { ExportFormatError } from './validate';
-export { runWeightsPath, RUNS_FOLDER } from './savedRun';
+export { runWeightsPath, RUNS_FOLDER, saveRunWeights } from './savedRun';
 
 /** The usual file extension of each target's main file. */
 export const TARGET_EXTENSION: Record<ExportTarget, string> = { pytorch: '.py', onnx: '.onnx', json: '.json' };

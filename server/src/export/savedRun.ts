@@ -1,13 +1,30 @@
 /**
  * Where a training run leaves its weights: `.nn-runs/<model>.weights.json` next to the `.nn` file, in
  * NN Studio's JSON model format (see ./json.ts). `nn export --weights` and the editor's export read it;
- * whatever trains a model and keeps the result writes it with `toJsonExport`.
+ * `nn train` and the training panel write it with `saveRunWeights` when a run completes.
  */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { NetworkSpec, NetworkWeights, TrainSettings } from '../train/spec';
+import { toJsonExport } from './json';
 
 export const RUNS_FOLDER = '.nn-runs';
 
 /** The saved-run file of model `modelName` defined in the `.nn` file at `nnFile`. */
 export function runWeightsPath(nnFile: string, modelName: string): string {
   return path.join(path.dirname(nnFile), RUNS_FOLDER, `${modelName}.weights.json`);
+}
+
+/**
+ * Saves the weights of a completed run of `spec` (defined in `nnFile`) as its saved run and returns the
+ * file's path. Writes a temporary file first and renames it, so a reader never sees half a file.
+ * Throws when the folder cannot be written.
+ */
+export function saveRunWeights(nnFile: string, spec: NetworkSpec, weights: NetworkWeights, settings?: TrainSettings): string {
+  const file = runWeightsPath(nnFile, spec.modelName);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, toJsonExport(spec, weights, settings));
+  renameSync(temporary, file);
+  return file;
 }

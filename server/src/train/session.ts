@@ -67,11 +67,11 @@ export class TrainingSession {
       this.post({ type: 'error', runId: message.runId, message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    this.paused = false;
+    this.paused = message.paused === true;
     this.stepping = false;
     this.stopRequested = false;
     this.post(this.trainer.started);
-    this.schedule();
+    if (!this.paused) this.schedule();
   }
 
   private schedule(): void {

@@ -90,6 +90,34 @@ describe('training worker', function () {
     assert.deepEqual(epochs, epochs.map((_, i) => i + 1), 'every epoch reported once, in order');
   });
 
+  it('starts paused when asked, and a step then trains exactly one epoch', async () => {
+    const run = startRun({
+      runId: 'r5', spec, settings: { epochs: 1000, batch: 16, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'xor', params: { points: 1000 } }, progressIntervalMs: 0, gridSize: 0, paused: true,
+    });
+    const seen: string[] = [];
+    const waiters: Array<() => void> = [];
+    run.onEvent((e) => {
+      seen.push(e.type === 'epoch' ? `epoch ${e.epoch}` : e.type);
+      for (const wake of waiters.splice(0)) wake();
+    });
+    const until = async (condition: () => boolean): Promise<void> => {
+      while (!condition()) await new Promise<void>((resolve) => waiters.push(resolve));
+    };
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await until(() => seen.includes('started'));
+    await sleep(300);
+    assert.deepEqual(seen, ['started'], 'no epoch before the step');
+    run.step();
+    await until(() => seen.length === 2);
+    await sleep(300);
+    assert.deepEqual(seen, ['started', 'epoch 1'], 'the step trained one epoch and paused');
+    run.stop();
+    const last = await run.done;
+    assert.equal((last as RunFinished).reason, 'stopped');
+    assert.equal((last as RunFinished).epochs, 1);
+  });
+
   it('reports bad input as an error event', async () => {
     const run = startRun({
       runId: 'r4', spec: network(3, [dense(1, 'sigmoid')]), settings: { epochs: 1, batch: 32, validation: 0.2, seed: 1, normalize: true },

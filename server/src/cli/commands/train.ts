@@ -1,13 +1,18 @@
-/** `nn train FILE [--model NAME] [--epochs N] [--seed N] [--json]`: trains a model in a worker thread. */
+/**
+ * `nn train FILE [--model NAME] [--epochs N] [--seed N] [--json] [--no-save]`: trains a model in a worker thread
+ * and, when the run completes, saves its weights in `.nn-runs/` next to the file (what `nn export --weights` reuses).
+ */
 import { SingleBar } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { analyze } from '../../analysis';
+import { saveRunWeights } from '../../export/savedRun';
 import type { ModelInfo, TrainInfo } from '../../model/types';
 import type { EpochProgress, RunFinished, RunStarted, TrainingFinding } from '../../protocol';
 import { formatFinal, formatFinding, formatLoss, formatMetric } from '../../train/format';
 import { prepareRun } from '../../train/prepare';
 import { startRun } from '../../train/runner';
+import type { NetworkSpec, NetworkWeights, TrainSettings } from '../../train/spec';
 import type { Command } from '../command';
 
 interface TrainArgs {
@@ -16,12 +21,14 @@ interface TrainArgs {
   epochs?: number;
   seed?: number;
   json: boolean;
+  /** Skip saving the weights of a completed run. */
+  noSave: boolean;
 }
 
-const USAGE = 'nn train FILE [--model NAME] [--epochs N] [--seed N] [--json]';
+const USAGE = 'nn train FILE [--model NAME] [--epochs N] [--seed N] [--json] [--no-save]';
 
 function parseArgs(args: string[]): TrainArgs | string {
-  const parsed: Partial<TrainArgs> & { json: boolean } = { json: false };
+  const parsed: Partial<TrainArgs> & { json: boolean; noSave: boolean } = { json: false, noSave: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string | undefined => args[++i];
@@ -31,6 +38,7 @@ function parseArgs(args: string[]): TrainArgs | string {
       return text !== undefined && Number.isInteger(n) && n >= min ? n : `${name} needs a whole number ≥ ${min}, got '${text ?? ''}'`;
     };
     if (arg === '--json') parsed.json = true;
+    else if (arg === '--no-save') parsed.noSave = true;
     else if (arg === '--model') {
       const name = value();
       if (!name) return '--model needs a model name';
@@ -146,10 +154,14 @@ export const trainCommand: Command = {
       process.off('SIGINT', onInterrupt);
     }
     if (!finished) return 1;
+    const savedTo = finished.reason === 'completed' && finished.weights && !parsed.noSave
+      ? saveWeights(path, prepared.spec, finished.weights, started?.settings ?? prepared.settings)
+      : undefined;
+    const savedShown = savedTo && (relative(cwd, savedTo).startsWith('..') ? savedTo : relative(cwd, savedTo));
     const findingsText = finished.findings.map((f) => formatFinding(f, locate(f, model, at, train)));
     if (parsed.json) {
       const { weights: _weights, ...rest } = finished;
-      console.log(JSON.stringify({ ...rest, classes: started?.dataset.classes }));
+      console.log(JSON.stringify({ ...rest, classes: started?.dataset.classes, ...(savedShown ? { savedWeights: savedShown } : {}) }));
     } else {
       console.log(`${shown}: model '${model.name}' on '${started?.dataset.name ?? dataName}' (${started?.dataset.trainSize ?? 0} train / ${started?.dataset.validationSize ?? 0} validation rows)`);
       for (const line of formatFinal(finished, started?.dataset.classes)) console.log(line);
@@ -160,11 +172,22 @@ export const trainCommand: Command = {
       } else {
         console.log('training checks: no findings');
       }
+      if (savedShown) console.log(`weights saved to ${savedShown} (nn export --weights reuses them)`);
     }
     if (finished.reason === 'stopped') return 130;
     return finished.reason === 'completed' ? 0 : 1;
   },
 };
+
+/** Saves a completed run's weights as the model's saved run; a failure is reported but does not fail the run. */
+function saveWeights(nnFile: string, spec: NetworkSpec, weights: NetworkWeights, settings: TrainSettings): string | undefined {
+  try {
+    return saveRunWeights(nnFile, spec, weights, settings);
+  } catch (error) {
+    console.error(`nn train: could not save the weights (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  }
+}
 
 /** An epoch as one JSON line: the numbers and the finding codes (no histograms). */
 function epochJson(event: EpochProgress): Record<string, unknown> {
