@@ -12,6 +12,7 @@ import { activationMarkdown } from './activationDoc';
 import {
   calleeMarkdown, calleeParams, defaultText, initMarkdown, keywordDoc, keywordMarkdown, paramType, switchMarkdown, writtenArgs, type KeywordBlock,
 } from './catalogDocs';
+import { diagnosticExplanation } from './diagnosticHover';
 import { layerMarkdown } from './layerDoc';
 import { occurrenceAt, type CalleeKind, type Occurrence } from './locate';
 import { code, escapeMarkdown, formatValue, RULE } from './markdown';
@@ -25,9 +26,12 @@ export interface HoverResult {
 
 export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
   const occurrence = occurrenceAt(analysis, offset);
-  if (!occurrence) return undefined;
-  const markdown = hoverMarkdown(occurrence);
-  return markdown ? { markdown, span: occurrence.span } : undefined;
+  const markdown = occurrence ? hoverMarkdown(occurrence) : undefined;
+  const explanation = diagnosticExplanation(analysis, offset);
+  if (markdown && occurrence) {
+    return { markdown: explanation ? `${markdown}${RULE}${explanation.markdown}` : markdown, span: occurrence.span };
+  }
+  return explanation;
 }
 
 function blockOf(o: Occurrence): KeywordBlock {
