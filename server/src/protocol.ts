@@ -69,6 +69,8 @@ export interface EpochProgress {
   neurons?: NeuronGrid[];
   /** Findings that hold as of this epoch (shown live in the panel). */
   findings: TrainingFinding[];
+  /** With a `StartRun.target`: the first epoch (counting every epoch, reported or not) that met it. */
+  reachedAt?: number;
 }
 
 export interface TrainingFinding {
@@ -116,6 +118,8 @@ export interface RunFinished {
   /** Validation confusion matrix, rows = true class, columns = predicted (classification only). */
   confusion?: number[][];
   weights?: NetworkWeights;
+  /** With a `StartRun.target`: the first epoch that met it; absent when no epoch did. */
+  reachedAt?: number;
 }
 
 export interface RunError {
@@ -142,6 +146,8 @@ export interface StartRun {
   thresholds?: Partial<TrainingThresholds>;
   /** Start paused: the run waits for `step` or `resume` before training its first epoch. */
   paused?: boolean;
+  /** A validation target to time: the trainer checks it after every epoch and reports `reachedAt`. */
+  target?: RunThreshold;
 }
 
 export type RunControl =
@@ -208,7 +214,10 @@ export interface PanelInit {
   compareDefaults: string[];
 }
 
-/** The target a compare run must reach; the panel reports the first reported epoch that reaches it. */
+/**
+ * A validation target a run is timed to (compare runs): the trainer checks it after every epoch, reported
+ * or not, and reports the first epoch that meets it as `reachedAt`.
+ */
 export interface RunThreshold {
   key: 'valMetric' | 'valLoss';
   direction: 'atLeast' | 'atMost';
@@ -312,6 +321,11 @@ export interface TrainingFindingsParams {
   uri: string;
   /** The model whose train block ran. */
   model: string;
+  /**
+   * The document's version when the run started; the server ignores the findings when the document has
+   * changed since (their layer indices may no longer match). Absent: published for the current text.
+   */
+  version?: number;
   findings: TrainingFinding[];
 }
 

@@ -164,6 +164,7 @@ const epochProgress = shape({
   boundary: optional(boundaryGrid),
   neurons: optional(list(neuronGrid, 10_000)),
   findings: list(finding, 10_000),
+  reachedAt: optional(int(1)),
 });
 
 const square: Check = (v, p) => {
@@ -181,6 +182,7 @@ const runFinished = shape({
   final: shape({ trainLoss: num, valLoss: num, trainMetric: num, valMetric: num, metricName }),
   findings: list(finding, 10_000),
   confusion: optional(square),
+  reachedAt: optional(int(1)),
 });
 
 const runError = shape({ runId, message: str() });

@@ -17,6 +17,7 @@ import {
   type PanelSettings,
   type PanelToHost,
   type RunFinished,
+  type RunThreshold,
   type TrainingEvent,
   type TrainingFindingsParams,
 } from '../../../server/src/protocol';
@@ -340,7 +341,10 @@ export class TrainingPanel implements vscode.Disposable {
     }
   }
 
-  private launch(target: TrainTarget, mode: PanelMode, runId: string, inputs: ReturnType<typeof runInputs>, paused = false): ActiveRun | undefined {
+  private launch(
+    target: TrainTarget, mode: PanelMode, runId: string, inputs: ReturnType<typeof runInputs>,
+    options: { paused?: boolean; threshold?: RunThreshold } = {},
+  ): ActiveRun | undefined {
     const document = this.document();
     let data = inputs.data;
     try {
@@ -349,7 +353,10 @@ export class TrainingPanel implements vscode.Disposable {
         data = withCsvText(data, this.uri.scheme === 'file' ? this.uri.fsPath : '/', roots);
       }
       const handle = startRun(
-        { runId, spec: inputs.spec, settings: inputs.settings, data, progressIntervalMs: PROGRESS_INTERVAL_MS, gridSize: GRID_SIZE, thresholds: thresholdSettings(this.uri), paused },
+        {
+          runId, spec: inputs.spec, settings: inputs.settings, data, progressIntervalMs: PROGRESS_INTERVAL_MS, gridSize: GRID_SIZE,
+          thresholds: thresholdSettings(this.uri), paused: options.paused, target: options.threshold,
+        },
         { workerPath: path.join(this.services.context.extensionPath, 'dist', 'trainWorker.js') },
       );
       const run: ActiveRun = { handle, mode, version: document?.version ?? -1, unsubscribe: () => undefined, inputs };
@@ -373,7 +380,7 @@ export class TrainingPanel implements vscode.Disposable {
     this.mode = 'train';
     const runId = `panel-${++runCounter}`;
     this.post({ type: 'plan', mode: 'train', runs: [{ runId, label: target.model.name }] });
-    const run = this.launch(target, 'train', runId, runInputs(target, this.settings ?? fileSettings(target)), paused);
+    const run = this.launch(target, 'train', runId, runInputs(target, this.settings ?? fileSettings(target)), { paused });
     if (!run) {
       this.setRunState('finished');
       return;
@@ -421,7 +428,9 @@ export class TrainingPanel implements vscode.Disposable {
       this.startNextCompare(target);
       return;
     }
-    if (!this.launch(target, 'compare', next.runId, { ...inputs, spec })) this.startNextCompare(target);
+    // The trainer times every run to the threshold the plan announced (it checks every epoch, sent or not).
+    const threshold = compareThreshold(target.model);
+    if (!this.launch(target, 'compare', next.runId, { ...inputs, spec }, { threshold })) this.startNextCompare(target);
   }
 
   private onEvent(run: ActiveRun, target: TrainTarget, event: TrainingEvent): void {
@@ -456,7 +465,7 @@ export class TrainingPanel implements vscode.Disposable {
     const document = this.document();
     const client = this.services.server.languageClient();
     if (!client || !document || document.version !== run.version) return;
-    const params: TrainingFindingsParams = { uri: this.uri.toString(), model: target.model.name, findings };
+    const params: TrainingFindingsParams = { uri: this.uri.toString(), model: target.model.name, version: run.version, findings };
     void client.sendNotification(TRAINING_FINDINGS_NOTIFICATION, params).catch((error: unknown) =>
       this.services.output.warn(`training panel: could not publish findings: ${String(error)}`),
     );

@@ -2,15 +2,13 @@
 import type { RunThreshold } from '../../../server/src/protocol';
 import type { RunRecord } from './state';
 
-/** The first reported epoch at which the run meets the threshold, or undefined if it has not yet. */
+/**
+ * The first epoch at which the run met the threshold, as the trainer reported it (it checks every epoch,
+ * including those it did not send), or undefined while it has not, or when there is no threshold.
+ */
 export function epochsToThreshold(run: RunRecord, threshold: RunThreshold | undefined): number | undefined {
   if (!threshold) return undefined;
-  const series = threshold.key === 'valLoss' ? run.valLoss : run.valMetric;
-  for (let i = 0; i < series.length; i++) {
-    const v = series[i];
-    if (threshold.direction === 'atLeast' ? v >= threshold.value : v <= threshold.value) return run.epochs[i];
-  }
-  return undefined;
+  return run.finished?.reachedAt ?? run.latest?.reachedAt;
 }
 
 /** Words for the threshold, e.g. `validation accuracy ≥ 90%`. */

@@ -6,6 +6,7 @@ import type { Analysis } from '../analysis';
 import { codeInfo } from '../checks/explain';
 import type { Severity } from '../diagnostic';
 import type { Span } from '../syntax/span';
+import { lineColumn } from './load';
 
 export interface CheckedFile {
   /** Absolute path. */
@@ -17,10 +18,10 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'er
 const SROOT = 'SRCROOT';
 
 function region(analysis: Analysis, span: Span): Sarif.Region {
-  const start = analysis.lines.positionAt(span.start);
-  const end = analysis.lines.positionAt(span.end);
+  const start = lineColumn(analysis.lines, span.start);
+  const end = lineColumn(analysis.lines, span.end);
   // SARIF lines and columns are 1-based; columns count UTF-16 code units, as LSP does.
-  return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
 /** A path under `root` as a relative URI against SRCROOT; any other path as an absolute file URI. */

@@ -108,12 +108,14 @@ export function createTrainingFeature(options: { workerPath?: string } = {}): Fe
         return { ok: true, runId };
       });
 
-      // Runs started by the client (the training panel) report their findings here.
+      // Runs started by the client (the training panel) report their findings here; findings of a run whose
+      // document has changed since it started are dropped, as their layer indices may point elsewhere now.
       context.connection.onNotification(TRAINING_FINDINGS_NOTIFICATION, (params: TrainingFindingsParams) => {
-        const analysis = context.analysisOf(params.uri);
         const document = context.documents.get(params.uri);
+        if (!document || (params.version !== undefined && params.version !== document.version)) return;
+        const analysis = context.analysisOf(params.uri);
         const train = analysis?.semantic.trains.find((t) => t.modelName === params.model);
-        if (!document || !train?.model || !Array.isArray(params.findings)) return;
+        if (!train?.model || !Array.isArray(params.findings)) return;
         anchored.set(params.uri, anchorFindings(params.findings, train.model, train, document.getText()));
         context.publish(params.uri);
       });

@@ -62,6 +62,7 @@ export class TrainingSession {
         progressIntervalMs: message.progressIntervalMs,
         gridSize: message.gridSize,
         thresholds: message.thresholds,
+        target: message.target,
       });
     } catch (error) {
       this.post({ type: 'error', runId: message.runId, message: error instanceof Error ? error.message : String(error) });

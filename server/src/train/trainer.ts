@@ -4,7 +4,7 @@
  * the worker drives it in time slices so that pause and stop take effect quickly.
  */
 import type {
-  DatasetSummary, EpochProgress, RunFinished, RunStarted, TrainingEvent, TrainingFinding,
+  DatasetSummary, EpochProgress, RunFinished, RunStarted, RunThreshold, TrainingEvent, TrainingFinding,
 } from '../protocol';
 import { runTrainingChecks, withDefaults, type Divergence, type EpochRecord, type LayerFacts, type TrainingThresholds } from './checks';
 import { encodeTargets, type MetricKind } from './data/encode';
@@ -17,6 +17,7 @@ import { evaluateSplit, type SplitData } from './evaluate';
 import { boundaryGrid, frameFor, neuronGrids, type GridFrame } from './grids';
 import { layerFacts, measureHealth } from './health';
 import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from './spec';
+import { meetsTarget } from './target';
 
 /** Rows used for the per-epoch health measurement. */
 const HEALTH_ROWS = 256;
@@ -32,6 +33,8 @@ export interface TrainerOptions {
   /** Boundary grid resolution for 2-D inputs (0 = none). */
   gridSize?: number;
   thresholds?: Partial<TrainingThresholds>;
+  /** A validation target: every epoch is checked against it, and the first that meets it is `reachedAt`. */
+  target?: RunThreshold;
   /** Milliseconds from an arbitrary origin (injectable for tests). */
   clock?: () => number;
 }
@@ -52,6 +55,8 @@ export class Trainer {
   readonly history: EpochRecord[] = [];
   readonly facts: LayerFacts[];
   epoch = 0;
+  /** The first epoch that met the target (undefined without a target or until one does). */
+  reachedAt: number | undefined;
   finished: RunFinished | undefined;
 
   private readonly dataset: Dataset;
@@ -59,6 +64,7 @@ export class Trainer {
   private readonly validation: SplitData;
   private readonly normalization?: { mean: number[]; std: number[] };
   private readonly thresholds?: Partial<TrainingThresholds>;
+  private readonly target?: RunThreshold;
   private readonly clock: () => number;
   private readonly progressIntervalMs: number;
   private readonly gridSize: number;
@@ -84,6 +90,7 @@ export class Trainer {
     this.spec = options.spec;
     this.settings = options.settings;
     this.thresholds = options.thresholds;
+    this.target = options.target;
     this.clock = options.clock ?? (() => performance.now());
     this.progressIntervalMs = options.progressIntervalMs ?? 0;
     this.gridSize = options.gridSize ?? 0;
@@ -282,6 +289,8 @@ export class Trainer {
       return undefined;
     }
     this.findings = this.computeFindings();
+    // Checked on every epoch, reported or not, so the answer does not depend on the reporting rate.
+    if (this.reachedAt === undefined && this.target && meetsTarget(this.target, valEval)) this.reachedAt = this.epoch;
     const now = this.clock();
     const last = this.epoch >= this.settings.epochs;
     if (!force && !last && this.epoch !== 1 && now - this.lastEmit < this.progressIntervalMs) return undefined;
@@ -301,6 +310,7 @@ export class Trainer {
       layers,
       findings: this.findings,
     };
+    if (this.reachedAt !== undefined) progress.reachedAt = this.reachedAt;
     if (this.frame && this.gridSize > 0) {
       const X = this.scratch.X;
       progress.boundary = boundaryGrid(this.learner.network, this.frame, this.gridSize, this.metric, this.learner.head.outputIsLogit, X);
@@ -348,6 +358,7 @@ export class Trainer {
       weights: this.weights(),
     };
     if (confusion && this.metric !== 'mae' && this.metric !== 'multilabel') finished.confusion = confusion;
+    if (this.reachedAt !== undefined) finished.reachedAt = this.reachedAt;
     if (reason === 'diverged' && this.divergence) {
       finished.detail = `the loss became NaN or infinite at epoch ${this.divergence.epoch} in layer '${this.divergence.layer}' — lower the learning rate or standardize the data`;
     } else if (reason === 'stopped') {

@@ -3,6 +3,8 @@
 // the `nn-train` diagnostics of a flawed model, and that closing the panel stops its run.
 'use strict';
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const vscode = require('vscode');
 const { codeOf, describeDiagnostics, extensionApi, isRunEnd, openWorkspaceFile, recordPanelEvents, replaceText, waitForDiagnostics } = require('./helpers');
 
@@ -39,9 +41,12 @@ describe('training panel', function () {
     return panel;
   }
 
-  it('trains spirals.nn to the end from nn.train, above 90% validation accuracy', async () => {
+  it('trains spirals.nn to the end from nn.train, above 90% validation accuracy, and saves its weights', async () => {
     const document = await openWorkspaceFile('spirals.nn');
     const uri = document.uri.toString();
+    // The weights file must come from this run, not an earlier test.
+    const weightsFile = path.join(path.dirname(document.uri.fsPath), '.nn-runs', 'spirals.weights.json');
+    fs.rmSync(weightsFile, { force: true });
     const panel = await open('nn.train', document, 'spirals');
     assert.equal(panel.webview.title, 'Train: spirals');
     const end = await recorder.next((e) => e.uri === uri && e.mode === 'train' && isRunEnd(e), { timeoutMs: RUN_TIMEOUT_MS, what: 'the spirals run to end' });
@@ -69,6 +74,12 @@ describe('training panel', function () {
     assert.ok(last.boundary.values.every(Number.isFinite));
     const counted = finished.confusion.flat().reduce((a, b) => a + b, 0);
     assert.equal(counted, started.dataset.validationSize);
+
+    // The panel saves a completed run's weights beside the file before it reports the end of the run.
+    assert.ok(fs.existsSync(weightsFile), `${weightsFile} was not written`);
+    const saved = JSON.parse(fs.readFileSync(weightsFile, 'utf8'));
+    assert.equal(saved.model.modelName, 'spirals');
+    assert.ok(saved.weights && saved.weights.dense.length === 3, 'the saved run has no weights for the three dense layers');
   });
 
   it('compares relu, tanh, sigmoid and leaky_relu on spirals.nn with the same data and seed', async () => {
@@ -78,6 +89,7 @@ describe('training panel', function () {
     const ends = () => recorder.events.filter((e) => e.uri === uri && e.mode === 'compare' && isRunEnd(e));
     await recorder.next(() => ends().length >= 4, { timeoutMs: RUN_TIMEOUT_MS * 2, what: 'four compare runs to end' });
     const activations = [];
+    const reachedAt = {};
     for (const { event } of ends()) {
       assert.equal(event.type, 'finished', event.message);
       assert.equal(event.reason, 'completed', event.detail);
@@ -89,8 +101,20 @@ describe('training panel', function () {
       const names = [...new Set(hidden.map((layer) => layer.activation && layer.activation.name))];
       assert.equal(names.length, 1, `hidden activations ${names.join(', ')}`);
       activations.push(names[0]);
+      reachedAt[names[0]] = event.reachedAt;
+      // Every epoch the panel received agrees with the trainer's answer: none before it met 90%.
+      for (const progress of recorder.ofRun(event.runId).filter((e) => e.type === 'epoch')) {
+        if (progress.epoch < (event.reachedAt ?? Infinity)) {
+          assert.ok(progress.valMetric < 0.9, `${names[0]}: epoch ${progress.epoch} has ${progress.valMetric} before reachedAt ${event.reachedAt}`);
+          assert.equal(progress.reachedAt, undefined);
+        } else {
+          assert.equal(progress.reachedAt, event.reachedAt, `${names[0]}: epoch ${progress.epoch}`);
+        }
+      }
     }
     assert.deepEqual(activations, ['relu', 'tanh', 'sigmoid', 'leaky_relu']);
+    // relu gets spirals past 90% validation accuracy well within its 300 epochs.
+    assert.ok(Number.isInteger(reachedAt.relu) && reachedAt.relu >= 1 && reachedAt.relu <= 300, `relu reachedAt ${reachedAt.relu}`);
     assert.equal(panel.state, 'finished');
   });
 

@@ -32,7 +32,8 @@ describe('hover: explanations of findings', () => {
 
   it('adds nothing where there is no finding (the sigmoid output of a binary model)', () => {
     const markdown = hoverOn(FLAWED, 'sigmoid', 1);
-    assert.ok(markdown?.includes('σ(x)'));
+    assert.ok(markdown, 'a hover');
+    assert.ok(markdown.includes('σ(x)'));
     assert.ok(!markdown.includes('Why `'), markdown);
   });
 

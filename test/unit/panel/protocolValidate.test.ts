@@ -38,6 +38,8 @@ describe('panel protocol validation', () => {
       ['an unknown finding code', altered(epoch, (m) => m.findings.push({ ...m.findings[0], code: 'boom' })), /code should be one of/],
       ['a ragged confusion matrix', altered(finished, (m) => m.confusion[1].pop()), /confusion should be a square matrix/],
       ['an unknown finish reason', altered(finished, (m) => (m.reason = 'exploded')), /reason should be one of/],
+      ['a text reachedAt', altered(epoch, (m) => (m.reachedAt = '9')), /epoch\.reachedAt should be an integer in \[1, /],
+      ['a reachedAt of epoch 0', altered(finished, (m) => (m.reachedAt = 0)), /finished\.reachedAt should be an integer in \[1, /],
       ['a curve with fewer f than xs', altered(init, (m) => m.activationCurves[0].f.pop()), /xs, f and df should have the same length/],
       ['a zero learning rate', altered(init, (m) => (m.settings.lr = 0)), /settings\.lr should be a positive number/],
       ['a non-string file name', altered(init, (m) => (m.fileName = { toString: () => 'x' })), /fileName should be a string/],

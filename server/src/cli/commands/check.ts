@@ -1,10 +1,11 @@
 /** `nn check FILE|DIR… [--format text|json|sarif] [--output FILE] [--settings FILE] [--root DIR]`: reports every finding. */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { analyze } from '../../analysis';
+import { join, resolve } from 'node:path';
 import { readSettings } from '../../lsp/settings';
-import type { Command } from '../command';
-import { toSarif, type CheckedFile } from '../sarif';
+import type { GivenArgs } from '../args';
+import { defineCommand } from '../command';
+import { analyzeFile, diagnosticLine, lineColumn, type LoadedFile } from '../load';
+import { toSarif } from '../sarif';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -18,29 +19,19 @@ interface CheckArgs {
 
 const USAGE = 'nn check FILE|DIR... [--format text|json|sarif] [--output FILE] [--settings FILE] [--root DIR]';
 
-function parseArgs(args: string[]): CheckArgs | string {
-  const parsed: CheckArgs = { paths: [], format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    if (flag === '--format') {
-      const format = value();
-      if (format !== 'text' && format !== 'json' && format !== 'sarif') return `--format takes text, json or sarif, got '${format ?? ''}'`;
-      parsed.format = format;
-    } else if (flag === '--output' || flag === '-o' || flag === '--settings' || flag === '--root') {
-      const v = value();
-      if (!v) return `${flag} needs a path`;
-      if (flag === '--settings') parsed.settings = v;
-      else if (flag === '--root') parsed.root = v;
-      else parsed.output = v;
-    } else if (arg.startsWith('-')) {
-      return `unknown option '${arg}'`;
-    } else {
-      parsed.paths.push(arg);
-    }
-  }
-  return parsed.paths.length ? parsed : 'give at least one .nn file or folder to check';
+const FLAGS = {
+  format: { type: 'string', missing: "takes text, json or sarif, got ''" },
+  output: { type: 'string', short: 'o', missing: 'needs a path' },
+  settings: { type: 'string', missing: 'needs a path' },
+  root: { type: 'string', missing: 'needs a path' },
+} as const;
+
+/** Checks the values and that at least one path was given. */
+function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): CheckArgs | string {
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return `--format takes text, json or sarif, got '${format}'`;
+  if (positionals.length === 0) return 'give at least one .nn file or folder to check';
+  return { paths: positionals, format, output: values.output, settings: values.settings, root: values.root };
 }
 
 /** The .nn files under each path (folders are searched recursively, skipping node_modules and dot folders). */
@@ -101,16 +92,13 @@ function stripJsonComments(text: string): string {
   return out.replace(/,(\s*[}\]])/g, '$1');
 }
 
-export const checkCommand: Command = {
+export const checkCommand = defineCommand({
   name: 'check',
   summary: 'Report the problems in .nn files (text, JSON or SARIF 2.1.0); exit code 1 when there are errors.',
   usage: USAGE,
-  async run(args) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') {
-      console.error(`nn check: ${parsed}\nUsage: ${USAGE}`);
-      return 2;
-    }
+  flags: FLAGS,
+  read: readArgs,
+  async run(parsed) {
     const cwd = process.cwd();
     const root = resolve(parsed.root ?? cwd);
     let settings;
@@ -120,43 +108,40 @@ export const checkCommand: Command = {
       console.error(`nn check: cannot read settings from '${parsed.settings}': ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
-    const checked: CheckedFile[] = [];
+    let checked: LoadedFile[];
     try {
-      for (const file of collect(parsed.paths)) {
-        const path = resolve(file);
-        checked.push({ path, analysis: analyze(readFileSync(path, 'utf8'), { documentPath: path, workspaceRoots: [root], checks: settings?.checks }) });
-      }
+      checked = collect(parsed.paths).map((file) => analyzeFile(file, { workspaceRoots: [root], checks: settings?.checks }));
     } catch (error) {
       console.error(`nn check: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
-
-    const display = (path: string): string => relative(cwd, path) || path;
-    let report: string;
-    if (parsed.format === 'sarif') {
-      report = `${JSON.stringify(toSarif(checked, root), null, 2)}\n`;
-    } else if (parsed.format === 'json') {
-      report = `${JSON.stringify(checked.flatMap(({ path, analysis }) => analysis.diagnostics.map((d) => {
-        const start = analysis.lines.positionAt(d.span.start);
-        const end = analysis.lines.positionAt(d.span.end);
-        return {
-          file: display(path), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
-          severity: d.severity, code: d.code, source: d.source ?? 'nn', message: d.message,
-          related: d.related?.map((r) => ({ line: analysis.lines.positionAt(r.span.start).line + 1, column: analysis.lines.positionAt(r.span.start).character + 1, message: r.message })) ?? [],
-        };
-      })), null, 2)}\n`;
-    } else {
-      const lines = checked.flatMap(({ path, analysis }) => analysis.diagnostics.map((d) => {
-        const { line, character } = analysis.lines.positionAt(d.span.start);
-        return `${display(path)}:${line + 1}:${character + 1} ${d.severity} ${d.code} ${d.message}`;
-      }));
-      const count = (s: string) => checked.reduce((n, f) => n + f.analysis.diagnostics.filter((d) => d.severity === s).length, 0);
-      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-      const summary = `${plural(checked.length, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'note')}`;
-      report = [...lines, summary].join('\n') + '\n';
-    }
+    const report = parsed.format === 'sarif' ? `${JSON.stringify(toSarif(checked, root), null, 2)}\n`
+      : parsed.format === 'json' ? `${JSON.stringify(checked.flatMap(jsonFindings), null, 2)}\n`
+      : textReport(checked);
     if (parsed.output) writeFileSync(parsed.output, report);
     else process.stdout.write(report);
     return checked.some((f) => f.analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
   },
-};
+});
+
+/** The findings of one file as JSON objects with 1-based ranges. */
+function jsonFindings({ analysis, position }: LoadedFile): object[] {
+  return analysis.diagnostics.map((d) => {
+    const start = position(d.span.start);
+    const end = lineColumn(analysis.lines, d.span.end);
+    return {
+      file: start.file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+      severity: d.severity, code: d.code, source: d.source ?? 'nn', message: d.message,
+      related: d.related?.map((r) => ({ ...lineColumn(analysis.lines, r.span.start), message: r.message })) ?? [],
+    };
+  });
+}
+
+/** One line per finding and a count of files, errors, warnings and notes. */
+function textReport(checked: LoadedFile[]): string {
+  const lines = checked.flatMap(({ analysis, position }) => analysis.diagnostics.map((d) => diagnosticLine(position(d.span.start), d)));
+  const count = (s: string) => checked.reduce((n, f) => n + f.analysis.diagnostics.filter((d) => d.severity === s).length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `${plural(checked.length, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'note')}`;
+  return [...lines, summary].join('\n') + '\n';
+}

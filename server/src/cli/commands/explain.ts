@@ -2,7 +2,7 @@
 import { CHECKS } from '../../checks';
 import { explainText, suggestCode } from '../../checks/explain';
 import { CORE_CODES, TRAINING_CODES } from '../../checks/knownCodes';
-import type { Command } from '../command';
+import { defineCommand } from '../command';
 
 const USAGE = 'nn explain [CODE]';
 
@@ -22,12 +22,13 @@ function list(): string {
   ].join('\n');
 }
 
-export const explainCommand: Command = {
+export const explainCommand = defineCommand({
   name: 'explain',
   summary: 'Explain a check code: why it fires, the facts behind it, and its fixes.',
   usage: USAGE,
-  async run(args) {
-    const codes = args.filter((a) => !a.startsWith('-'));
+  flags: {},
+  read: ({ positionals }) => positionals,
+  async run(codes) {
     if (codes.length === 0) {
       console.log(list());
       return 0;
@@ -45,4 +46,4 @@ export const explainCommand: Command = {
     }
     return status;
   },
-};
+});

@@ -1,12 +1,13 @@
 /** `nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH]`: writes a model for another framework. */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { analyze } from '../../analysis';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EXPORT_TARGETS, isExportTarget, TARGET_EXTENSION, type ExportTarget } from '../../export';
 import { exportFromAnalysis, ExportRequestError, type ExportHost } from '../../export/fromAnalysis';
 import { withCsvText } from '../../train/hostData';
 import { trainSync } from '../../train/trainer';
-import type { Command } from '../command';
+import type { GivenArgs } from '../args';
+import { defineCommand } from '../command';
+import { loadFile, writtenPath } from '../load';
 
 const USAGE = 'nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH]';
 
@@ -18,33 +19,21 @@ interface ExportArgs {
   out?: string;
 }
 
-function parseArgs(args: string[]): ExportArgs | string {
-  const parsed: Partial<ExportArgs> & { weights: boolean } = { weights: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = (what: string): string => {
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs ${what}`);
-      return next;
-    };
-    try {
-      if (arg === '--weights') parsed.weights = true;
-      else if (arg === '--to') {
-        const to = value(`a target: ${EXPORT_TARGETS.join(', ')}`);
-        if (!isExportTarget(to)) return `unknown target '${to}' — use one of ${EXPORT_TARGETS.join(', ')}`;
-        parsed.to = to;
-      } else if (arg === '--model') parsed.model = value('a model name');
-      else if (arg === '--out') parsed.out = value('a file or folder');
-      else if (arg.startsWith('-')) return `unknown option '${arg}'`;
-      else if (parsed.file) return `only one file can be exported at a time (got '${parsed.file}' and '${arg}')`;
-      else parsed.file = arg;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-  if (!parsed.file) return 'give the .nn file to export';
-  if (!parsed.to) return `choose a target with --to (${EXPORT_TARGETS.join(', ')})`;
-  return parsed as ExportArgs;
+const FLAGS = {
+  to: { type: 'string', missing: `needs a target: ${EXPORT_TARGETS.join(', ')}` },
+  model: { type: 'string', missing: 'needs a model name' },
+  out: { type: 'string', missing: 'needs a file or folder' },
+  weights: { type: 'boolean' },
+} as const;
+
+/** Checks the target and that exactly one file was given. */
+function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): ExportArgs | string {
+  const { to } = values;
+  if (to !== undefined && !isExportTarget(to)) return `unknown target '${to}' — use one of ${EXPORT_TARGETS.join(', ')}`;
+  if (positionals.length > 1) return `only one file can be exported at a time (got '${positionals[0]}' and '${positionals[1]}')`;
+  if (positionals.length === 0) return 'give the .nn file to export';
+  if (!to) return `choose a target with --to (${EXPORT_TARGETS.join(', ')})`;
+  return { file: positionals[0], to, model: values.model, weights: values.weights ?? false, out: values.out };
 }
 
 /** The folder and file stem: next to the .nn file by default; --out names a folder or the main file. */
@@ -67,27 +56,16 @@ const host = (roots: string[], nnPath: string): ExportHost => ({
   },
 });
 
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
   name: 'export',
   summary: 'Export a model to PyTorch, ONNX or NN Studio JSON (with --weights: trained weights)',
   usage: USAGE,
-  async run(args) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') {
-      console.error(`nn export: ${parsed}\nUsage: ${USAGE}`);
-      return 2;
-    }
-    const nnPath = resolve(parsed.file);
-    let text: string;
-    try {
-      text = readFileSync(nnPath, 'utf8');
-    } catch {
-      console.error(`nn export: cannot read '${parsed.file}'`);
-      return 2;
-    }
-    const cwd = process.cwd();
-    const roots = nnPath.startsWith(cwd + '/') ? [cwd] : [dirname(nnPath)];
-    const analysis = analyze(text, { documentPath: nnPath, workspaceRoots: roots });
+  flags: FLAGS,
+  read: readArgs,
+  async run(parsed) {
+    const loaded = loadFile('export', parsed.file);
+    if (!loaded) return 2;
+    const { path: nnPath, roots, analysis } = loaded;
     const modelName = parsed.model ?? analysis.semantic.models[0]?.name ?? 'model';
     const { folder, stem } = destination(parsed.out, nnPath, parsed.to, modelName);
     let outcome;
@@ -102,12 +80,11 @@ export const exportCommand: Command = {
     for (const file of outcome.result.files) {
       const path = join(folder, file.name);
       writeFileSync(path, file.content);
-      const shown = relative(cwd, path);
-      written.push(shown && !shown.startsWith('..') ? shown : path);
+      written.push(writtenPath(path));
     }
     for (const message of outcome.messages) console.log(message);
     console.log(`wrote ${written.join(', ')}`);
     for (const note of outcome.result.notes) console.log(`note: ${note}`);
     return 0;
   },
-};
+});

@@ -1,8 +1,10 @@
 /** `nn summary FILE [--model NAME] [--markdown | --json]`: the Keras-like summary of each model in a file. */
-import { readFileSync } from 'node:fs';
 import { analyze } from '../../analysis';
 import { summaryFacts, summaryMarkdown, summaryRows, summaryText } from '../../features/summary';
-import type { Command } from '../command';
+import type { GivenArgs } from '../args';
+import { defineCommand } from '../command';
+import { readNnFile } from '../load';
+import { pickModels } from '../pick';
 
 const USAGE = 'nn summary FILE [--model NAME] [--markdown | --json]';
 
@@ -12,52 +14,34 @@ interface SummaryArgs {
   format: 'text' | 'markdown' | 'json';
 }
 
-function parseArgs(args: string[]): SummaryArgs | string {
-  let file: string | undefined;
-  let model: string | undefined;
-  let format: SummaryArgs['format'] = 'text';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--model') {
-      model = args[++i];
-      if (!model) return '--model needs a model name';
-    } else if (arg === '--markdown' || arg === '--json') {
-      format = arg === '--json' ? 'json' : 'markdown';
-    } else if (arg.startsWith('-')) {
-      return `unknown option '${arg}'`;
-    } else if (file) {
-      return `give one file (got '${file}' and '${arg}')`;
-    } else {
-      file = arg;
-    }
-  }
-  return file ? { file, model, format } : 'give the .nn file to summarise';
+const FLAGS = {
+  model: { type: 'string', missing: 'needs a model name' },
+  markdown: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/** Takes one file; of --markdown and --json, the last one given wins. */
+function readArgs({ values, positionals, order }: GivenArgs<typeof FLAGS>): SummaryArgs | string {
+  if (positionals.length > 1) return `give one file (got '${positionals[0]}' and '${positionals[1]}')`;
+  if (positionals.length === 0) return 'give the .nn file to summarise';
+  const format = order.filter((name): name is 'markdown' | 'json' => name === 'markdown' || name === 'json').pop() ?? 'text';
+  return { file: positionals[0], model: values.model, format };
 }
 
-export const summaryCommand: Command = {
+export const summaryCommand = defineCommand({
   name: 'summary',
   summary: 'Print a table of each model’s layers, output widths and parameter counts',
   usage: USAGE,
-  async run(args) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') {
-      console.error(`nn summary: ${parsed}\nUsage: ${USAGE}`);
-      return 2;
-    }
-    let text: string;
-    try {
-      text = readFileSync(parsed.file, 'utf8');
-    } catch {
-      console.error(`nn summary: cannot read '${parsed.file}'`);
-      return 2;
-    }
-    const analysis = analyze(text);
-    const models = analysis.semantic.models.filter((m) => parsed.model === undefined || m.name === parsed.model);
-    if (models.length === 0) {
-      const names = analysis.semantic.models.map((m) => `'${m.name}'`).join(', ');
-      console.error(parsed.model
-        ? `nn summary: no model named '${parsed.model}' in ${parsed.file}${names ? ` (it has ${names})` : ''}`
-        : `nn summary: ${parsed.file} has no model`);
+  flags: FLAGS,
+  read: readArgs,
+  async run(parsed) {
+    const read = readNnFile('summary', parsed.file);
+    if (!read) return 2;
+    // The summary analyses the text alone, as it always has, so a data path outside the workspace is not in its error note.
+    const analysis = analyze(read.text);
+    const models = pickModels(analysis.semantic.models, parsed.model, parsed.file);
+    if (typeof models === 'string') {
+      console.error(`nn summary: ${models}`);
       return 1;
     }
     if (parsed.format === 'json') {
@@ -71,4 +55,4 @@ export const summaryCommand: Command = {
     if (errors > 0) console.error(`note: ${parsed.file} has ${errors} error${errors > 1 ? 's' : ''}; numbers may be incomplete (run 'nn check')`);
     return 0;
   },
-};
+});

@@ -3,9 +3,6 @@
  * and, when the run completes, saves its weights in `.nn-runs/` next to the file (what `nn export --weights` reuses).
  */
 import { SingleBar } from 'cli-progress';
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { analyze } from '../../analysis';
 import { saveRunWeights } from '../../export/savedRun';
 import type { ModelInfo, TrainInfo } from '../../model/types';
 import type { EpochProgress, RunFinished, RunStarted, TrainingFinding } from '../../protocol';
@@ -13,7 +10,10 @@ import { formatFinal, formatFinding, formatLoss, formatMetric } from '../../trai
 import { prepareRun } from '../../train/prepare';
 import { startRun } from '../../train/runner';
 import type { NetworkSpec, NetworkWeights, TrainSettings } from '../../train/spec';
-import type { Command } from '../command';
+import type { GivenArgs } from '../args';
+import { defineCommand } from '../command';
+import { diagnosticLine, loadFile, writtenPath, type FilePosition } from '../load';
+import { pickTrain } from '../pick';
 
 interface TrainArgs {
   file: string;
@@ -27,73 +27,43 @@ interface TrainArgs {
 
 const USAGE = 'nn train FILE [--model NAME] [--epochs N] [--seed N] [--json] [--no-save]';
 
-function parseArgs(args: string[]): TrainArgs | string {
-  const parsed: Partial<TrainArgs> & { json: boolean; noSave: boolean } = { json: false, noSave: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = (): string | undefined => args[++i];
-    const integer = (name: string, min: number): number | string => {
-      const text = value();
-      const n = Number(text);
-      return text !== undefined && Number.isInteger(n) && n >= min ? n : `${name} needs a whole number ≥ ${min}, got '${text ?? ''}'`;
-    };
-    if (arg === '--json') parsed.json = true;
-    else if (arg === '--no-save') parsed.noSave = true;
-    else if (arg === '--model') {
-      const name = value();
-      if (!name) return '--model needs a model name';
-      parsed.model = name;
-    } else if (arg === '--epochs' || arg === '--seed') {
-      const n = integer(arg, arg === '--epochs' ? 1 : 0);
-      if (typeof n === 'string') return n;
-      if (arg === '--epochs') parsed.epochs = n;
-      else parsed.seed = n;
-    } else if (arg.startsWith('-')) return `unknown option '${arg}'`;
-    else if (parsed.file) return `only one file can be trained at a time (got '${parsed.file}' and '${arg}')`;
-    else parsed.file = arg;
-  }
-  if (!parsed.file) return 'give the .nn file to train';
-  return parsed as TrainArgs;
+const FLAGS = {
+  model: { type: 'string', missing: 'needs a model name' },
+  epochs: { type: 'string', missing: "needs a whole number ≥ 1, got ''" },
+  seed: { type: 'string', missing: "needs a whole number ≥ 0, got ''" },
+  json: { type: 'boolean' },
+  'no-save': { type: 'boolean' },
+} as const;
+
+/** A whole number of at least `min`, or the usage error for `--NAME`. */
+function wholeNumber(name: string, text: string | undefined, min: number): number | undefined | string {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= min ? n : `--${name} needs a whole number ≥ ${min}, got '${text}'`;
 }
 
-/** The `train` block to run: the one for --model, or the first in the file. */
-function pickTrain(trains: TrainInfo[], model?: string): TrainInfo | string {
-  if (trains.length === 0) return 'the file has no train block — add one, e.g. train NAME { data spiral  epochs 100 }';
-  if (!model) return trains[0];
-  const found = trains.find((t) => t.modelName === model);
-  return found ?? `no train block for model '${model}' (the file trains ${trains.map((t) => `'${t.modelName}'`).join(', ')})`;
+/** Checks the numbers and that exactly one file was given. */
+function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): TrainArgs | string {
+  const epochs = wholeNumber('epochs', values.epochs, 1);
+  if (typeof epochs === 'string') return epochs;
+  const seed = wholeNumber('seed', values.seed, 0);
+  if (typeof seed === 'string') return seed;
+  if (positionals.length > 1) return `only one file can be trained at a time (got '${positionals[0]}' and '${positionals[1]}')`;
+  if (positionals.length === 0) return 'give the .nn file to train';
+  return { file: positionals[0], model: values.model, epochs, seed, json: values.json ?? false, noSave: values['no-save'] ?? false };
 }
 
-export const trainCommand: Command = {
+export const trainCommand = defineCommand({
   name: 'train',
   summary: 'Train a model on its data and report the metrics and training-check findings',
   usage: USAGE,
-  async run(args) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') {
-      console.error(`nn train: ${parsed}\nUsage: ${USAGE}`);
-      return 2;
-    }
-    const path = resolve(parsed.file);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      console.error(`nn train: cannot read '${parsed.file}'`);
-      return 2;
-    }
-    const cwd = process.cwd();
-    const roots = path.startsWith(cwd + '/') ? [cwd] : [dirname(path)];
-    const analysis = analyze(text, { documentPath: path, workspaceRoots: roots });
-    const shown = relative(cwd, path) || parsed.file;
-    const at = (offset: number): { file: string; line: number; column: number } => {
-      const p = analysis.lines.positionAt(offset);
-      return { file: shown, line: p.line + 1, column: p.character + 1 };
-    };
-    for (const d of analysis.diagnostics.filter((d) => d.severity === 'error')) {
-      const loc = at(d.span.start);
-      console.error(`${loc.file}:${loc.line}:${loc.column}: error ${d.code}: ${d.message}`);
-    }
+  flags: FLAGS,
+  read: readArgs,
+  async run(parsed) {
+    const loaded = loadFile('train', parsed.file);
+    if (!loaded) return 2;
+    const { path, shown, roots, analysis, position } = loaded;
+    for (const d of analysis.diagnostics.filter((d) => d.severity === 'error')) console.error(diagnosticLine(position(d.span.start), d, 'compiler'));
     const train = pickTrain(analysis.semantic.trains, parsed.model);
     if (typeof train === 'string') {
       console.error(`nn train: ${train}`);
@@ -106,10 +76,7 @@ export const trainCommand: Command = {
     }
     const prepared = prepareRun(train, path, roots, { epochs: parsed.epochs, seed: parsed.seed });
     if (!prepared.ok) {
-      for (const d of prepared.diagnostics) {
-        const loc = at(d.span.start);
-        console.error(`${loc.file}:${loc.line}:${loc.column}: ${d.severity} ${d.code}: ${d.message}`);
-      }
+      for (const d of prepared.diagnostics) console.error(diagnosticLine(position(d.span.start), d, 'compiler'));
       if (prepared.diagnostics.length === 0) console.error(`nn train: ${prepared.message}`);
       return 2;
     }
@@ -157,8 +124,8 @@ export const trainCommand: Command = {
     const savedTo = finished.reason === 'completed' && finished.weights && !parsed.noSave
       ? saveWeights(path, prepared.spec, finished.weights, started?.settings ?? prepared.settings)
       : undefined;
-    const savedShown = savedTo && (relative(cwd, savedTo).startsWith('..') ? savedTo : relative(cwd, savedTo));
-    const findingsText = finished.findings.map((f) => formatFinding(f, locate(f, model, at, train)));
+    const savedShown = savedTo && writtenPath(savedTo);
+    const findingsText = finished.findings.map((f) => formatFinding(f, locate(f, model, position, train)));
     if (parsed.json) {
       const { weights: _weights, ...rest } = finished;
       console.log(JSON.stringify({ ...rest, classes: started?.dataset.classes, ...(savedShown ? { savedWeights: savedShown } : {}) }));
@@ -177,7 +144,7 @@ export const trainCommand: Command = {
     if (finished.reason === 'stopped') return 130;
     return finished.reason === 'completed' ? 0 : 1;
   },
-};
+});
 
 /** Saves a completed run's weights as the model's saved run; a failure is reported but does not fail the run. */
 function saveWeights(nnFile: string, spec: NetworkSpec, weights: NetworkWeights, settings: TrainSettings): string | undefined {
@@ -209,8 +176,8 @@ function epochJson(event: EpochProgress): Record<string, unknown> {
 
 /** Where a finding points: its layer's line, or the train block's name for run-wide findings. */
 function locate(
-  finding: TrainingFinding, model: ModelInfo, at: (offset: number) => { file: string; line: number; column: number }, train: TrainInfo,
-): { file: string; line: number; column: number } {
+  finding: TrainingFinding, model: ModelInfo, at: (offset: number) => FilePosition, train: TrainInfo,
+): FilePosition {
   const layer = finding.sourceIndex !== undefined ? model.layers[finding.sourceIndex] : undefined;
   return at(layer ? layer.span.start : train.modelNameSpan.start);
 }
