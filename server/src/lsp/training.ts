@@ -14,6 +14,7 @@ import { DEFAULT_THRESHOLDS, type TrainingThresholds } from '../train/checks/thr
 import { prepareRun } from '../train/prepare';
 import { startRun, type RunHandle } from '../train/runner';
 import { anchorDiagnostics, anchorFindings, relocate, type AnchoredFinding } from '../train/anchors';
+import { pickTrain } from '../model/pick';
 import type { Feature, ServerContext } from './context';
 
 let runCounter = 0;
@@ -66,9 +67,8 @@ export function createTrainingFeature(options: { workerPath?: string } = {}): Fe
         const analysis = context.analysisOf(params.uri);
         const document = context.documents.get(params.uri);
         if (!analysis || !document) return { ok: false, message: 'the document is not open' };
-        const trains = analysis.semantic.trains;
-        const train = params.model ? trains.find((t) => t.modelName === params.model) : trains[0];
-        if (!train) return { ok: false, message: params.model ? `no train block for model '${params.model}'` : 'the document has no train block' };
+        const train = pickTrain(analysis.semantic.trains, params.model);
+        if (typeof train === 'string') return { ok: false, message: train };
         const text = document.getText();
         const documentPath = pathOf(params.uri) ?? '/untitled.nn';
         const prepared = prepareRun(train, documentPath, context.workspaceRoots(), { epochs: params.epochs, seed: params.seed, lr: params.lr });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { parseCommandArgs, type GivenArgs } from '../../../server/src/cli/args';
 import { diagnosticLine, rootsFor } from '../../../server/src/cli/load';
-import { pickModels, pickTrain } from '../../../server/src/cli/pick';
+import { pickModels, pickTrain } from '../../../server/src/model/pick';
 import { analyze } from '../../../server/src/analysis';
 
 const FLAGS = {

@@ -4,7 +4,7 @@ import { summaryFacts, summaryMarkdown, summaryRows, summaryText } from '../../f
 import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
 import { readNnFile } from '../load';
-import { pickModels } from '../pick';
+import { pickModels } from '../../model/pick';
 
 const USAGE = 'nn summary FILE [--model NAME] [--markdown | --json]';
 

@@ -13,7 +13,7 @@ import type { NetworkSpec, NetworkWeights, TrainSettings } from '../../train/spe
 import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
 import { diagnosticLine, loadFile, writtenPath, type FilePosition } from '../load';
-import { pickTrain } from '../pick';
+import { pickTrain } from '../../model/pick';
 
 interface TrainArgs {
   file: string;

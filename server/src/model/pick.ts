@@ -1,5 +1,5 @@
-/** How `--model NAME` picks what a command works on. Each gives the pick, or the problem as a message. */
-import type { ModelInfo, TrainInfo } from '../model/types';
+/** How a model name picks what to work on (the CLI's --model, the server's requests): the pick, or the problem as a message. */
+import type { ModelInfo, TrainInfo } from './types';
 
 /** Names for a message: `'a', 'b'`. */
 function quoted(names: string[]): string {
