@@ -289,22 +289,4 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
 
 module.exports = { runPanelUi };
 
-if (require.main === module) {
-  const { startCodeServer, launchBrowser } = require('./codeServer');
-  const { makeWorkspace } = require('./workspace');
-  (async () => {
-    const server = await startCodeServer();
-    const browser = await launchBrowser();
-    try {
-      const { passed, failed } = await runPanelUi({ server, browser, folder: makeWorkspace() });
-      console.log(`${passed} passed, ${failed} failed`);
-      process.exitCode = failed === 0 ? 0 : 1;
-    } finally {
-      await browser.close();
-      server.stop();
-    }
-  })().catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+if (require.main === module) require('./standalone').runStandalone(runPanelUi);

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../../server/src/analysis';
-import { main } from '../../../server/src/cli/main';
 import { loadJsonExport, runWeightsPath, toJsonExport } from '../../../server/src/export';
 import { initialWeights } from '../../../server/src/export/plan';
 import { specFromModel } from '../../../server/src/train/fromModel';
+import { runNn } from '../../support/cli';
 
 const TWO_MODELS = `model small {
   task binary
@@ -28,22 +28,7 @@ model other {
 }
 `;
 
-/** Runs `nn ARGS…` in this process and returns the exit code and what it printed. */
-async function nn(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...parts: unknown[]) => out.push(parts.join(' '));
-  console.error = (...parts: unknown[]) => err.push(parts.join(' '));
-  try {
-    const code = await main(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const nn = runNn;
 
 describe('nn export', () => {
   let dir: string;

@@ -3,27 +3,12 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../../server/src/cli/main';
 import { loadJsonExport, runWeightsPath } from '../../../server/src/export';
 import { initialWeights } from '../../../server/src/export/plan';
 import { EXAMPLES_FOLDER } from './cases';
+import { runNn } from '../../support/cli';
 
-/** Runs `nn ARGS…` in this process and returns the exit code and what it printed. */
-async function nn(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...parts: unknown[]) => out.push(parts.join(' '));
-  console.error = (...parts: unknown[]) => err.push(parts.join(' '));
-  try {
-    const code = await main(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const nn = runNn;
 
 describe('saved runs: nn train then nn export --weights', function () {
   this.timeout(60_000);

@@ -4,25 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/analysis';
-import { summaryCommand } from '../../../server/src/cli/commands/summary';
 import { summaryMarkdown, summaryRows, summaryText } from '../../../server/src/features/summary';
 import { SPIRALS } from './support';
+import { runNn } from '../../support/cli';
 
 const model = analyze(SPIRALS).semantic.models[0];
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const log = console.log, error = console.error;
-  console.log = (...a: unknown[]) => out.push(a.join(' '));
-  console.error = (...a: unknown[]) => err.push(a.join(' '));
-  try {
-    const code = await summaryCommand.run(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const run = (args: string[]) => runNn('summary', ...args);
 
 describe('features: model summary', () => {
   it('has one row per layer with type, units, activation, output width and parameters', () => {

@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/analysis';
-import { main } from '../../../server/src/cli/main';
 import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../../../server/src/train/fromModel';
 import { predict } from '../../../server/src/train/predict';
 import { trainSync } from '../../../server/src/train/trainer';
+import { runNn } from '../../support/cli';
 
 const SOURCE = `
 model net {
@@ -81,21 +81,7 @@ describe('nn train', function () {
   this.timeout(30000);
   const dir = mkdtempSync(join(tmpdir(), 'nn-train-'));
 
-  async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = console.log;
-    const error = console.error;
-    console.log = (...a: unknown[]) => out.push(a.join(' '));
-    console.error = (...a: unknown[]) => err.push(a.join(' '));
-    try {
-      const code = await main(['train', ...args]);
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      console.log = log;
-      console.error = error;
-    }
-  }
+  const capture = (args: string[]) => runNn('train', ...args);
 
   it('prints one JSON object per epoch and a final summary', async () => {
     const file = join(dir, 'iris.nn');
