@@ -206,10 +206,13 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
     const layerRow = frame.locator('.health-table tbody tr[data-layer="1"]');
     const layerName = (await layerRow.locator('button.link').textContent()).trim();
     await layerRow.locator('button.link').click();
-    const selection = page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${lines[1]}, Col`) });
-    const moved = await selection.waitFor({ timeout: 30000 }).then(() => true, () => false);
-    const status = await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).first().textContent().catch(() => '?');
-    check(moved, `clicking ${layerName} in the health table moves the cursor to line ${lines[1]} (status bar: "${status}")`);
+    // The editor marks the cursor's line number whether or not it has focus (the status bar's Ln/Col item
+    // disappears while the webview has focus, so it cannot tell).
+    const activeLine = page.locator('.editor-instance .margin .active-line-number');
+    const selection = activeLine.filter({ hasText: new RegExp(`^${lines[1]}$`) });
+    const moved = await selection.first().waitFor({ timeout: 30000 }).then(() => true, () => false);
+    const shown = await activeLine.first().textContent().catch(() => '?');
+    check(moved, `clicking ${layerName} in the health table moves the cursor to line ${lines[1]} (the editor's cursor line: ${shown})`);
     await checkContrast(frame, check, 'Dark Modern (train tab)');
     shots.push(...(await shoot(page, frame, outDir, `${prefix}-train-dark`, TRAIN_SECTIONS)));
 

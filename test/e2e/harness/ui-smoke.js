@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { repoRoot, screenshots } = require('./paths');
+const { visibleBox } = require('./locate');
 
 const FILE = 'typo.nn';
 
@@ -32,7 +33,9 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots, insta
     await editor.locator('.view-line', { hasText: 'rleu' }).waitFor();
     check(true, `opened ${FILE} from the Explorer`);
 
-    const squiggle = editor.locator('.squiggly-error').first();
+    // Inlay hints split a decoration around the text they inject, which can leave an invisible, zero-width
+    // piece first in the DOM: take the first visible piece.
+    const squiggle = editor.locator('.squiggly-error').filter({ visible: true }).first();
     await squiggle.waitFor({ timeout: 60000 });
     check(true, 'the language server diagnostic shows as an error squiggle');
 
@@ -51,7 +54,7 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots, insta
     check(errorCount === '1', `the status bar counts one error (${JSON.stringify(problems.replace(/\s+/g, ' ').trim())})`);
 
     // Hover the squiggle: the message with the suggestion appears.
-    const box = await squiggle.boundingBox();
+    const box = await visibleBox(squiggle);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover', { hasText: "did you mean 'relu'" }).first();
     await hover.waitFor({ timeout: 20000 });
