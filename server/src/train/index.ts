@@ -7,7 +7,7 @@ export { Trainer, trainSync, standardization, type TrainerOptions } from './trai
 export { TrainingSession } from './session';
 export { specFromModel, settingsFromTrain, datasetRequestFromTrain, untrainableReason } from './fromModel';
 export { runTrainingChecks, DEFAULT_THRESHOLDS, withDefaults, type TrainingThresholds } from './checks';
-export { dataTaskFindings, builtinShape, datasetShape, csvDatasetFacts, type DataShape, type ModelShape, type DataTaskFinding } from './data/compat';
+export { csvDatasetFacts } from './data/csvFacts';
 export { loadDataset, bundledDataset } from './data/load';
 export { parseCsv, splitTargets, numericAsClasses } from './data/csv';
 export { checkCsvFile, type CsvFileCheck } from './data/file';

@@ -7,7 +7,7 @@
 import { dataTaskProblems } from '../checks/rules/dataTask';
 import type { Diagnostic } from '../diagnostic';
 import type { TrainInfo } from '../model/types';
-import { csvDatasetFacts } from './data/compat';
+import { csvDatasetFacts } from './data/csvFacts';
 import { loadDataset } from './data/load';
 import { DataError } from './data/types';
 import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from './fromModel';

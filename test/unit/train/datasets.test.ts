@@ -1,6 +1,9 @@
-/** Toy generators, bundled data, target encoding and the data-task compatibility check. */
+/** Toy generators, bundled data, target encoding, and the data-task check on built-in and CSV data. */
 import { strict as assert } from 'node:assert';
-import { builtinShape, dataTaskFindings, datasetShape, type DataShape } from '../../../server/src/train/data/compat';
+import { analyze } from '../../../server/src/analysis';
+import { builtinDatasetFacts, dataTaskProblems } from '../../../server/src/checks';
+import type { Diagnostic } from '../../../server/src/diagnostic';
+import { csvDatasetFacts } from '../../../server/src/train/data/csvFacts';
 import { encodeTargets } from '../../../server/src/train/data/encode';
 import { bundledDataset, loadDataset } from '../../../server/src/train/data/load';
 import { generateToy, TOY_DATASETS } from '../../../server/src/train/data/toy';
@@ -87,45 +90,49 @@ describe('target encoding', () => {
   });
 });
 
-describe('data-task compatibility', () => {
-  const iris = datasetShape(bundledDataset('iris'));
-  const messages = (findings: { message: string }[]) => findings.map((f) => f.message).join(' | ');
+describe('data-task: does the data fit the model', () => {
+  /** A one-hidden-layer model and its train block, analysed as text. */
+  function source(task: string | undefined, input: number, units: number, activation: string, data: string): string {
+    return `model m {\n${task ? `  task ${task}\n` : ''}  input ${input}\n  dense 8 relu\n  dense ${units} ${activation}\n}\ntrain m {\n  data ${data}\n}\n`;
+  }
+  function findings(task: string | undefined, input: number, units: number, activation: string, data: string): Diagnostic[] {
+    return analyze(source(task, input, units, activation, data)).diagnostics.filter((d) => d.code === 'data-task');
+  }
+  /** What each finding is about and the value its fix writes. */
+  const fixes = (found: Diagnostic[]) => found.map((d) => [d.data?.problem, d.data?.newText]);
 
   it('is quiet when the data fits', () => {
-    assert.deepEqual(dataTaskFindings({ input: 4, outputUnits: 3, task: { kind: 'multiclass', count: 3 } }, iris), []);
-    assert.deepEqual(dataTaskFindings({ input: 2, outputUnits: 1, task: { kind: 'binary' } }, builtinShape('spiral', {}) as DataShape), []);
-    assert.deepEqual(dataTaskFindings({ input: 2, outputUnits: 1, task: { kind: 'regression' } }, builtinShape('sine', {}) as DataShape), []);
+    assert.deepEqual(findings('multiclass(3)', 4, 3, 'softmax', 'iris'), []);
+    assert.deepEqual(findings('binary', 2, 1, 'sigmoid', 'spiral'), []);
+    assert.deepEqual(findings('regression', 2, 1, '', 'sine'), []);
   });
   it('flags a width that differs from input', () => {
-    const f = dataTaskFindings({ input: 2, outputUnits: 3, task: { kind: 'multiclass', count: 3 } }, iris);
-    assert.equal(f[0].field, 'input');
-    assert.equal(f[0].expected, 4);
-    assert.match(f[0].message, /4 features per row, but the model's input is 2/);
+    const found = findings('multiclass(3)', 2, 3, 'softmax', 'iris');
+    assert.deepEqual(fixes(found), [['width', '4']]);
+    assert.match(found[0].message, /4 features, but model 'm' takes input 2/);
   });
-  it('flags a class count that differs from the output units', () => {
-    const f = dataTaskFindings({ input: 4, outputUnits: 2, task: { kind: 'multiclass', count: 3 } }, iris);
-    assert.deepEqual(f.map((x) => [x.field, x.expected]), [['units', 3]]);
+  it('flags a class count that differs from the output units (no task line)', () => {
+    assert.deepEqual(fixes(findings(undefined, 4, 2, 'softmax', 'iris')), [['units', '3']]);
   });
-  it('flags text labels on a regression task', () => {
-    const f = dataTaskFindings({ input: 4, outputUnits: 1, task: { kind: 'regression' } }, iris);
-    assert.match(messages(f), /class labels \(text\), but the task is regression/);
+  it('flags text labels on a regression task once the CSV is read', () => {
+    const train = analyze(source('regression', 4, 1, '', 'csv("iris.csv", target: "species")')).semantic.trains[0];
+    const found = dataTaskProblems(train, csvDatasetFacts(bundledDataset('iris')));
+    assert.match(found.map((d) => d.message).join(' | '), /text labels \(classes\) as its target, but model 'm' has task regression/);
   });
   it('flags a binary dataset on multiclass(3)', () => {
-    const f = dataTaskFindings({ input: 2, outputUnits: 3, task: { kind: 'multiclass', count: 3 } }, builtinShape('circle', {}) as DataShape);
-    assert.equal(f[0].field, 'task');
-    assert.equal(f[0].expected, 'binary');
+    assert.deepEqual(fixes(findings('multiclass(3)', 2, 3, 'softmax', 'circle')), [['task', 'binary']]);
   });
   it('flags a multiclass dataset on a binary task, and blobs(classes: 5) on multiclass(3)', () => {
-    assert.match(messages(dataTaskFindings({ input: 4, outputUnits: 1, task: { kind: 'binary' } }, iris)), /3 classes, but the task is binary/);
-    const f = dataTaskFindings({ input: 2, outputUnits: 3, task: { kind: 'multiclass', count: 3 } }, builtinShape('blobs', { classes: 5 }) as DataShape);
-    assert.equal(f[0].expected, 'multiclass(classes: 5)');
+    assert.match(findings('binary', 4, 1, 'sigmoid', 'iris').map((d) => d.message).join(' | '), /multiclass dataset with 3 classes, but model 'm' has task binary/);
+    assert.deepEqual(fixes(findings('multiclass(3)', 2, 3, 'softmax', 'blobs(classes: 5)')), [['task', 'multiclass(5)']]);
   });
-  it('flags a real-valued target on a classification task, and one label per row on multilabel', () => {
-    assert.match(messages(dataTaskFindings({ input: 2, outputUnits: 1, task: { kind: 'binary' } }, builtinShape('plane', {}) as DataShape)), /real-valued target/);
-    assert.match(messages(dataTaskFindings({ input: 4, outputUnits: 3, task: { kind: 'multilabel', count: 3 } }, iris)), /one label per row/);
+  it('flags a regression dataset on a classification task, and single-label data on multilabel', () => {
+    assert.deepEqual(fixes(findings('binary', 2, 1, 'sigmoid', 'plane')), [['task', 'regression']]);
+    assert.deepEqual(fixes(findings('multilabel(3)', 4, 3, 'sigmoid', 'iris')), [['task', 'multiclass(3)']]);
   });
-  it('knows the built-in shapes from the catalog, and nothing for csv', () => {
-    assert.deepEqual(builtinShape('digits', {}), { name: 'digits', features: 64, target: { kind: 'classes', count: 10 }, task: 'multiclass' });
-    assert.equal(builtinShape('csv', {}), undefined);
+  it('knows the built-in datasets from the catalog, and nothing for csv', () => {
+    const at = { start: 0, end: 0 };
+    assert.deepEqual(builtinDatasetFacts({ name: 'digits', params: {}, span: at }), { label: 'digits', features: 64, task: 'multiclass', classes: 10 });
+    assert.equal(builtinDatasetFacts({ name: 'csv', params: {}, span: at }), undefined);
   });
 });
