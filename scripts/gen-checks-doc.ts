@@ -1,7 +1,7 @@
 /** Writes docs/checks.md from the check registry. Run: npx tsx scripts/gen-checks-doc.ts */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderChecksDoc } from '../server/src/checks/docs';
+import { renderChecksDoc } from '../server/src/explain/checksDoc';
 
 const target = join(__dirname, '..', 'docs', 'checks.md');
 writeFileSync(target, renderChecksDoc());

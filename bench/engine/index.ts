@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import type { NetworkSpec } from '../../server/src/train/spec';
+import type { NetworkSpec } from '../../server/src/model/spec';
 import { DEPS_DIR, ensureCompetitors, requireDep } from './deps';
 
 type Subject = typeof import('./subject');

@@ -6,7 +6,7 @@
 import { analyze } from '../../server/src/analysis';
 import { findActivation } from '../../server/src/catalog';
 import { completionsAt } from '../../server/src/features/completion';
-import { formatDocument } from '../../server/src/features/format';
+import { formatDocument } from '../../server/src/features/formatter';
 import { hoverAt } from '../../server/src/features/hover';
 import { activationPlotSvg } from '../../server/src/features/plot';
 import { semanticTokens } from '../../server/src/features/semanticTokens';

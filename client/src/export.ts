@@ -6,8 +6,10 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXPORT_REQUEST, type ExportParams, type ExportResponse } from '../../server/src/protocol';
+import { ExportRequest, type ExportParams } from '../../server/src/protocol';
+import { documentArg, stringArg } from './documentArg';
 import type { ExtensionServices } from './services';
+import { requireTrust } from './trust';
 
 type Target = ExportParams['target'];
 
@@ -23,13 +25,6 @@ const TARGETS: { target: Target; label: string; detail: string; extension: strin
   { target: 'onnx', label: 'ONNX', detail: 'An ONNX model (opset 13) that any ONNX runtime can load', extension: 'onnx', filter: 'ONNX model' },
   { target: 'json', label: 'NN Studio JSON', detail: 'The network and its weights in NN Studio’s own format (docs/export.md)', extension: 'json', filter: 'JSON' },
 ];
-
-function documentUri(arg: unknown): vscode.Uri | undefined {
-  if (typeof arg === 'string') return vscode.Uri.parse(arg);
-  if (arg instanceof vscode.Uri) return arg;
-  const editor = vscode.window.activeTextEditor;
-  return editor?.document.languageId === 'nn' ? editor.document.uri : undefined;
-}
 
 async function askTarget(): Promise<Target | undefined> {
   const pick = await vscode.window.showQuickPick(
@@ -54,18 +49,20 @@ async function askWeights(target: Target): Promise<boolean | undefined> {
   return pick?.weights;
 }
 
-async function runExport(services: ExtensionServices, uriArg?: unknown, modelArg?: unknown, optionsArg?: unknown): Promise<string[] | undefined> {
-  const uri = documentUri(uriArg);
+export async function runExport(services: ExtensionServices, uriArg?: unknown, modelArg?: unknown, optionsArg?: unknown): Promise<string[] | undefined> {
+  const uri = documentArg(uriArg);
   if (!uri) {
     void vscode.window.showInformationMessage('Open a .nn file to export one of its models.');
     return undefined;
   }
-  const model = typeof modelArg === 'string' ? modelArg : undefined;
+  const model = stringArg(modelArg);
   const options: ExportOptions = typeof optionsArg === 'object' && optionsArg !== null ? (optionsArg as ExportOptions) : {};
   const target = options.target ?? (await askTarget());
   if (!target) return undefined;
   const weights = options.weights ?? (await askWeights(target));
   if (weights === undefined) return undefined;
+  // Trained weights may mean training now, on the file's data.
+  if (weights && !requireTrust('Exporting with trained weights')) return undefined;
   const info = TARGETS.find((t) => t.target === target)!;
   let mainFile: vscode.Uri | undefined;
   if (options.path) mainFile = vscode.Uri.file(options.path);
@@ -89,7 +86,7 @@ async function runExport(services: ExtensionServices, uriArg?: unknown, modelArg
   const params: ExportParams = { uri: uri.toString(), target, model, weights, stem };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Exporting to ${info.label}${weights ? ' (training if needed)' : ''}…` },
-    () => client.sendRequest<ExportResponse>(EXPORT_REQUEST, params),
+    () => client.sendRequest(ExportRequest.type, params),
   );
   if (!result.ok || !result.files) {
     void vscode.window.showErrorMessage(`Export failed: ${result.message ?? 'unknown error'}`);
@@ -111,10 +108,4 @@ async function runExport(services: ExtensionServices, uriArg?: unknown, modelArg
     if (choice === 'Show Details') services.output.show(true);
   });
   return written.map((u) => u.fsPath);
-}
-
-export function registerExport(services: ExtensionServices): void {
-  services.context.subscriptions.push(
-    vscode.commands.registerCommand('nn.export', (uri?: unknown, model?: unknown, options?: unknown) => runExport(services, uri, model, options)),
-  );
 }

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { NnStudioApi } from './api';
 import { registerCommands } from './commands';
-import { registerExport } from './export';
 import { NnServer } from './server';
 import type { ExtensionServices } from './services';
-import { registerSummary } from './summary';
-import { registerTrainingPanel } from './panel/register';
+import { registerSummaryDocuments } from './summary';
+import { registerTrainingPanels } from './panel/register';
 import { TrainingPanel } from './panel/TrainingPanel';
 
 let server: NnServer | undefined;
@@ -17,9 +16,8 @@ export function activate(context: vscode.ExtensionContext): NnStudioApi {
   context.subscriptions.push(output, server);
   const services: ExtensionServices = { context, output, server };
   registerCommands(services);
-  registerSummary(services);
-  registerTrainingPanel(services);
-  registerExport(services);
+  registerSummaryDocuments(services);
+  registerTrainingPanels(services);
   server.start();
   const activationMs = performance.now() - t0;
   output.info(`NN Studio activated in ${activationMs.toFixed(1)} ms`);

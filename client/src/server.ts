@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { SERVER_NODE_FLAGS } from '../../server/src/serverFlags';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
+import { WorkspaceTrustedNotification, type ClientInitializationOptions } from '../../server/src/protocol';
 
 /** The documents the language server handles: `.nn` files on disk and unsaved ones. */
 export const documentSelector = [
@@ -14,6 +15,11 @@ export const documentSelector = [
 export class NnServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<void> = Promise.resolve();
+
+  /** Tells the running server when the user trusts the workspace (it started knowing it was not trusted). */
+  private readonly trustListener = vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    void this.client?.sendNotification(WorkspaceTrustedNotification.type).catch(() => undefined);
+  });
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -69,6 +75,7 @@ export class NnServer implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.trustListener.dispose();
     void this.stop();
   }
 
@@ -82,6 +89,7 @@ export class NnServer implements vscode.Disposable {
       documentSelector,
       outputChannel: this.output,
       synchronize: { configurationSection: 'nn' },
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, hoverImages: true } satisfies ClientInitializationOptions,
       middleware: {
         provideInlayHints: (document, range, token, next) =>
           vscode.workspace.getConfiguration('nn', document).get<boolean>('inlayHints.enabled', true)

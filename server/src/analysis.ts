@@ -5,8 +5,7 @@
 import { runChecks, type CheckSettings } from './checks';
 import type { Diagnostic } from './diagnostic';
 import { analyzeSemantics, type SemanticOptions } from './model/analyze';
-import type { SemanticModel } from './model/types';
-import type { SourceFile } from './syntax/ast';
+import type { Analysis } from './model/types';
 import { LineIndex } from './syntax/lineIndex';
 import { parse } from './syntax/parser';
 
@@ -15,14 +14,7 @@ export interface AnalyzeOptions extends SemanticOptions {
   checks?: Partial<CheckSettings>;
 }
 
-export interface Analysis {
-  text: string;
-  file: SourceFile;
-  semantic: SemanticModel;
-  /** Syntax, semantic and check findings, in document order. */
-  diagnostics: Diagnostic[];
-  lines: LineIndex;
-}
+export type { Analysis };
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const file = parse(text);

@@ -1,10 +1,15 @@
 /**
  * Every message that crosses a boundary — language server ↔ client, extension ↔ training worker,
- * extension ↔ panel — is typed here, once. No editor or LSP imports: the method names are plain strings.
+ * extension ↔ panel — is typed here, once. Each custom LSP message is an object (`XRequest.type`) that both
+ * sides pass to `sendRequest`/`onRequest`, so the compiler checks parameters and results on both ends.
+ * The only runtime import is vscode-jsonrpc's message classes (the browser and worker bundles alias it to
+ * that one small file; see esbuild.mjs).
  */
+import { NotificationType, NotificationType0, RequestType } from 'vscode-jsonrpc';
+import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 import type { TaskKind } from './catalog/types';
-import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from './train/spec';
-import type { TrainingThresholds } from './train/checks/thresholds';
+import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from './model/spec';
+import type { TrainingThresholds } from './thresholds';
 
 /* ---------- Training progress (worker → host → panel) ---------- */
 
@@ -81,6 +86,15 @@ export interface TrainingFinding {
   layer?: string;
   sourceIndex?: number;
   epoch: number;
+  /** The changes its check offers (decided in the core); the panel shows one button per fix. */
+  fixes?: FindingFix[];
+}
+
+/** One change a training finding offers: the check's fix id, a title for the button, and the change itself. */
+export interface FindingFix {
+  id: string;
+  title: string;
+  change: PanelFix;
 }
 
 export interface DatasetSummary {
@@ -115,18 +129,41 @@ export interface RunFinished {
   epochs: number;
   final: { trainLoss: number; valLoss: number; trainMetric: number; valMetric: number; metricName: 'accuracy' | 'mae' };
   findings: TrainingFinding[];
-  /** Validation confusion matrix, rows = true class, columns = predicted (classification only). */
+  /** Validation confusion matrix, rows = true class, columns = predicted (classification with ≤ MAX_CONFUSION_CLASSES classes). */
   confusion?: number[][];
+  /** Why a classification run has no confusion matrix (too many classes). */
+  confusionOmitted?: string;
   weights?: NetworkWeights;
   /** With a `StartRun.target`: the first epoch that met it; absent when no epoch did. */
   reachedAt?: number;
 }
 
+/** A confusion matrix is built and sent for at most this many classes (it grows with their square). */
+export const MAX_CONFUSION_CLASSES = 50;
+
 export interface RunError {
   type: 'error';
   runId: string;
   message: string;
+  /** Problems in the file that stopped the run before it started (at most MAX_RUN_PROBLEMS), with their places. */
+  problems?: RunProblem[];
 }
+
+/** A problem in the file that stops a run, with its place: the panel links each one to its line. */
+export interface RunProblem {
+  code: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  /** 1-based line and column, as people count them. */
+  line: number;
+  column: number;
+  /** The range in the document, as UTF-16 offsets (what `revealSource` sends back). */
+  start: number;
+  end: number;
+}
+
+/** A refused run lists at most this many problems. */
+export const MAX_RUN_PROBLEMS = 100;
 
 export type TrainingEvent = RunStarted | EpochProgress | RunFinished | RunError;
 
@@ -194,14 +231,8 @@ export interface PanelSettings {
   data?: { name: string; points: number; noise: number };
 }
 
-/** Sent after the webview says `ready`, and again whenever the document's model changes. */
-export interface PanelInit {
-  type: 'init';
-  mode: PanelMode;
-  /** Shown as text, never as HTML. */
-  fileName: string;
-  /** The document's URI, kept in the panel's saved state so the host can reattach after a reload. */
-  documentUri?: string;
+/** What the panel shows of a model: worked out by the language server from the analysis (`nn/panelModel`). */
+export interface PanelModel {
   modelName: string;
   taskKind?: TaskKind;
   layers: PanelLayer[];
@@ -212,6 +243,16 @@ export interface PanelInit {
   /** Activations offered for hidden layers in compare mode, and the ones checked by default. */
   compareChoices: string[];
   compareDefaults: string[];
+}
+
+/** Sent after the webview says `ready`, and again whenever the document's model changes. */
+export interface PanelInit extends PanelModel {
+  type: 'init';
+  mode: PanelMode;
+  /** Shown as text, never as HTML. */
+  fileName: string;
+  /** The document's URI, kept in the panel's saved state so the host can reattach after a reload. */
+  documentUri?: string;
 }
 
 /**
@@ -253,13 +294,25 @@ export type PanelToHost =
   | { type: 'settings'; settings: PanelSettings }
   | { type: 'compare'; activations: string[] }
   | { type: 'revealLayer'; sourceIndex: number }
+  /** Shows a range of the document (a problem's place), as UTF-16 offsets. */
+  | { type: 'revealSource'; start: number; end: number }
   | { type: 'applyFix'; fix: PanelFix; rerun: boolean }
   | { type: 'copyResults'; markdown: string };
 
-/* ---------- Custom LSP requests (client → language server) ---------- */
+/* ---------- Custom LSP messages (client ↔ language server), typed once as objects ---------- */
+
+/** A request: its method name and the typed object both sides pass to `sendRequest`/`onRequest`. */
+function request<P, R>(method: string): { readonly method: string; readonly type: RequestType<P, R, void> } {
+  return { method, type: new RequestType<P, R, void>(method) };
+}
+
+/** A notification: its method name and the typed object both sides pass to `sendNotification`/`onNotification`. */
+function notification<P>(method: string): { readonly method: string; readonly type: NotificationType<P> } {
+  return { method, type: new NotificationType<P>(method) };
+}
 
 /** `nn/summary`: the Keras-like summary of a document's models, as Markdown. */
-export const SUMMARY_REQUEST = 'nn/summary';
+export const SummaryRequest = request<SummaryParams, SummaryResult>('nn/summary');
 
 export interface SummaryParams {
   uri: string;
@@ -275,47 +328,10 @@ export interface SummaryResult {
 }
 
 /**
- * `nn/train`: trains one `train` block of an open document in a worker thread. Resolves as soon as the run
- * has started; progress arrives as `nn/trainProgress` notifications, and when the run finishes its
- * training-check findings are published as diagnostics (source `nn-train`) until their lines change.
+ * `nn/trainingFindings` (client → server): the findings of a run the extension host started from a
+ * `nn/planRun` plan; the server publishes them as `nn-train` diagnostics on their layers' lines.
  */
-export const TRAIN_REQUEST = 'nn/train';
-
-export interface TrainParams {
-  uri: string;
-  /** The model whose train block runs; the first train block when absent. */
-  model?: string;
-  epochs?: number;
-  seed?: number;
-  /** Overrides the learning rate for this run. */
-  lr?: number;
-  /** Minimum time between progress notifications (default 200 ms). */
-  progressIntervalMs?: number;
-  /** Decision-boundary grid size for 2-D inputs (default 0: none). */
-  gridSize?: number;
-}
-
-export interface TrainResult {
-  ok: boolean;
-  /** Set when the run started. */
-  runId?: string;
-  /** Why the run could not start. */
-  message?: string;
-}
-
-/** `nn/trainProgress` (server → client): every event of a run started by `nn/train`. */
-export const TRAIN_PROGRESS_NOTIFICATION = 'nn/trainProgress';
-
-export interface TrainProgressParams {
-  uri: string;
-  event: TrainingEvent;
-}
-
-/**
- * `nn/trainingFindings` (client → server): the findings of a run the client started itself (the training
- * panel); the server publishes them as `nn-train` diagnostics, exactly as for a run started by `nn/train`.
- */
-export const TRAINING_FINDINGS_NOTIFICATION = 'nn/trainingFindings';
+export const TrainingFindingsNotification = notification<TrainingFindingsParams>('nn/trainingFindings');
 
 export interface TrainingFindingsParams {
   uri: string;
@@ -329,20 +345,12 @@ export interface TrainingFindingsParams {
   findings: TrainingFinding[];
 }
 
-/** `nn/stopTraining` (client → server): stops a run (by id) or every run of a document (by uri). */
-export const STOP_TRAINING_NOTIFICATION = 'nn/stopTraining';
-
-export interface StopTrainingParams {
-  runId?: string;
-  uri?: string;
-}
-
 /**
  * `nn/export`: exports one model of an open document to PyTorch, ONNX or NN Studio JSON. The server builds
  * the files (training the model's train block in a worker first when trained weights are asked for and no
  * saved run fits); the client writes them where the user chose.
  */
-export const EXPORT_REQUEST = 'nn/export';
+export const ExportRequest = request<ExportParams, ExportResponse>('nn/export');
 
 export interface ExportParams {
   uri: string;
@@ -373,3 +381,102 @@ export interface ExportResponse {
   /** What happened on the way (which weights were used) and remarks on the export. */
   messages?: string[];
 }
+
+/* ---------- Initialization options and workspace trust (client → language server) ---------- */
+
+/**
+ * `initializationOptions` the VS Code client sends with `initialize`. Other editors send none; a field left
+ * out keeps its default.
+ */
+export interface ClientInitializationOptions {
+  /**
+   * False in a workspace the user has not trusted (VS Code's Restricted Mode): the server then reads no data
+   * file and starts no run. Default true: editors without workspace trust open folders the user chose.
+   */
+  workspaceTrusted?: boolean;
+  /**
+   * True when the client renders images in hover and completion Markdown (VS Code does). Default false: other
+   * editors get the same text without the activation plots, which would arrive as long base64 strings.
+   */
+  hoverImages?: boolean;
+}
+
+/** `nn/workspaceTrusted` (client → server): the user has trusted the workspace; data files may be read now. */
+export const WorkspaceTrustedNotification = { method: 'nn/workspaceTrusted', type: new NotificationType0('nn/workspaceTrusted') } as const;
+
+/* ---------- The training panel's requests (extension host → language server) ---------- */
+// The extension host knows VS Code and this protocol, nothing of the language: what the panel shows, the
+// specification of every run, the edits behind its buttons and the saving of weights all come from the server.
+
+/** Names a model of an open document: the model whose train block runs; the first train block when absent. */
+export interface PanelModelParams {
+  uri: string;
+  model?: string;
+}
+
+/** `nn/panelModel`: what the panel shows of a model, and what the host needs to act on it. */
+export const PanelModelRequest = request<PanelModelParams, PanelModelResult>('nn/panelModel');
+
+export type PanelModelResult =
+  | {
+    ok: true;
+    model: PanelModel;
+    /** Where each layer is written, by its index in the model's layer list (what `revealLayer` shows). */
+    layerRanges: Range[];
+    /** What compare runs are timed to: a validation accuracy for classifiers; none for regression. */
+    compareThreshold?: RunThreshold;
+  }
+  | { ok: false; message: string };
+
+export interface PlanRunParams extends PanelModelParams {
+  /** The panel's fields in place of the file's settings (epochs, batch, learning rate, seed, toy data). */
+  settings?: PanelSettings;
+  /** Compare runs: this activation (default parameters) on every hidden dense layer. */
+  hiddenActivation?: string;
+  /** Decision-boundary resolution the run will be asked for (part of the size budget). */
+  gridSize?: number;
+}
+
+/**
+ * `nn/planRun`: the specification of a run (network, settings, data with a CSV file's text, training-check
+ * thresholds), made by the same pipeline the CLI uses, or the problems that stop it. The host starts the
+ * training worker with it.
+ */
+export const PlanRunRequest = request<PlanRunParams, PlanRunResult>('nn/planRun');
+
+export type PlanRunResult =
+  | {
+    ok: true;
+    modelName: string;
+    spec: NetworkSpec;
+    settings: TrainSettings;
+    data: DatasetRequest;
+    thresholds: TrainingThresholds;
+    /** The document version the plan was made from (findings are published only for that version). */
+    version: number;
+  }
+  | { ok: false; message: string; problems: RunProblem[] };
+
+/** The final weights of a completed panel run, to save as the model's last run. */
+export interface SaveRunParams {
+  uri: string;
+  spec: NetworkSpec;
+  settings: TrainSettings;
+  weights: NetworkWeights;
+}
+
+/** `nn/saveRun`: the server writes `.nn-runs/<model>.weights.json` beside the document (export reuses it). */
+export const SaveRunRequest = request<SaveRunParams, SaveRunResult>('nn/saveRun');
+
+export type SaveRunResult = { ok: true; file: string } | { ok: false; message: string };
+
+export interface PanelEditsParams {
+  uri: string;
+  model: string;
+  fix: PanelFix;
+}
+
+/** `nn/panelEdits`: the text edits behind one of the panel's buttons (the host applies them as one undoable edit). */
+export const PanelEditsRequest = request<PanelEditsParams, PanelEditsResult>('nn/panelEdits');
+
+export type PanelEditsResult = { ok: true; version: number; edits: TextEdit[] } | { ok: false; message: string };

@@ -1,9 +1,10 @@
 /**
  * Runtime checks for the messages between the extension host and the training panel.
- * Pure TypeScript with no imports beyond types, so the webview bundle can use it too.
+ * Pure TypeScript with no imports beyond the protocol itself, so the webview bundle can use it too.
  * Each check returns the first problem found, as a path and a reason, or undefined when the value fits.
+ * Every list and matrix has a maximum size, so no message can make the panel build something huge.
  */
-import type { HostToPanel, PanelToHost } from './protocol';
+import { MAX_CONFUSION_CLASSES, MAX_RUN_PROBLEMS, type HostToPanel, type PanelToHost } from './protocol';
 
 /** Returns a problem description, or undefined when `value` fits. */
 type Check = (value: unknown, path: string) => string | undefined;
@@ -11,6 +12,15 @@ type Check = (value: unknown, path: string) => string | undefined;
 const MAX_STRING = 10_000;
 const MAX_MARKDOWN = 1_000_000;
 const MAX_LIST = 1_000_000;
+/** Names from the data (classes, columns) and the side of a grid. */
+const MAX_NAME = 1_000;
+const MAX_GRID_SIDE = 1_000;
+/** Per-neuron grids: the engine sends at most 32 of at most 24×24. */
+const MAX_NEURON_GRIDS = 64;
+const MAX_NEURON_SIDE = 100;
+/** Histogram bins (the engine uses 20) and samples of an activation curve (the host sends 201). */
+const MAX_BINS = 1_000;
+const MAX_CURVE_SAMPLES = 10_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -89,7 +99,7 @@ const pair: Check = (v, p) =>
 const metricName = oneOf('accuracy', 'mae');
 const runId = str(200);
 
-const histogram = shape({ min: num, max: num, counts: numbers(10_000) });
+const histogram = shape({ min: num, max: num, counts: numbers(MAX_BINS) });
 
 const layerHealth = shape({
   name: str(),
@@ -111,14 +121,26 @@ const gridSizes = (v: Record<string, unknown>, p: string): string | undefined =>
 };
 
 const boundaryGrid = shape(
-  { width: int(1, 2000), height: int(1, 2000), xRange: pair, yRange: pair, values: numbers(), confidence: optional(numbers()) },
+  { width: int(1, MAX_GRID_SIDE), height: int(1, MAX_GRID_SIDE), xRange: pair, yRange: pair, values: numbers(), confidence: optional(numbers()) },
   gridSizes,
 );
 
 const neuronGrid = shape(
-  { layer: str(), unit: int(0), width: int(1, 2000), height: int(1, 2000), values: numbers() },
+  { layer: str(), unit: int(0), width: int(1, MAX_NEURON_SIDE), height: int(1, MAX_NEURON_SIDE), values: numbers() },
   gridSizes,
 );
+
+const panelFix: Check = (v, p) => {
+  if (!isRecord(v)) return `${p} should be an object`;
+  if (v.kind === 'setActivation') {
+    return shape({ sourceIndices: list(int(0), 10_000), activation: str(100) })(v, p);
+  }
+  if (v.kind === 'setLearningRate') return shape({ lr: positive })(v, p);
+  return `${p}.kind should be setActivation or setLearningRate`;
+};
+
+/** A fix a finding offers; its change is checked as strictly as the panel's own `applyFix` message. */
+const findingFix = shape({ id: str(100), title: str(1_000), change: panelFix });
 
 const finding = shape({
   code: oneOf('dead-units', 'saturated-units', 'vanishing-gradient', 'exploding-gradient', 'loss-plateau', 'overfitting'),
@@ -127,6 +149,7 @@ const finding = shape({
   layer: optional(str()),
   sourceIndex: optional(int(0)),
   epoch: int(0),
+  fixes: optional(list(findingFix, 100)),
 });
 
 const point = shape({ x: num, y: num, label: num, split: oneOf('train', 'validation') });
@@ -134,12 +157,12 @@ const point = shape({ x: num, y: num, label: num, split: oneOf('train', 'validat
 const datasetSummary = shape({
   name: str(),
   features: int(0),
-  classes: list(str(), 100_000),
+  classes: list(str(MAX_NAME), 100_000),
   trainSize: int(0),
   validationSize: int(0),
   points: optional(list(point, 200_000)),
-  featureNames: optional(list(str(), 100_000)),
-  targetNames: optional(list(str(), 100_000)),
+  featureNames: optional(list(str(MAX_NAME), 100_000)),
+  targetNames: optional(list(str(MAX_NAME), 100_000)),
 });
 
 const trainSettings = shape({ epochs: int(0), batch: int(1), validation: num, seed: int(), normalize: bool, lr: optional(num) });
@@ -162,13 +185,14 @@ const epochProgress = shape({
   samplesPerSecond: num,
   layers: list(layerHealth, 10_000),
   boundary: optional(boundaryGrid),
-  neurons: optional(list(neuronGrid, 10_000)),
+  neurons: optional(list(neuronGrid, MAX_NEURON_GRIDS)),
   findings: list(finding, 10_000),
   reachedAt: optional(int(1)),
 });
 
+/** A confusion matrix: square, and only for up to MAX_CONFUSION_CLASSES classes (the trainer sends none above). */
 const square: Check = (v, p) => {
-  const problem = list(numbers(100_000), 100_000)(v, p);
+  const problem = list(numbers(MAX_CONFUSION_CLASSES), MAX_CONFUSION_CLASSES)(v, p);
   if (problem) return problem;
   const rows = v as number[][];
   return rows.every((row) => row.length === rows.length) ? undefined : `${p} should be a square matrix`;
@@ -182,10 +206,21 @@ const runFinished = shape({
   final: shape({ trainLoss: num, valLoss: num, trainMetric: num, valMetric: num, metricName }),
   findings: list(finding, 10_000),
   confusion: optional(square),
+  confusionOmitted: optional(str()),
   reachedAt: optional(int(1)),
 });
 
-const runError = shape({ runId, message: str() });
+const runProblem = shape({
+  code: str(100),
+  severity: oneOf('error', 'warning', 'info', 'hint'),
+  message: str(),
+  line: int(1),
+  column: int(1),
+  start: int(0),
+  end: int(0),
+});
+
+const runError = shape({ runId, message: str(), problems: optional(list(runProblem, MAX_RUN_PROBLEMS)) });
 
 /* ---------- Panel messages ---------- */
 
@@ -201,7 +236,7 @@ const panelSettings = shape({
 });
 
 const activationCurve = shape(
-  { name: str(), xs: numbers(100_000), f: numbers(100_000), df: numbers(100_000), note: optional(str()) },
+  { name: str(), xs: numbers(MAX_CURVE_SAMPLES), f: numbers(MAX_CURVE_SAMPLES), df: numbers(MAX_CURVE_SAMPLES), note: optional(str()) },
   (v, p) =>
     (v.f as unknown[]).length === (v.xs as unknown[]).length && (v.df as unknown[]).length === (v.xs as unknown[]).length
       ? undefined
@@ -251,14 +286,6 @@ const hostChecks: Record<HostToPanel['type'], Check> = {
   error: runError,
 };
 
-const panelFix: Check = (v, p) => {
-  if (!isRecord(v)) return `${p} should be an object`;
-  if (v.kind === 'setActivation') {
-    return shape({ sourceIndices: list(int(0), 10_000), activation: str(100) })(v, p);
-  }
-  if (v.kind === 'setLearningRate') return shape({ lr: positive })(v, p);
-  return `${p}.kind should be setActivation or setLearningRate`;
-};
 
 const panelChecks: Record<PanelToHost['type'], Check> = {
   ready: shape({}),
@@ -266,6 +293,7 @@ const panelChecks: Record<PanelToHost['type'], Check> = {
   settings: shape({ settings: panelSettings }),
   compare: shape({ activations: list(str(100), 100) }),
   revealLayer: shape({ sourceIndex: int(0) }),
+  revealSource: shape({ start: int(0), end: int(0) }, (v, p) => ((v.end as number) >= (v.start as number) ? undefined : `${p}.end should not come before start`)),
   applyFix: shape({ fix: panelFix, rerun: bool }),
   copyResults: shape({ markdown: str(MAX_MARKDOWN) }),
 };
@@ -292,6 +320,11 @@ export function checkHostMessage(value: unknown): Checked<HostToPanel> {
 /** Checks a message from the panel to the extension host, saying what is wrong when it does not fit. */
 export function checkPanelMessage(value: unknown): Checked<PanelToHost> {
   return checkTagged<PanelToHost>(value, panelChecks, 'message from the panel');
+}
+
+/** Checks the panel's settings fields (what `nn/planRun` receives): a problem description, or undefined when they fit. */
+export function checkPanelSettings(value: unknown): string | undefined {
+  return panelSettings(value, 'settings');
 }
 
 /** The message when it fits the protocol, otherwise undefined. */

@@ -1,6 +1,6 @@
 /** The "copy results as markdown" text. Every string from the data is escaped so it stays literal. */
 import { effectiveSettings, type PanelState, type RunRecord } from './state';
-import { formatMetric, formatNumber, formatPercent, metricLabel } from './format';
+import { formatMetric, formatNumber, formatPercent, metricLabel } from './numbers';
 import { describeThreshold, epochsToThreshold } from './thresholds';
 
 /** Escapes characters that markdown (or HTML inside markdown) would interpret. */

@@ -10,6 +10,7 @@ import type {
   PanelRunState,
   PanelSettings,
   RunFinished,
+  RunProblem,
   RunStarted,
   RunThreshold,
 } from '../../../server/src/protocol';
@@ -37,6 +38,8 @@ export interface RunRecord {
   latest?: EpochProgress;
   finished?: RunFinished;
   error?: string;
+  /** Problems in the file that kept the run from starting, with their places. */
+  problems?: RunProblem[];
 }
 
 export type PanelTab = PanelMode;
@@ -242,6 +245,7 @@ export function applyHostMessage(state: PanelState, message: HostToPanel): Set<V
     case 'error': {
       const run = runFor(state, message.runId);
       run.error = message.message;
+      if (message.problems) run.problems = message.problems;
       dirty.add('progress').add('results').add('compare').add('controls');
       break;
     }

@@ -7,9 +7,16 @@ import { softmax } from './activations/softmax';
 import type { ActivationDef } from './types';
 
 export { SELU_ALPHA, SELU_LAMBDA } from './activations/exponential';
-export { PROPERTY_TABLE } from './activations/properties';
 
-export const ACTIVATIONS: readonly ActivationDef[] = [
+const ENTRIES = [
   step, linear, sigmoidActivation, tanhActivation, hardSigmoid, softsign,
   relu, relu6, leakyRelu, prelu, elu, selu, gelu, swish, mish, softplus, softmax, maxout,
-];
+] as const;
+
+/**
+ * The canonical name of a catalog activation. Tables that say something about every activation (an export
+ * target, an engine kernel) are `Record<ActivationName, …>`, so a new entry without its row does not compile.
+ */
+export type ActivationName = (typeof ENTRIES)[number]['name'];
+
+export const ACTIVATIONS: readonly ActivationDef[] = ENTRIES;

@@ -7,12 +7,20 @@
 import { intParam, nonNegative, numberOf, numberParam } from './params';
 import type { DatasetDef, ParamDef, ParamValues, TaskKind } from './types';
 
-const points: ParamDef = intParam('points', 400, 'Number of points to generate, a whole number ≥ 1 (default 400).', 1);
+/** How many points a toy set has, how much noise, and how many clusters `blobs` makes, when the file does not say. */
+export const TOY_DEFAULTS: Readonly<{ points: number; noise: number; blobClasses: number }> = { points: 400, noise: 0.1, blobClasses: 3 };
+
+const points: ParamDef = intParam(
+  'points',
+  TOY_DEFAULTS.points,
+  `Number of points to generate, a whole number ≥ 1 (default ${TOY_DEFAULTS.points}).`,
+  1,
+);
 const noise: ParamDef = numberParam(
   'noise',
-  0.1,
-  'Amount of random jitter added to each point, 0 or more (default 0.1).',
-  nonNegative('noise', 'such as 0.1'),
+  TOY_DEFAULTS.noise,
+  `Amount of random jitter added to each point, 0 or more (default ${TOY_DEFAULTS.noise}).`,
+  nonNegative('noise', `such as ${TOY_DEFAULTS.noise}`),
 );
 const toyParams: readonly ParamDef[] = [points, noise];
 const one = (): number => 1;
@@ -68,10 +76,13 @@ export const DATASETS: readonly DatasetDef[] = [
   {
     name: 'blobs',
     kind: 'toy',
-    params: [...toyParams, intParam('classes', 3, 'Number of clusters, one class each (a whole number ≥ 2, default 3).', 2)],
+    params: [
+      ...toyParams,
+      intParam('classes', TOY_DEFAULTS.blobClasses, `Number of clusters, one class each (a whole number ≥ 2, default ${TOY_DEFAULTS.blobClasses}).`, 2),
+    ],
     task: 'multiclass',
     features: 2,
-    classes: (p) => numberOf(p, 'classes', 3),
+    classes: (p) => numberOf(p, 'classes', TOY_DEFAULTS.blobClasses),
     doc: 'K round clusters of points, one class per cluster.',
   },
   {

@@ -10,20 +10,24 @@ import { OPTIMIZERS } from './optimizers';
 import { REGULARIZERS } from './regularizers';
 import { TASKS } from './tasks';
 import type {
-  ActivationDef, ActivationProperties, DatasetDef, InitDef, LossDef, OptimizerDef, ParamValues, RegularizerDef, TaskDef,
+  ActivationDef, ActivationName, ActivationProperties, DatasetDef, InitDef, LossDef, OptimizerDef, ParamValues, RegularizerDef, TaskDef,
 } from './types';
-import { numberOf } from './params';
 
 export * from './types';
-export { ACTIVATIONS, PROPERTY_TABLE, SELU_ALPHA, SELU_LAMBDA } from './activations';
-export { DATASETS, datasetTask } from './datasets';
+export { ACTIVATIONS, SELU_ALPHA, SELU_LAMBDA } from './activations';
+export { COMPARE_CHOICES, COMPARE_DEFAULTS, COMPARE_OFFERS, type CompareOffer } from './activations/compare';
+export { DATASETS, datasetTask, TOY_DEFAULTS } from './datasets';
+export {
+  DEFAULT_FEATURES, featureNamed, FEATURES, findFeature, isFeatureName, isIdentityFeatures, writeFeatures, type FeatureDef, type FeatureName,
+} from './features';
+export { TRAIN_DEFAULTS, type TrainDefaults } from './train';
 export { INITS } from './inits';
 export { LOSSES } from './losses';
-export { OPTIMIZERS } from './optimizers';
+export { DEFAULT_OPTIMIZER, learningRateOf, OPTIMIZERS } from './optimizers';
 export { REGULARIZERS } from './regularizers';
 export { TASKS } from './tasks';
 export { MODEL_KEYWORDS, TOP_LEVEL_KEYWORDS, TRAIN_KEYWORDS, type KeywordDoc } from './keywords';
-export { resolveParams } from './params';
+export { numberValue, resolveParams } from './params';
 export { didYouMean, editDistance } from './suggest';
 
 interface Named {
@@ -31,8 +35,8 @@ interface Named {
   aliases?: readonly string[];
 }
 
-/** A lookup by name and alias (exact spelling), plus the list of every spelling for suggestions. */
-function indexByName<T extends Named>(defs: readonly T[]): { find(name: string): T | undefined; names: readonly string[] } {
+/** A lookup by name and alias (exact spelling). */
+function indexByName<T extends Named>(defs: readonly T[]): { find(name: string): T | undefined } {
   const map = new Map<string, T>();
   for (const def of defs) {
     for (const key of [def.name, ...(def.aliases ?? [])]) {
@@ -40,7 +44,7 @@ function indexByName<T extends Named>(defs: readonly T[]): { find(name: string):
       map.set(key, def);
     }
   }
-  return { find: (name) => map.get(name), names: [...map.keys()] };
+  return { find: (name) => map.get(name) };
 }
 
 const activations = indexByName(ACTIVATIONS);
@@ -52,6 +56,11 @@ const regularizers = indexByName(REGULARIZERS);
 const datasets = indexByName(DATASETS);
 
 export const findActivation = (nameOrAlias: string): ActivationDef | undefined => activations.find(nameOrAlias);
+const byCanonicalName = new Map<string, ActivationDef>(ACTIVATIONS.map((def) => [def.name, def]));
+/** The entry of a canonical name. Total: every `ActivationName` has an entry. */
+export const activationNamed = (name: ActivationName): ActivationDef => byCanonicalName.get(name)!;
+/** Whether `text` is a canonical activation name (not an alias): the check where names arrive as plain text. */
+export const isActivationName = (text: string): text is ActivationName => byCanonicalName.has(text);
 export const findTask = (name: string): TaskDef | undefined => tasks.find(name);
 export const findLoss = (nameOrAlias: string): LossDef | undefined => losses.find(nameOrAlias);
 export const findOptimizer = (name: string): OptimizerDef | undefined => optimizers.find(name);
@@ -59,22 +68,11 @@ export const findInit = (nameOrAlias: string): InitDef | undefined => inits.find
 export const findRegularizer = (name: string): RegularizerDef | undefined => regularizers.find(name);
 export const findDataset = (name: string): DatasetDef | undefined => datasets.find(name);
 
-/** Every accepted spelling (names and aliases), for "did you mean" and completion. */
-export const ACTIVATION_NAMES = activations.names;
-export const TASK_NAMES = tasks.names;
-export const LOSS_NAMES = losses.names;
-export const OPTIMIZER_NAMES = optimizers.names;
-export const INIT_NAMES = inits.names;
-export const REGULARIZER_NAMES = regularizers.names;
-export const DATASET_NAMES = datasets.names;
-
 /**
- * The properties of an activation with these parameters. Same as `def.properties` except where a parameter
- * changes them: leaky_relu with α = 1 is linear (smooth), and elu is smooth only with α = 1.
+ * The properties of an activation with these parameters. Same as `def.properties` except that smoothness
+ * follows the kinks these parameters leave: leaky_relu with α = 1 is linear (smooth), elu is smooth only with
+ * α = 1. Maxout is never smooth (a max of pieces), though its per-piece scalar form has no kink.
  */
 export function propertiesFor(def: ActivationDef, params: ParamValues): ActivationProperties {
-  const p = { ...def.properties };
-  if (def.name === 'elu') p.smooth = numberOf(params, 'alpha', 1) === 1;
-  if (def.name === 'leaky_relu') p.smooth = numberOf(params, 'alpha', 0.01) === 1;
-  return p;
+  return { ...def.properties, smooth: def.shape !== 'maxout' && def.kinks(params).length === 0 };
 }

@@ -1,6 +1,6 @@
 /** The optimizers of language.md §4 with their defaults. */
-import { numberParam, positive, unitInterval } from './params';
-import type { OptimizerDef, ParamDef } from './types';
+import { numberParam, numberValue, positive, unitInterval } from './params';
+import type { OptimizerDef, ParamDef, ParamValues } from './types';
 
 const lr = (def: number): ParamDef =>
   numberParam('lr', def, `Learning rate: the step size, greater than 0 (default ${def}).`, positive('lr', `such as ${def}`));
@@ -55,3 +55,12 @@ export const OPTIMIZERS: readonly OptimizerDef[] = [
     doc: 'RMSprop: divides each step by a running root-mean-square of recent gradients.',
   },
 ];
+
+/** The optimizer of a model that names none. */
+export const DEFAULT_OPTIMIZER: OptimizerDef = OPTIMIZERS[1];
+
+/** The learning rate of optimizer `name` with these parameters: the written one, else the optimizer's default. */
+export function learningRateOf(name: string, params: ParamValues): number {
+  const def = OPTIMIZERS.find((o) => o.name === name) ?? DEFAULT_OPTIMIZER;
+  return numberValue(params, def.params.find((p) => p.name === 'lr')!);
+}

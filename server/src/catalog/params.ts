@@ -65,6 +65,11 @@ export function resolveParams(defs: readonly ParamDef[], explicit: ParamValues =
   return out;
 }
 
+/** Reads a numeric parameter, falling back to its definition's default when it is missing or not a number. */
+export function numberValue(params: ParamValues, def: ParamDef): number {
+  return numberOf(params, def.name, typeof def.default === 'number' ? def.default : NaN);
+}
+
 /** Reads a numeric parameter, falling back to `fallback` when it is missing or not a number. */
 export function numberOf(params: ParamValues, name: string, fallback: number): number {
   const v = params[name];

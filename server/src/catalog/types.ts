@@ -1,4 +1,7 @@
 /** Types of the catalog: the one place where activations, tasks, losses, optimizers, inits and datasets are defined. */
+import type { ActivationName } from './activations';
+
+export type { ActivationName };
 
 export type ParamValue = number | string;
 export type ParamValues = Record<string, ParamValue>;
@@ -18,14 +21,14 @@ export interface ParamDef {
 
 /** Scalar forms of an activation with its parameters bound. */
 export interface BoundActivation {
-  f(x: number): number;
+  f: (x: number) => number;
   /** Derivative with respect to the input. */
-  df(x: number): number;
+  df: (x: number) => number;
   /**
    * The same derivative written through the output y = f(x), where that is exact and cheaper (sigmoid:
    * y(1 − y), tanh: 1 − y²). Optional; the training engine uses it to avoid recomputing f in the backward pass.
    */
-  dfFromOutput?(y: number): number;
+  dfFromOutput?: (y: number) => number;
 }
 
 export interface ActivationProperties {
@@ -34,7 +37,7 @@ export interface ActivationProperties {
   zeroCentered: boolean;
   /** Zero gradient on a whole half-line, so a unit can stop learning for good. */
   canDie: boolean;
-  /** He init is the match. */
+  /** He init is the match; true exactly for the activations of family `relu`. */
   reluFamily: boolean;
   selfNormalizing: boolean;
   outputOnly: boolean;
@@ -45,13 +48,21 @@ export interface ActivationProperties {
   smooth: boolean;
 }
 
-export type ActivationFamily =
-  | 'linear' | 'step' | 'sigmoid' | 'tanh' | 'softsign' | 'relu' | 'elu' | 'selu' | 'smooth-relu' | 'softplus' | 'softmax' | 'maxout';
+/** The properties an activation entry states; `reluFamily` follows from its family instead. */
+export type StatedProperty = Exclude<keyof ActivationProperties, 'reluFamily'>;
+
+/**
+ * Activations that behave alike in a hidden layer (range, where the gradient fades, matching init). `relu` is the
+ * ReLU family of activations.md (relu, relu6, leaky_relu, prelu, elu, gelu, swish, mish, maxout); `sigmoid` holds
+ * sigmoid and hard_sigmoid; `tanh` holds tanh and softsign (zero-centred, saturating, in (−1, 1)).
+ */
+export type ActivationFamily = 'linear' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'selu' | 'softplus' | 'softmax';
 
 export type InitName = 'he_normal' | 'he_uniform' | 'glorot_normal' | 'glorot_uniform' | 'lecun_normal' | 'lecun_uniform';
 
-export interface ActivationDef {
-  name: string;
+/** One activation. `N` is its canonical name; by default any catalog name. */
+export interface ActivationDef<N extends string = ActivationName> {
+  name: N;
   aliases: readonly string[];
   /** Parameter values an alias stands for (`silu` is swish with beta 1); absent when no alias fixes any. */
   aliasParams?: Readonly<Record<string, ParamValues>>;
@@ -66,6 +77,7 @@ export interface ActivationDef {
   bind(params: ParamValues): BoundActivation;
   /** Points where f′ jumps or is undefined, for the given parameters. */
   kinks(params: ParamValues): number[];
+  /** The one place the family is written; mixed-hidden compares it and `properties.reluFamily` follows from it. */
   family: ActivationFamily;
   properties: ActivationProperties;
   /** The init that suits it when the model says `auto`. */

@@ -2,7 +2,6 @@
 import type { Diagnostic, RelatedInfo } from '../diagnostic';
 import type { ActivationUse, DenseInfo, ModelInfo, TaskInfo } from '../model/types';
 import type { Span } from '../syntax/span';
-import type { ActivationTarget } from './types';
 
 export function hiddenLayers(model: ModelInfo): DenseInfo[] {
   return model.dense.filter((d) => d.role === 'hidden');
@@ -29,14 +28,6 @@ export function isLinear(layer: DenseInfo): boolean {
 /** Where the problem with a layer's activation is shown: the activation's name, or the layer for a linear one. */
 export function activationSpan(layer: DenseInfo): Span {
   return layer.activation?.nameSpan ?? layer.span;
-}
-
-/** Where a fix writes a new activation for the layer. */
-export function activationTarget(layer: DenseInfo): ActivationTarget {
-  if (layer.activation) return { span: layer.activation.span, insert: false };
-  const node = layer.node;
-  const after = node.units?.span.end ?? node.keyword.span.end;
-  return { span: { start: after, end: after }, insert: true };
 }
 
 /** `'dense_2'`: how messages name a layer. */

@@ -2,13 +2,14 @@
  * The quick fixes of a diagnostic, and "fix all". Fixes dispatch on the diagnostic's code and read its `data`;
  * every check also gets "ignore on this line". All of it is pure: edits over the analysed text.
  */
-import type { Analysis } from '../analysis';
+import type { Analysis } from '../model/types';
 import type { Diagnostic } from '../diagnostic';
-import { eol, indentAt, insert, overlaps, replace, sameEdit } from './edits';
+import { insert, overlaps, replace, sameEdit, type TextEdit } from '../syntax/textEdit';
+import { eol, indentAt } from './edits';
 import { CORE_CODES } from './knownCodes';
 import { findCheck } from './registry';
 import { parseDirectives } from './suppression';
-import type { Fix, TextEdit } from './types';
+import type { Fix } from './types';
 
 const CORE = new Set(CORE_CODES.map((c) => c.code));
 
@@ -36,7 +37,7 @@ export function fixesFor(diagnostic: Diagnostic, analysis: Analysis): Fix[] {
  * "Ignore CODE on this line": extends an `nn-ignore` comment already on the line, or adds one at its end. A line
  * that already ends in another comment gets `# nn-ignore-next-line: CODE` above it instead.
  */
-export function ignoreFix(diagnostic: Diagnostic, analysis: Analysis): Fix | undefined {
+function ignoreFix(diagnostic: Diagnostic, analysis: Analysis): Fix | undefined {
   const { lines, text } = analysis;
   const line = lines.positionAt(diagnostic.span.start).line;
   const code = diagnostic.code;

@@ -1,14 +1,19 @@
 /** The list of checks. Each check is one file in rules/ and one line here; docs/checks.md is generated from this list. */
-import { CORE_CODES, TRAINING_CODES } from './knownCodes';
+import { TRAINING_CHECKS } from '../train/checks';
+import { CORE_CODES } from './knownCodes';
 import { allLinear } from './rules/allLinear';
 import { dataTask } from './rules/dataTask';
+import { doubleActivation } from './rules/doubleActivation';
 import { dyingReluRisk } from './rules/dyingReluRisk';
+import { highLearningRate } from './rules/highLearningRate';
 import { initMismatch } from './rules/initMismatch';
+import { layerAfterOutput } from './rules/layerAfterOutput';
 import { linearHidden } from './rules/linearHidden';
 import { lossMismatch } from './rules/lossMismatch';
 import { maxoutCost } from './rules/maxoutCost';
 import { missingTask } from './rules/missingTask';
 import { mixedHidden } from './rules/mixedHidden';
+import { modelSize } from './rules/modelSize';
 import { outputActivation } from './rules/outputActivation';
 import { outputUnits } from './rules/outputUnits';
 import { paramRange } from './rules/paramRange';
@@ -42,6 +47,10 @@ export const CHECKS: readonly CheckDef[] = [
   mixedHidden,
   paramRange,
   maxoutCost,
+  layerAfterOutput,
+  modelSize,
+  doubleActivation,
+  highLearningRate,
   dataTask,
   unusedSuppression,
   unknownSuppression,
@@ -54,4 +63,4 @@ export function findCheck(code: string): CheckDef | undefined {
 }
 
 /** Every code NN Studio reports: the checks, the parser and semantic analysis, and the training checks. */
-export const ALL_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), ...CORE_CODES.map((c) => c.code), ...TRAINING_CODES.map((c) => c.code)]);
+export const ALL_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), ...CORE_CODES.map((c) => c.code), ...TRAINING_CHECKS.map((c) => c.code)]);

@@ -3,7 +3,7 @@
  * `# nn-ignore-next-line: CODE[, CODE]` on the next line that holds code (blank and comment-only lines are skipped). Text after the list is free (a reason, say).
  * A listed code that silences nothing, or that NN Studio does not know, is itself reported as a hint.
  */
-import type { Analysis } from '../analysis';
+import type { Analysis } from '../model/types';
 import { didYouMean } from '../catalog';
 import type { Diagnostic } from '../diagnostic';
 import type { Span } from '../syntax/span';

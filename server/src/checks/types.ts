@@ -1,13 +1,8 @@
 /** Types shared by the static checks: a check's definition, its context, and the quick fixes it offers. */
-import type { Analysis } from '../analysis';
+import type { Analysis } from '../model/types';
 import type { Diagnostic, Severity } from '../diagnostic';
-import type { Span } from '../syntax/span';
-
-/** Replace the text in `span` by `newText` (an empty span inserts). Offsets are UTF-16, as everywhere. */
-export interface TextEdit {
-  span: Span;
-  newText: string;
-}
+import type { TextEdit } from '../syntax/textEdit';
+import type { StaticThresholds } from '../thresholds';
 
 /** A quick fix: a named set of edits that are applied together. */
 export interface Fix {
@@ -19,26 +14,9 @@ export interface Fix {
   preferred?: boolean;
 }
 
-export type OptimizerName = 'sgd' | 'adam' | 'rmsprop';
-
-/** Thresholds of the static checks, with the defaults of rules.md filled in. */
-export interface Thresholds {
-  /** saturating-stack fires at this many saturating hidden layers in a row. */
-  saturatingDepth: number;
-  /** dying-relu-risk fires above this learning rate, per optimizer. */
-  lrLimit: Record<OptimizerName, number>;
-}
-
-export interface CheckContext {
+export interface StaticCheckContext {
   analysis: Analysis;
-  thresholds: Thresholds;
-}
-
-/** Where a dense layer's activation is written, or where one would be inserted (a linear layer has none). */
-export interface ActivationTarget {
-  span: Span;
-  /** True when there is no activation yet: insert ` NAME` at `span.start`. */
-  insert: boolean;
+  thresholds: StaticThresholds;
 }
 
 export interface CheckDef {
@@ -55,6 +33,8 @@ export interface CheckDef {
   explanation: string;
   /** Fix id → what it does, for the docs. */
   fixes: Readonly<Record<string, string>>;
+  /** What to do about a finding, for `nn explain` and the docs; required when the check has no quick fixes. */
+  remedy?: string;
   /** Settings that change what the check does. */
   settings?: readonly string[];
   /** A small document that trips the check (shown in the docs with its message; tests run it). */
@@ -64,7 +44,7 @@ export interface CheckDef {
    * already reports the code; `check()` returns nothing) or `suppression` (the suppression pass).
    */
   emittedBy: 'check' | 'semantic' | 'suppression';
-  check(context: CheckContext): Diagnostic[];
+  check(context: StaticCheckContext): Diagnostic[];
   /** The check's own fixes for one of its diagnostics (the "ignore" fix is added for every check). */
   fix?(diagnostic: Diagnostic, analysis: Analysis): Fix[];
 }

@@ -4,6 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { analyze, type Analysis, type AnalyzeOptions } from '../analysis';
 import type { Diagnostic } from '../diagnostic';
 import type { LineIndex } from '../syntax/lineIndex';
+import { nodeRealPath } from '../train/data/realPath';
 
 /** A place in a file as people count it: 1-based line and column (UTF-16 code units, as editors count). */
 export interface FilePosition {
@@ -66,7 +67,7 @@ export function loadFile(command: string, file: string): LoadedFile | undefined 
 
 function analyzeText(file: string, path: string, text: string, options: Omit<AnalyzeOptions, 'documentPath'> = {}): LoadedFile {
   const roots = options.workspaceRoots ? [...options.workspaceRoots] : rootsFor(path);
-  const analysis = analyze(text, { ...options, documentPath: path, workspaceRoots: roots });
+  const analysis = analyze(text, { ...options, documentPath: path, workspaceRoots: roots, realPath: nodeRealPath });
   const shown = relative(process.cwd(), path) || file;
   return { path, shown, roots, analysis, position: (offset) => ({ file: shown, ...lineColumn(analysis.lines, offset) }) };
 }

@@ -1,5 +1,6 @@
 /** `nn`: the command line of NN Studio (check, explain, train, summary, export). */
 import { COMMANDS } from './commands';
+import { exitQuietlyOnClosedPipe, printSafely } from './terminal';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
@@ -37,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  printSafely();
+  exitQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {

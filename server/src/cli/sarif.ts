@@ -1,10 +1,10 @@
 /** SARIF 2.1.0 output of `nn check --format sarif`, for code-scanning services. */
 import { relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Analysis } from '../analysis';
-import { codeInfo } from '../checks/explain';
+import { codeInfo } from '../explain/codes';
 import type { Severity } from '../diagnostic';
+import { uriOf } from '../documentUri';
 import type { Span } from '../syntax/span';
 import { lineColumn } from './load';
 
@@ -30,12 +30,12 @@ function artifact(path: string, root: string): Sarif.ArtifactLocation {
   if (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '') {
     return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SROOT };
   }
-  return { uri: pathToFileURL(path).href };
+  return { uri: uriOf(path) };
 }
 
 function rule(code: string): Sarif.ReportingDescriptor {
   const info = codeInfo(code);
-  if (info?.kind === 'check') {
+  if (info?.kind === 'check' || info?.kind === 'training') {
     const { check } = info;
     return {
       id: code, name: check.title.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
@@ -45,8 +45,15 @@ function rule(code: string): Sarif.ReportingDescriptor {
       defaultConfiguration: { level: LEVEL[check.severity] },
     };
   }
-  const description = info?.kind === 'other' ? info.doc.description : code;
-  return { id: code, shortDescription: { text: description }, defaultConfiguration: { level: LEVEL[info?.kind === 'other' ? info.doc.severity : 'error'] } };
+  if (info?.kind === 'other') {
+    const { doc } = info;
+    const help = `${doc.description}\n\nHow to fix: ${doc.fix}`;
+    return {
+      id: code, shortDescription: { text: doc.title }, fullDescription: { text: doc.description },
+      help: { text: help, markdown: help }, defaultConfiguration: { level: LEVEL[doc.severity] },
+    };
+  }
+  return { id: code, shortDescription: { text: code }, defaultConfiguration: { level: LEVEL.error } };
 }
 
 /** One SARIF log with one run over every checked file. `root` is the directory relative URIs start from. */
@@ -69,7 +76,7 @@ export function toSarif(files: readonly CheckedFile[], root: string, version = '
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [{
       tool: { driver: { name: 'nn', fullName: 'NN Studio', version, semanticVersion: version, rules: codes.map(rule) } },
-      originalUriBaseIds: { [SROOT]: { uri: pathToFileURL(root.endsWith(sep) ? root : root + sep).href } },
+      originalUriBaseIds: { [SROOT]: { uri: uriOf(root.endsWith(sep) ? root : root + sep) } },
       columnKind: 'utf16CodeUnits',
       results,
     }],

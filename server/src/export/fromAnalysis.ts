@@ -1,13 +1,17 @@
 /**
  * Exports a model of an analysed `.nn` file: picks the model, refuses one with errors, and finds its
- * trained weights (a saved run, or a fresh run of the file's train block). Pure: reading files and
- * training go through the `ExportHost` the caller (CLI or language server) provides.
+ * trained weights (a saved run, or a fresh run of the file's train block, planned by the run pipeline like
+ * every other run). Reading saved runs and training go through the `ExportHost` the caller (CLI or language
+ * server) provides.
  */
 import type { Analysis } from '../analysis';
 import { CHECKS } from '../checks/registry';
+import { pickModel } from '../model/pick';
 import type { ModelInfo, TrainInfo } from '../model/types';
-import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../train/fromModel';
-import type { DatasetRequest, LayerSpec, NetworkSpec, NetworkWeights, TrainSettings } from '../train/spec';
+import { planRun, type RunDataAccess } from '../run/pipeline';
+import type { NnSettings } from '../settings';
+import { settingsFromTrain, specFromModel } from '../train/fromModel';
+import type { DatasetRequest, LayerSpec, NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
 import { exportModel } from './index';
 import { loadJsonExport } from './json';
 import { runWeightsPath } from './savedRun';
@@ -16,7 +20,7 @@ import type { ExportResult, ExportTarget } from './types';
 export interface ExportHost {
   /** The text of a file, or undefined when it does not exist. */
   readText(path: string): string | undefined;
-  /** Trains `spec` on `data` (a csv request still lacks its text) and resolves with the final weights. */
+  /** Trains `spec` on `data` (a csv request carries its text) and resolves with the final weights. */
   train(spec: NetworkSpec, settings: TrainSettings, data: DatasetRequest): Promise<NetworkWeights>;
 }
 
@@ -31,6 +35,9 @@ export interface FileExportRequest {
   weights: boolean;
   /** Names the files (`stem.py`, …); the model's name by default. */
   stem?: string;
+  /** What a fresh run is planned with: the user's settings, and where data files may be read. */
+  settings: NnSettings;
+  data: RunDataAccess;
 }
 
 export interface FileExportOutcome {
@@ -46,20 +53,6 @@ export class ExportRequestError extends Error {
     super(message);
     this.name = 'ExportRequestError';
   }
-}
-
-function pickModel(analysis: Analysis, name: string | undefined, messages: string[]): ModelInfo {
-  const models = analysis.semantic.models;
-  if (models.length === 0) throw new ExportRequestError('the file defines no model');
-  if (name === undefined) {
-    if (models.length > 1) {
-      messages.push(`exported the first model, '${models[0].name}' (the file also defines ${models.slice(1).map((m) => `'${m.name}'`).join(', ')}; choose one with --model)`);
-    }
-    return models[0];
-  }
-  const found = models.find((m) => m.name === name);
-  if (!found) throw new ExportRequestError(`no model named '${name}' in this file (it defines ${models.map((m) => `'${m.name}'`).join(', ')})`);
-  return found;
 }
 
 /** Codes of the design checks: their findings are advice about a well-defined network, so they never block an export. */
@@ -102,12 +95,11 @@ async function trainedWeights(
     }
   }
   if (!train) throw new ExportRequestError(`${why}, and the file has no train block for it to train now — add one, or export without weights`);
-  const trainError = firstErrorIn(request.analysis, train.decl.span.start, train.decl.span.end);
-  if (trainError) throw new ExportRequestError(`the train block of '${model.name}' has an error (${trainError})`);
-  const data = datasetRequestFromTrain(train);
-  if (!data) throw new ExportRequestError(`the train block of '${model.name}' has no data line`);
-  const settings = settingsFromTrain(train);
-  const weights = await host.train(spec, settings, data);
+  // A run starts from the run pipeline: nothing from a file with errors, data that does not fit, or beyond the size budget.
+  const plan = planRun({ text: request.analysis.text, path: request.filePath, modelName: model.name, settings: request.settings, data: request.data });
+  if (!plan.ok) throw new ExportRequestError(`${why}, and it cannot be trained now: ${plan.message}`);
+  const { settings, data } = plan;
+  const weights = await host.train(plan.spec, settings, data);
   messages.push(`weights: ${why}, so it was trained now with its train block (${settings.epochs} epochs on '${data.name}', seed ${settings.seed})`);
   return { weights, settings };
 }
@@ -116,7 +108,10 @@ async function trainedWeights(
 export async function exportFromAnalysis(request: FileExportRequest, host: ExportHost): Promise<FileExportOutcome> {
   const messages: string[] = [];
   const { analysis } = request;
-  const model = pickModel(analysis, request.model, messages);
+  const picked = pickModel(analysis.semantic.models, request.model, 'this file');
+  if (typeof picked === 'string') throw new ExportRequestError(picked);
+  if (picked.note) messages.push(`exported ${picked.note}`);
+  const { model } = picked;
   const modelError = firstErrorIn(analysis, model.decl.span.start, model.decl.span.end);
   if (modelError) throw new ExportRequestError(`model '${model.name}' has an error (${modelError})`);
   for (const finding of errorsIn(analysis, model.decl.span.start, model.decl.span.end, false)) {

@@ -37,7 +37,7 @@ export function exportModel(target: ExportTarget, input: ExportInput, stem = inp
     case 'pytorch': {
       const plan = buildPlan(spec, weights);
       const weightsFile = weights ? weightsFileName(stem) : undefined;
-      const { source, notes } = pytorchModule(spec, plan, { weightsFile, sourceName, settings });
+      const { source, notes } = pytorchModule(spec, plan, { weightsFile, moduleFile: `${stem}.py`, sourceName, settings });
       const files: ExportResult['files'] = [{ role: 'main', name: `${stem}.py`, content: source }];
       if (weights && weightsFile) files.push({ role: 'weights', name: weightsFile, content: toJsonExport(spec, weights, settings) });
       return { target, files, notes };

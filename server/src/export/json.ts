@@ -3,7 +3,7 @@
  * under a format name and a version number. Documented in docs/export.md. Numbers are written with the
  * shortest text that reads back as the same double, so a round trip through this format is exact.
  */
-import type { NetworkSpec, NetworkWeights, TrainSettings } from '../train/spec';
+import type { NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
 import { checkWeights, ExportFormatError, readSpec, readWeights } from './validate';
 
 export const JSON_FORMAT = 'nn-studio-model';

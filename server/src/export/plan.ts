@@ -3,16 +3,16 @@
  * attached and every activation resolved against the catalog (canonical name, all parameters filled in).
  * The exporters only translate steps; how the engine lays out its weights is decided here, once.
  */
-import { findActivation, resolveParams } from '../catalog';
-import type { ActivationDef, InitName, ParamValues } from '../catalog/types';
+import { activationNamed, resolveParams } from '../catalog';
+import type { ActivationDef, ActivationName, InitName, ParamValues } from '../catalog/types';
 import { Network } from '../train/engine/network';
-import type { ActivationSpec, NetworkSpec, NetworkWeights } from '../train/spec';
+import type { ActivationSpec, NetworkSpec, NetworkWeights } from '../model/spec';
 import { checkWeights } from './validate';
 
 export interface ResolvedActivation {
   def: ActivationDef;
   /** Canonical catalog name. */
-  name: string;
+  name: ActivationName;
   /** Every parameter, catalog defaults filled in. */
   params: ParamValues;
 }
@@ -70,11 +70,16 @@ export interface ExportPlan {
   outputActivation?: 'sigmoid' | 'softmax';
 }
 
+/**
+ * The row of maxout in the exporters' activation tables: it replaces its dense layer's linear map (pieces per
+ * unit, then a max), so the exporters write it with that layer and it has no activation module of its own.
+ */
+export const WRITTEN_AS_LAYER = 'written as its dense layer';
+
 /** Resolves an activation of the spec (undefined or `linear` stays undefined). */
 export function resolveActivation(spec: ActivationSpec | undefined): ResolvedActivation | undefined {
   if (!spec) return undefined;
-  const def = findActivation(spec.name);
-  if (!def) throw new Error(`unknown activation '${spec.name}'`);
+  const def = activationNamed(spec.name);
   if (def.name === 'linear') return undefined;
   return { def, name: def.name, params: resolveParams(def.params, spec.params) };
 }
@@ -85,7 +90,7 @@ export function initialWeights(spec: NetworkSpec, seed = 1): NetworkWeights {
 }
 
 /** Pieces per unit of a dense layer's activation. */
-export function piecesOf(activation: ResolvedActivation | undefined): number {
+function piecesOf(activation: ResolvedActivation | undefined): number {
   return activation?.def.shape === 'maxout' ? Number(activation.params.pieces) : 1;
 }
 

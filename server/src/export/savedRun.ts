@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { NetworkSpec, NetworkWeights, TrainSettings } from '../train/spec';
+import type { NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
 import { toJsonExport } from './json';
 
 export const RUNS_FOLDER = '.nn-runs';

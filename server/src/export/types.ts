@@ -1,5 +1,5 @@
 /** The targets an export can write, and what an export returns: files as text or bytes, plus notes for the user. */
-import type { NetworkSpec, NetworkWeights, TrainSettings } from '../train/spec';
+import type { NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
 
 export const EXPORT_TARGETS = ['pytorch', 'onnx', 'json'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];

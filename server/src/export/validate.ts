@@ -2,8 +2,8 @@
  * Structural checks of a NetworkSpec and its NetworkWeights read from outside (a JSON export, a saved run).
  * Every problem is reported with the path of the offending value, e.g. `weights.dense[1].W`.
  */
-import { findActivation, findInit, findLoss, findOptimizer, findTask } from '../catalog';
-import type { ActivationSlopes, ActivationSpec, DenseWeights, LayerSpec, NetworkSpec, NetworkWeights } from '../train/spec';
+import { findActivation, findInit, findLoss, findOptimizer, findTask, resolveParams } from '../catalog';
+import type { ActivationSlopes, ActivationSpec, DenseWeights, LayerSpec, NetworkSpec, NetworkWeights } from '../model/spec';
 
 export class ExportFormatError extends Error {
   constructor(readonly path: string, problem: string) {
@@ -59,8 +59,9 @@ function params(value: Json, path: string): Record<string, number | string> {
 function activation(value: Json, path: string): ActivationSpec {
   const a = object(value, path);
   const name = string(a.name, `${path}.name`);
-  if (!findActivation(name)) throw new ExportFormatError(`${path}.name`, `unknown activation '${name}'`);
-  return { name, params: params(a.params, `${path}.params`) };
+  const def = findActivation(name);
+  if (!def) throw new ExportFormatError(`${path}.name`, `unknown activation '${name}'`);
+  return { name: def.name, params: params(a.params, `${path}.params`) };
 }
 
 function layer(value: Json, path: string): LayerSpec {
@@ -178,7 +179,7 @@ export function checkWeights(spec: NetworkSpec, weights: NetworkWeights, path = 
     const p = `${path}.dense[${d}]`;
     d++;
     const act = layer.activation ? findActivation(layer.activation.name) : undefined;
-    const pieces = act?.shape === 'maxout' ? Number(layer.activation?.params.pieces ?? 2) : 1;
+    const pieces = act?.shape === 'maxout' ? Number(resolveParams(act.params, layer.activation?.params).pieces) : 1;
     const rows = layer.units * pieces;
     if (w.inWidth !== width) throw new ExportFormatError(`${p}.inWidth`, `layer '${layer.name}' receives ${width} values, the weights expect ${w.inWidth}`);
     if (w.units !== layer.units) throw new ExportFormatError(`${p}.units`, `layer '${layer.name}' has ${layer.units} units, the weights ${w.units}`);

@@ -27,7 +27,7 @@ function formulaLines(def: ActivationDef): string {
 }
 
 /** The property table: zero-centered, saturating, can die, monotonic, smooth. */
-export function propertiesTable(def: ActivationDef, params: ParamValues): string {
+function propertiesTable(def: ActivationDef, params: ParamValues): string {
   const p = propertiesFor(def, params);
   return table(
     ['zero-centered', 'saturating', 'can die', 'monotonic', 'smooth'],
@@ -41,7 +41,7 @@ function roleNotes(def: ActivationDef): string[] {
   const notes: string[] = [];
   if (def.properties.outputOnly) notes.push('Use it only on an output layer.');
   if (def.properties.notTrainable) notes.push('Its gradient is 0 wherever it is defined, so gradient descent cannot train through it.');
-  if (def.properties.selfNormalizing) notes.push('Self-normalizing when paired with LeCun normal init and standardized inputs.');
+  if (def.properties.selfNormalizing) notes.push('Self-normalizing when paired with LeCun normal init, standardized inputs, and no dropout (or alpha-dropout).');
   return notes;
 }
 

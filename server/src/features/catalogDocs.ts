@@ -3,7 +3,7 @@
  * keywords and parameters. Hover and completion both show these; the facts come from the catalog.
  */
 import {
-  findActivation, findDataset, findInit, findLoss, findOptimizer, findRegularizer, findTask, MODEL_KEYWORDS, TOP_LEVEL_KEYWORDS, TRAIN_KEYWORDS,
+  findActivation, findDataset, findFeature, findInit, findLoss, findOptimizer, findRegularizer, findTask, MODEL_KEYWORDS, TOP_LEVEL_KEYWORDS, TRAIN_KEYWORDS,
   type KeywordDoc, type ParamDef, type ParamValue,
 } from '../catalog';
 import type { Arg } from '../syntax/ast';
@@ -92,7 +92,7 @@ function joinSections(...sections: (string | undefined | false)[]): string {
 }
 
 /** Hover/completion doc of a task kind. */
-export function taskMarkdown(name: string, args?: readonly Arg[]): string | undefined {
+function taskMarkdown(name: string, args?: readonly Arg[]): string | undefined {
   const def = findTask(name);
   if (!def) return undefined;
   return joinSections(
@@ -103,7 +103,7 @@ export function taskMarkdown(name: string, args?: readonly Arg[]): string | unde
   );
 }
 
-export function lossMarkdown(name: string, args?: readonly Arg[]): string | undefined {
+function lossMarkdown(name: string, args?: readonly Arg[]): string | undefined {
   const def = findLoss(name);
   if (!def) return undefined;
   const aliases = def.aliases.length ? ` · also written ${def.aliases.map(code).join(', ')}` : '';
@@ -116,7 +116,7 @@ export function lossMarkdown(name: string, args?: readonly Arg[]): string | unde
   );
 }
 
-export function optimizerMarkdown(name: string, args?: readonly Arg[]): string | undefined {
+function optimizerMarkdown(name: string, args?: readonly Arg[]): string | undefined {
   const def = findOptimizer(name);
   if (!def) return undefined;
   return joinSections(
@@ -139,7 +139,7 @@ export function initMarkdown(name: string): string | undefined {
   );
 }
 
-export function datasetMarkdown(name: string, args?: readonly Arg[]): string | undefined {
+function datasetMarkdown(name: string, args?: readonly Arg[]): string | undefined {
   const def = findDataset(name);
   if (!def) return undefined;
   const facts: string[] = [];
@@ -155,7 +155,7 @@ export function datasetMarkdown(name: string, args?: readonly Arg[]): string | u
   );
 }
 
-export function regularizerMarkdown(name: string, args?: readonly Arg[]): string | undefined {
+function regularizerMarkdown(name: string, args?: readonly Arg[]): string | undefined {
   const def = findRegularizer(name);
   if (!def) return undefined;
   return joinSections(
@@ -213,4 +213,15 @@ export const SWITCH_DOCS: Readonly<Record<string, string>> = {
 export function switchMarkdown(word: string): string | undefined {
   const doc = SWITCH_DOCS[word];
   return doc ? joinSections(`**normalize ${word}**`, escapeMarkdown(doc)) : undefined;
+}
+
+/** The documentation of an input feature of `features`: its formula and what it lets the network see. */
+export function featureMarkdown(name: string): string | undefined {
+  const def = findFeature(name);
+  if (!def) return undefined;
+  return joinSections(
+    `**${def.name}** — input feature · ${code(def.formula)}`,
+    escapeMarkdown(def.doc),
+    'Computed from the raw point (x1, x2), then standardized with the other inputs when `normalize` is on.',
+  );
 }

@@ -5,14 +5,14 @@
  */
 import type { Analysis } from '../analysis';
 import {
-  ACTIVATIONS, DATASETS, findActivation, INITS, LOSSES, MODEL_KEYWORDS, OPTIMIZERS, REGULARIZERS, TASKS, TOP_LEVEL_KEYWORDS,
-  TRAIN_KEYWORDS, type ActivationDef, type KeywordDoc, type ParamDef,
+  ACTIVATIONS, DATASETS, FEATURES, findActivation, INITS, learningRateOf, LOSSES, MODEL_KEYWORDS, OPTIMIZERS, REGULARIZERS, resolveParams,
+  TASKS, TOP_LEVEL_KEYWORDS, TRAIN_DEFAULTS, TRAIN_KEYWORDS, type ActivationDef, type KeywordDoc, type ParamDef,
 } from '../catalog';
 import type { DenseInfo, ModelInfo } from '../model/types';
 import type { Span } from '../syntax/span';
 import { activationDetail, activationMarkdown } from './activationDoc';
 import {
-  calleeMarkdown, calleeParams, defaultText, initMarkdown, keywordDoc, keywordMarkdown, paramType, signatureText, switchMarkdown, SWITCH_DOCS,
+  calleeMarkdown, calleeParams, defaultText, featureMarkdown, initMarkdown, keywordDoc, keywordMarkdown, paramType, signatureText, switchMarkdown, SWITCH_DOCS,
   type KeywordBlock,
 } from './catalogDocs';
 import { cursorAt, type Cursor, type ValueList } from './cursor';
@@ -27,7 +27,7 @@ export type CompletionKind =
 /** What to show as documentation once an item is selected. */
 export type DocRef =
   | { kind: 'keyword'; name: string; block: KeywordBlock }
-  | { kind: 'activation' | 'task' | 'loss' | 'optimizer' | 'init' | 'dataset' | 'regularizer' | 'switch'; name: string }
+  | { kind: 'activation' | 'task' | 'loss' | 'optimizer' | 'init' | 'dataset' | 'regularizer' | 'switch' | 'feature'; name: string }
   | { kind: 'parameter'; callee: string; calleeKind: CalleeKind; name: string }
   | { kind: 'model'; name: string }
   | { kind: 'text'; markdown: string };
@@ -84,8 +84,8 @@ function itemsFor(analysis: Analysis, cursor: Cursor): CompletionEntry[] {
 
 /* ---------- Statements ---------- */
 
-const TAKES_LIST = new Set(['task', 'loss', 'optimizer', 'init', 'regularize', 'activation', 'data', 'normalize', 'train']);
-const SINGLETONS = new Set(['task', 'input', 'loss', 'optimizer', 'init', 'regularize', 'data', 'epochs', 'batch', 'validation', 'seed', 'normalize', 'lr']);
+const TAKES_LIST = new Set(['task', 'loss', 'optimizer', 'init', 'regularize', 'activation', 'data', 'normalize', 'train', 'features']);
+const SINGLETONS = new Set(['task', 'input', 'loss', 'optimizer', 'init', 'regularize', 'data', 'epochs', 'batch', 'validation', 'seed', 'normalize', 'lr', 'features']);
 const LAYER_WORDS = new Set(['dense', 'dropout', 'activation']);
 
 function keywordItem(doc: KeywordDoc, block: KeywordBlock, sort = 'b'): CompletionEntry {
@@ -135,7 +135,10 @@ function skeletonSnippets(analysis: Analysis): CompletionEntry[] {
     skeleton('regression', 'regression', 'regression', 'dense 1', 'mse'),
     {
       label: 'train (block)', kind: 'snippet', detail: 'A train block', filterText: 'train block',
-      insertText: [`train ${choice} {`, '  data ${2:spiral}', '  epochs ${3:100}', '  batch ${4:32}', '  validation 0.2', '  seed 1', '}', '$0'].join('\n'),
+      insertText: [
+        `train ${choice} {`, '  data ${2:spiral}', `  epochs \${3:${TRAIN_DEFAULTS.epochs}}`, `  batch \${4:${TRAIN_DEFAULTS.batch}}`,
+        `  validation ${TRAIN_DEFAULTS.validation}`, `  seed ${TRAIN_DEFAULTS.seed}`, '}', '$0',
+      ].join('\n'),
       snippet: true, sortText: 'c_train',
       docRef: { kind: 'text', markdown: 'How to train a model: its data, epochs, batch size, validation split and seed.' },
     },
@@ -156,12 +159,12 @@ function valueItems(analysis: Analysis, cursor: Cursor, list: ValueList): Comple
     case 'optimizer':
       return OPTIMIZERS.map((o) => ({
         ...callItem(o.name, 'optimizer', o.params, signatureText(o.name, o.params)),
-        insertText: `${o.name}(lr: \${1:${o.params.find((p) => p.name === 'lr')?.default ?? 0.001}})`, snippet: true,
+        insertText: `${o.name}(lr: \${1:${learningRateOf(o.name, {})}})`, snippet: true,
       }));
     case 'regularizer':
       return REGULARIZERS.map((r) => ({
         ...callItem(r.name, 'regularizer', r.params, signatureText(r.name, r.params)),
-        insertText: `${r.name}(\${1:${r.params[0]?.default ?? 0.001}})`, snippet: true,
+        insertText: `${r.name}(\${1:${resolveParams(r.params).amount}})`, snippet: true,
       }));
     case 'init':
       return INITS.filter((i) => !i.refused).flatMap((i) => [i.name, ...i.aliases].map((name, k) => ({
@@ -179,7 +182,17 @@ function valueItems(analysis: Analysis, cursor: Cursor, list: ValueList): Comple
       }));
     case 'switch':
       return Object.keys(SWITCH_DOCS).map((word) => ({ label: word, kind: 'value' as const, docRef: { kind: 'switch' as const, name: word } }));
+    case 'feature':
+      return featureItems(cursor.context.kind === 'value' ? (cursor.context.taken ?? []) : []);
   }
+}
+
+/** The input features not yet in the list, in catalog order. */
+function featureItems(taken: readonly string[]): CompletionEntry[] {
+  return FEATURES.filter((f) => !taken.includes(f.name)).map((f, i) => ({
+    label: f.name, kind: 'value' as const, detail: f.formula, docRef: { kind: 'feature' as const, name: f.name },
+    sortText: `a_${String(i).padStart(2, '0')}`,
+  }));
 }
 
 /** A catalog name; with required parameters, a snippet that asks for them. */
@@ -257,7 +270,7 @@ function argumentItems(kind: CalleeKind, callee: string, named: string[], index:
 /* ---------- Documentation ---------- */
 
 /** The Markdown documentation of a completion item (resolved when the item is selected). */
-export function completionDocumentation(ref: DocRef, analysis?: Analysis): string | undefined {
+export function completionDocumentation(ref: DocRef, analysis?: Analysis, options: { images?: boolean } = {}): string | undefined {
   switch (ref.kind) {
     case 'keyword': {
       const doc = keywordDoc(ref.name, ref.block);
@@ -265,10 +278,11 @@ export function completionDocumentation(ref: DocRef, analysis?: Analysis): strin
     }
     case 'activation': {
       const def = findActivation(ref.name);
-      return def ? activationMarkdown(def, { use: aliasUse(def, ref.name) }) : undefined;
+      return def ? activationMarkdown(def, { use: aliasUse(def, ref.name), plot: options.images !== false }) : undefined;
     }
     case 'init': return initMarkdown(ref.name);
     case 'switch': return switchMarkdown(ref.name);
+    case 'feature': return featureMarkdown(ref.name);
     case 'task': case 'loss': case 'optimizer': case 'dataset': case 'regularizer':
       return calleeMarkdown(ref.kind, ref.name);
     case 'parameter': {

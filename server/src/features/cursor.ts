@@ -13,13 +13,14 @@ import type { CalleeKind } from './locate';
 export type Block = 'top' | 'model' | 'train';
 
 /** A list of names that fits after a statement keyword. */
-export type ValueList = CalleeKind | 'init' | 'model' | 'switch';
+export type ValueList = CalleeKind | 'init' | 'model' | 'switch' | 'feature';
 
 export type CursorContext =
   /** At the start of a statement (after a label, only layers fit). */
   | { kind: 'statement'; afterLabel: boolean }
   /** After a keyword that takes a name: `task `, `loss `, `dense 16 `, `data `, `train `. */
-  | { kind: 'value'; list: ValueList; /** `dense 16 ` also takes `init`. */ orInit?: boolean }
+  | { kind: 'value'; list: ValueList; /** `dense 16 ` also takes `init`. */ orInit?: boolean;
+      /** Names already written in the list (`features x1, ▮`). */ taken?: string[] }
   /** After `dense 16 relu `: only `init` fits. */
   | { kind: 'layerInit' }
   /** Inside `name(…)`. */
@@ -53,7 +54,7 @@ const VALUE_AFTER: Record<string, ValueList> = {
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** The declaration whose block (between its braces) holds `offset`. An unclosed block runs to the next declaration. */
-export function blockAt(analysis: Analysis, offset: number): { block: Block; decl?: Declaration } {
+function blockAt(analysis: Analysis, offset: number): { block: Block; decl?: Declaration } {
   const decls = analysis.file.declarations;
   for (let i = 0; i < decls.length; i++) {
     const decl = decls[i];
@@ -130,9 +131,18 @@ function contextOf(tokens: Token[], block: Block): CursorContext {
   const [head] = rest;
   if (block === 'model' && head === 'dense') return denseContext(tokens.slice(tokens.length - rest.length));
   if (afterLabel) return { kind: 'none' };
+  if (block === 'train' && head === 'features') return featuresContext(tokens.slice(tokens.length - rest.length + 1));
   const list = VALUE_AFTER[head];
   if (rest.length === 1 && list && (block === 'train') === (list === 'dataset' || list === 'switch')) return { kind: 'value', list };
   return { kind: 'none' };
+}
+
+/** `features ▮` and `features x1, ▮` → the feature names not written yet; `features x1 ▮` → nothing. */
+function featuresContext(after: Token[]): CursorContext {
+  const last = after[after.length - 1];
+  if (last && last.kind !== 'comma') return { kind: 'none' };
+  const taken = after.filter((t) => t.kind === 'ident').map((t) => t.text);
+  return { kind: 'value', list: 'feature', taken };
 }
 
 /** `dense 16 ▮` → activations or init; `dense 16 relu ▮` → init; `dense 16 relu init ▮` → inits. */
@@ -191,5 +201,5 @@ function calleeKindOf(before: Token[]): CalleeKind | undefined {
   if (rest.length === 2 && rest[0] === 'dense' && rest[1] === '#') return 'activation';
   if (rest.length !== 1) return undefined;
   const list = VALUE_AFTER[rest[0]];
-  return list && list !== 'init' && list !== 'switch' && list !== 'model' ? list : undefined;
+  return list && list !== 'init' && list !== 'switch' && list !== 'model' && list !== 'feature' ? list : undefined;
 }

@@ -10,7 +10,7 @@ import type { Arg } from '../syntax/ast';
 import type { Span } from '../syntax/span';
 import { activationMarkdown } from './activationDoc';
 import {
-  calleeMarkdown, calleeParams, defaultText, initMarkdown, keywordDoc, keywordMarkdown, paramType, switchMarkdown, writtenArgs, type KeywordBlock,
+  calleeMarkdown, calleeParams, defaultText, featureMarkdown, initMarkdown, keywordDoc, keywordMarkdown, paramType, switchMarkdown, writtenArgs, type KeywordBlock,
 } from './catalogDocs';
 import { diagnosticExplanation } from './diagnosticHover';
 import { layerMarkdown } from './layerDoc';
@@ -24,9 +24,14 @@ export interface HoverResult {
   span: Span;
 }
 
-export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
+export interface HoverOptions {
+  /** Include images (the activation plots); off for editors that show Markdown images as their source text. */
+  images?: boolean;
+}
+
+export function hoverAt(analysis: Analysis, offset: number, options: HoverOptions = {}): HoverResult | undefined {
   const occurrence = occurrenceAt(analysis, offset);
-  const markdown = occurrence ? hoverMarkdown(occurrence) : undefined;
+  const markdown = occurrence ? hoverMarkdown(occurrence, options.images !== false) : undefined;
   const explanation = diagnosticExplanation(analysis, offset);
   if (markdown && occurrence) {
     return { markdown: explanation ? `${markdown}${RULE}${explanation.markdown}` : markdown, span: occurrence.span };
@@ -39,7 +44,7 @@ function blockOf(o: Occurrence): KeywordBlock {
   return o.decl.kind;
 }
 
-function hoverMarkdown(o: Occurrence): string | undefined {
+function hoverMarkdown(o: Occurrence, images: boolean): string | undefined {
   switch (o.kind) {
     case 'keyword': {
       const isLayerInit = o.word === 'init' && o.stmt?.kind === 'dense';
@@ -57,7 +62,7 @@ function hoverMarkdown(o: Occurrence): string | undefined {
       if (o.layer && o.model) return layerMarkdown(o.layer, o.model);
       return o.stmt ? keywordHover(o.stmt.keyword.text, o.decl.kind) : undefined;
     case 'callee':
-      if (o.callee === 'activation') return activationHover(o.call.name.text, o.span, o.layer, o.model);
+      if (o.callee === 'activation') return activationHover(o.call.name.text, o.span, images, o.layer, o.model);
       return calleeMarkdown(o.callee, o.call.name.text, o.call.args);
     case 'initName':
       return initMarkdown(o.name);
@@ -66,6 +71,8 @@ function hoverMarkdown(o: Occurrence): string | undefined {
       return parameterMarkdown(o.callee, o.call.name.text, o.call.args, o.arg.name?.text, o.call.args.indexOf(o.arg));
     case 'switch':
       return switchMarkdown(o.word);
+    case 'feature':
+      return featureMarkdown(o.name);
   }
 }
 
@@ -98,11 +105,11 @@ function activationContext(span: Span, layer?: LayerInfo, model?: ModelInfo): { 
   return {};
 }
 
-function activationHover(name: string, span: Span, layer?: LayerInfo, model?: ModelInfo): string | undefined {
+function activationHover(name: string, span: Span, images: boolean, layer?: LayerInfo, model?: ModelInfo): string | undefined {
   const def = findActivation(name);
   if (!def) return undefined;
   const { use, dense } = activationContext(span, layer, model);
-  return activationMarkdown(def, { use, layer: dense });
+  return activationMarkdown(def, { use, layer: dense, plot: images });
 }
 
 function parameterMarkdown(kind: CalleeKind, callee: string, args: readonly Arg[], name: string | undefined, index: number): string | undefined {

@@ -31,6 +31,7 @@ export type Occurrence = Place & (
   | { kind: 'argValue'; span: Span; callee: CalleeKind; call: Call; arg: Arg; value: Value }
   | { kind: 'number'; span: Span; value: NumberValue }
   | { kind: 'switch'; span: Span; word: string }
+  | { kind: 'feature'; span: Span; name: string }
 );
 
 export type OccurrenceKind = Occurrence['kind'];
@@ -40,7 +41,7 @@ const STATEMENT_CALLEE: Partial<Record<string, CalleeKind>> = {
 };
 
 /** Calls `visit` for every occurrence of one declaration, in document order. */
-export function walkDeclaration(analysis: Analysis, decl: Declaration, visit: (occurrence: Occurrence) => void): void {
+function walkDeclaration(analysis: Analysis, decl: Declaration, visit: (occurrence: Occurrence) => void): void {
   if (decl.kind === 'model') walkModel(analysis, decl, visit);
   else walkTrain(analysis, decl, visit);
 }
@@ -111,6 +112,8 @@ function walkTrain(analysis: Analysis, decl: TrainDecl, visit: (o: Occurrence) =
       if (stmt.call) walkCall(place, stmt.call, 'dataset', visit);
     } else if (stmt.kind === 'normalize') {
       if (stmt.value) visit(make(place, 'switch', stmt.value.span, { word: stmt.value.text }));
+    } else if (stmt.kind === 'features') {
+      for (const name of stmt.names) visit(make(place, 'feature', name.span, { name: name.text }));
     } else if (stmt.value) {
       visit(make(place, 'number', stmt.value.span, { value: stmt.value }));
     }

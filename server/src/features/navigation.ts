@@ -5,12 +5,8 @@
 import type { Analysis } from '../analysis';
 import type { ModelDecl } from '../syntax/ast';
 import type { Span } from '../syntax/span';
+import type { TextEdit } from '../syntax/textEdit';
 import { occurrenceAt, type Occurrence } from './locate';
-
-export interface TextEdit {
-  span: Span;
-  newText: string;
-}
 
 /** A symbol that can be navigated: a model (by its declaration) or a layer label. */
 type Target =

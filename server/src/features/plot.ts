@@ -25,14 +25,15 @@ export interface PlotOptions {
 const DEFAULTS: PlotOptions = { width: 360, height: 150, xMin: -5, xMax: 5, samples: 241 };
 
 /** Mid-tone colours: legible on white and on near-black backgrounds alike. */
-export const PLOT_COLORS = { f: '#3b8eea', df: '#e5871b', axis: '#8c8c8c', text: '#8c8c8c' } as const;
+const PLOT_COLORS = { f: '#3b8eea', df: '#e5871b', axis: '#8c8c8c', text: '#8c8c8c' } as const;
 
 const MARGIN = { left: 34, right: 12, top: 22, bottom: 20 };
 
 /** The functions to draw for an activation, and how to label them. */
 export interface PlotFunctions {
-  f(x: number): number;
-  df(x: number): number;
+  // Properties, not methods: callers pass f and df around on their own.
+  f: (x: number) => number;
+  df: (x: number) => number;
   fLabel: string;
   dfLabel: string;
   /** Where the curves jump or bend sharply; sampling breaks there. */
@@ -116,7 +117,7 @@ const num = (v: number) => String(Math.round(v * 100) / 100);
 const tickLabel = (v: number) => String(Number(v.toPrecision(6))).replace('-', '−');
 
 /** Draws the curves as an SVG document. */
-export function renderPlot(curves: readonly Curve[], partial: Partial<PlotOptions> = {}, title?: string): string {
+function renderPlot(curves: readonly Curve[], partial: Partial<PlotOptions> = {}, title?: string): string {
   const o = { ...DEFAULTS, ...partial };
   const ys = curves.flatMap((c) => c.segments.flat().map((p) => p[1]));
   let yMin = Math.min(0, ...ys), yMax = Math.max(0, ...ys);
@@ -178,7 +179,7 @@ export function activationPlotSvg(def: ActivationDef, params: ParamValues, parti
 }
 
 /** A `data:` URI holding the SVG, base64-encoded from UTF-8. */
-export function svgDataUri(svg: string): string {
+function svgDataUri(svg: string): string {
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
 

@@ -4,7 +4,7 @@
  * uncoloured here and keep the grammar's colour.
  */
 import type { Analysis } from '../analysis';
-import { findActivation, findDataset, findInit, findLoss, findOptimizer, findRegularizer, findTask } from '../catalog';
+import { findActivation, findDataset, findFeature, findInit, findLoss, findOptimizer, findRegularizer, findTask } from '../catalog';
 import type { Span } from '../syntax/span';
 import { occurrencesOf, type CalleeKind, type Occurrence } from './locate';
 
@@ -44,6 +44,7 @@ function tokenOf(o: Occurrence): Omit<SemanticToken, 'span'> | undefined {
       return { type: 'enumMember', modifiers: [] };
     case 'number': return { type: 'number', modifiers: [] };
     case 'switch': return o.word === 'on' || o.word === 'off' ? { type: 'enumMember', modifiers: [] } : undefined;
+    case 'feature': return findFeature(o.name) ? { type: 'enumMember', modifiers: ['defaultLibrary'] } : undefined;
   }
 }
 

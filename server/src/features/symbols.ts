@@ -50,7 +50,7 @@ function modelSymbol(decl: ModelDecl, model: ModelInfo | undefined): DocumentSym
 
 function trainSymbol(decl: TrainDecl): DocumentSymbolInfo {
   const children = decl.body.map((stmt): DocumentSymbolInfo => {
-    const value = stmt.kind === 'data' ? stmt.call?.name.text : stmt.kind === 'normalize' ? stmt.value?.text : stmt.value?.text;
+    const value = stmt.kind === 'data' ? stmt.call?.name.text : stmt.kind === 'features' ? stmt.names.map((n) => n.text).join(', ') : stmt.value?.text;
     return { name: stmt.keyword.text, detail: value ?? '', kind: 'setting', span: stmt.span, selectionSpan: stmt.keyword.span, children: [] };
   });
   const name = decl.name?.text ?? '';
@@ -58,6 +58,8 @@ function trainSymbol(decl: TrainDecl): DocumentSymbolInfo {
 }
 
 export function documentSymbols(analysis: Analysis): DocumentSymbolInfo[] {
-  return analysis.file.declarations.map((decl) =>
-    decl.kind === 'model' ? modelSymbol(decl, analysis.semantic.models.find((m) => m.decl === decl)) : trainSymbol(decl));
+  // One lookup table, not a search of every model per declaration: that made large files quadratic.
+  const models = new Map<ModelDecl, ModelInfo>();
+  for (const model of analysis.semantic.models) models.set(model.decl, model);
+  return analysis.file.declarations.map((decl) => (decl.kind === 'model' ? modelSymbol(decl, models.get(decl)) : trainSymbol(decl)));
 }

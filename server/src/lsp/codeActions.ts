@@ -5,12 +5,13 @@
  */
 import { CodeActionKind, type CodeAction, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { Analysis } from '../analysis';
-import { fixAll, fixesFor, type TextEdit } from '../checks';
+import { fixAll, fixesFor } from '../checks';
+import type { TextEdit } from '../syntax/textEdit';
 import type { Feature } from './context';
 import { toLspDiagnostic, toRange } from './convert';
 import { docsUrl } from './docsUrl';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nn`;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nn`;
 
 function toLspEdits(analysis: Analysis, edits: readonly TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: toRange(analysis.lines, e.span), newText: e.newText }));

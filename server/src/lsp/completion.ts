@@ -58,7 +58,7 @@ export const completionFeature: Feature = {
     context.connection.onCompletionResolve((item) => {
       const data = item.data as ItemData | undefined;
       if (data?.ref) {
-        const markdown = completionDocumentation(data.ref, context.analysisOf(data.uri));
+        const markdown = completionDocumentation(data.ref, context.analysisOf(data.uri), { images: context.clientOptions().hoverImages });
         if (markdown) item.documentation = { kind: MarkupKind.Markdown, value: markdown };
       }
       return item;

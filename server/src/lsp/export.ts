@@ -4,30 +4,21 @@
  * model's train block runs in a worker thread (never on this thread).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { pathOf } from '../documentUri';
 import { isExportTarget } from '../export';
 import { exportFromAnalysis, ExportRequestError, type ExportHost } from '../export/fromAnalysis';
-import { EXPORT_REQUEST, type ExportedFileContent, type ExportParams, type ExportResponse } from '../protocol';
-import { withCsvText } from '../train/hostData';
+import { ExportRequest, type ExportedFileContent, type ExportParams, type ExportResponse } from '../protocol';
 import { startRun, type RunnerOptions } from '../train/runner';
 import type { Feature, ServerContext } from './context';
 
 let exportRuns = 0;
 
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function host(context: ServerContext, documentPath: string, options: RunnerOptions): ExportHost {
+function host(options: RunnerOptions): ExportHost {
   return {
     readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
     async train(spec, settings, data) {
       const run = startRun({
-        runId: `export-${++exportRuns}`, spec, settings, data: withCsvText(data, documentPath, context.workspaceRoots()),
+        runId: `export-${++exportRuns}`, spec, settings, data,
         progressIntervalMs: 1000, gridSize: 0,
       }, options);
       const last = await run.done;
@@ -48,7 +39,8 @@ export async function handleExport(context: ServerContext, params: ExportParams,
   try {
     const outcome = await exportFromAnalysis({
       analysis, filePath: documentPath ?? 'untitled.nn', target: params.target, model: params.model, weights: params.weights, stem: params.stem,
-    }, host(context, documentPath ?? '/', options));
+      settings: context.settings(), data: context.dataAccess(),
+    }, host(options));
     const files: ExportedFileContent[] = outcome.result.files.map((file) => typeof file.content === 'string'
       ? { name: file.name, role: file.role, encoding: 'utf8', data: file.content }
       : { name: file.name, role: file.role, encoding: 'base64', data: Buffer.from(file.content).toString('base64') });
@@ -62,7 +54,7 @@ export function createExportFeature(options: RunnerOptions = {}): Feature {
   return {
     capabilities: {},
     register(context) {
-      context.connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => handleExport(context, params, options));
+      context.connection.onRequest(ExportRequest.type, (params: ExportParams) => handleExport(context, params, options));
     },
   };
 }

@@ -9,6 +9,7 @@ import { formattingFeature } from './formatting';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
 import { navigationFeature } from './navigation';
+import { panelFeature } from './panel';
 import { selectionRangesFeature } from './selectionRanges';
 import { semanticTokensFeature } from './semanticTokens';
 import { signatureHelpFeature } from './signatureHelp';
@@ -32,4 +33,5 @@ export const FEATURES: Feature[] = [
   codeActionsFeature,
   trainingFeature,
   exportFeature,
+  panelFeature,
 ];

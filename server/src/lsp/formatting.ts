@@ -1,5 +1,5 @@
 /** LSP document formatting: one edit that replaces the text with its canonical form (refused on syntax errors). */
-import { formatDocument } from '../features/format';
+import { formatDocument } from '../features/formatter';
 import type { Feature } from './context';
 
 export const formattingFeature: Feature = {

@@ -10,7 +10,7 @@ export const hoverFeature: Feature = {
     context.connection.onHover((params) => {
       const analysis = context.analysisOf(params.textDocument.uri);
       if (!analysis) return null;
-      const hover = hoverAt(analysis, analysis.lines.offsetAt(params.position));
+      const hover = hoverAt(analysis, analysis.lines.offsetAt(params.position), { images: context.clientOptions().hoverImages });
       if (!hover) return null;
       return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(analysis.lines, hover.span) };
     });

@@ -5,7 +5,7 @@ import { checkArgs } from './args';
 import type { ActivationUse } from './types';
 
 /** Every activation name and alias, for suggestions. */
-export function activationNames(): string[] {
+function activationNames(): string[] {
   return ACTIVATIONS.flatMap((def) => [def.name, ...def.aliases]);
 }
 

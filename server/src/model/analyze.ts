@@ -3,12 +3,15 @@ import type { Diagnostic } from '../diagnostic';
 import type { SourceFile } from '../syntax/ast';
 import { analyzeModel } from './analyzeModel';
 import { analyzeTrain } from './analyzeTrain';
+import type { RealPath } from './dataPath';
 import type { ModelInfo, SemanticModel } from './types';
 
 export interface SemanticOptions {
   /** Absolute path of the document (for resolving `csv("…")` paths). */
   documentPath?: string;
   workspaceRoots?: readonly string[];
+  /** How the host resolves symbolic links, so a data path is judged by where it really leads. */
+  realPath?: RealPath;
 }
 
 export function analyzeSemantics(file: SourceFile, options: SemanticOptions = {}): { semantic: SemanticModel; diagnostics: Diagnostic[] } {
@@ -29,9 +32,21 @@ export function analyzeSemantics(file: SourceFile, options: SemanticOptions = {}
       byName.set(model.name, model);
     }
   }
-  const context = { models: byName, documentPath: options.documentPath, workspaceRoots: options.workspaceRoots };
+  // Each path is resolved once per analysis, however many data lines name it.
+  const realPath = options.realPath && remembered(options.realPath);
+  const context = { models: byName, documentPath: options.documentPath, workspaceRoots: options.workspaceRoots, realPath };
   const trains = file.declarations
     .filter((decl) => decl.kind === 'train')
     .map((decl) => analyzeTrain(decl, context, diagnostics));
   return { semantic: { models, trains }, diagnostics };
+}
+
+/** `realPath`, answering each path from memory after the first time. */
+function remembered(realPath: RealPath): RealPath {
+  const known = new Map<string, string>();
+  return (path) => {
+    let real = known.get(path);
+    if (real === undefined) known.set(path, (real = realPath(path)));
+    return real;
+  };
 }

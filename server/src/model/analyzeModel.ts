@@ -1,13 +1,13 @@
 /** Resolves one `model` block into a ModelInfo (language.md §4). */
-import { didYouMean, findInit, resolveParams, findLoss, findOptimizer, findRegularizer, findTask, INITS, LOSSES, OPTIMIZERS, REGULARIZERS, TASKS } from '../catalog';
+import { DEFAULT_OPTIMIZER, didYouMean, findInit, resolveParams, findLoss, findOptimizer, findRegularizer, findTask, INITS, LOSSES, OPTIMIZERS, REGULARIZERS, TASKS } from '../catalog';
 import type { InitName } from '../catalog/types';
 import type { Diagnostic } from '../diagnostic';
-import type { Call, DenseLayer, Ident, ModelDecl } from '../syntax/ast';
+import type { ActivationLayer, Call, DenseLayer, Ident, InputStmt, LayerStmt, ModelDecl } from '../syntax/ast';
 import type { Span } from '../syntax/span';
 import { resolveActivation } from './activation';
 import { checkArgs } from './args';
 import { checkNumber, SingletonTracker, type NumberRule } from './statements';
-import type { ActivationLayerInfo, DenseInfo, LayerInfo, LossInfo, ModelInfo, OptimizerInfo, RegularizeInfo, TaskInfo } from './types';
+import type { ActivationLayerInfo, ActivationUse, DenseInfo, LayerInfo, LossInfo, ModelInfo, OptimizerInfo, RegularizeInfo, TaskInfo } from './types';
 
 const INPUT_RULE: NumberRule = { what: 'the input width', integer: true, min: 1 };
 const UNITS_RULE: NumberRule = { what: 'the number of units', integer: true, min: 1 };
@@ -15,37 +15,41 @@ const DROPOUT_RULE: NumberRule = { what: 'the dropout rate', min: 0, below: 1 };
 
 export function analyzeModel(decl: ModelDecl, diagnostics: Diagnostic[]): ModelInfo {
   const name = decl.name?.text ?? '';
-  const singletons = new SingletonTracker(name ? `model '${name}'` : 'this model', diagnostics);
   const model: ModelInfo = {
     name, nameSpan: decl.name?.span ?? decl.keyword.span, decl, layers: [], dense: [],
     loss: { name: 'mse', params: {}, explicit: false },
-    optimizer: { name: 'adam', params: {}, explicit: false },
+    optimizer: { name: DEFAULT_OPTIMIZER.name as OptimizerInfo['name'], params: {}, explicit: false },
     init: { name: 'auto' }, totalParams: 0, outputWidth: NaN,
   };
-  const counters = { dense: 0, dropout: 0, activation: 0 };
-  const labels = new Map<string, Span>();
-  let lossCall: Call | undefined;
-  let optimizerCall: Call | undefined;
+  const { lossCall, optimizerCall } = readStatements(model, diagnostics);
+  linkLayers(model);
+  model.loss = resolveLoss(lossCall, model, diagnostics);
+  model.optimizer = resolveOptimizer(optimizerCall, diagnostics);
+  diagnostics.push(...shapeProblems(model));
+  return model;
+}
 
-  for (const stmt of decl.body) {
+/**
+ * Reads the model's statements in order: the settings (each at most once) and the layers. Loss and optimizer
+ * are resolved later, once the layers are known (the default loss follows the output activation).
+ */
+function readStatements(model: ModelInfo, diagnostics: Diagnostic[]): { lossCall?: Call; optimizerCall?: Call } {
+  const singletons = new SingletonTracker(model.name ? `model '${model.name}'` : 'this model', diagnostics);
+  const layers = new LayerReader(model, diagnostics);
+  const calls: { lossCall?: Call; optimizerCall?: Call } = {};
+  for (const stmt of model.decl.body) {
     switch (stmt.kind) {
       case 'task':
         if (stmt.call && singletons.accept('task', stmt.span)) model.task = resolveTask(stmt.call, diagnostics);
         break;
       case 'input':
-        if (!singletons.accept('input', stmt.span)) break;
-        if (model.layers.length > 0) {
-          diagnostics.push({ code: 'input-order', severity: 'error', span: stmt.span, message: "'input' must come before the first layer — move it up",
-            related: [{ span: model.layers[0].span, message: 'first layer' }] });
-        }
-        model.input = checkNumber(stmt.value, INPUT_RULE, diagnostics);
-        model.inputSpan = stmt.span;
+        if (singletons.accept('input', stmt.span)) readInput(model, stmt, diagnostics);
         break;
       case 'loss':
-        if (stmt.call && singletons.accept('loss', stmt.span)) lossCall = stmt.call;
+        if (stmt.call && singletons.accept('loss', stmt.span)) calls.lossCall = stmt.call;
         break;
       case 'optimizer':
-        if (stmt.call && singletons.accept('optimizer', stmt.span)) optimizerCall = stmt.call;
+        if (stmt.call && singletons.accept('optimizer', stmt.span)) calls.optimizerCall = stmt.call;
         break;
       case 'init':
         if (stmt.name && singletons.accept('init', stmt.span)) {
@@ -56,61 +60,95 @@ export function analyzeModel(decl: ModelDecl, diagnostics: Diagnostic[]): ModelI
       case 'regularize':
         if (stmt.call && singletons.accept('regularize', stmt.span)) model.regularize = resolveRegularizer(stmt.call, stmt.span, diagnostics);
         break;
-      default: {
-        counters[stmt.kind]++;
-        if (stmt.label) {
-          const earlier = labels.get(stmt.label.text);
-          if (earlier) {
-            diagnostics.push({ code: 'duplicate-name', severity: 'error', span: stmt.label.span,
-              message: `the label '${stmt.label.text}' is already used in this model — labels must be unique`,
-              related: [{ span: earlier, message: 'first used here' }] });
-          } else {
-            labels.set(stmt.label.text, stmt.label.span);
-          }
-        }
-        // Records are written out field by field: object spread is a slow path in V8 and this runs per layer.
-        const index = model.layers.length;
-        const layerName = stmt.label?.text ?? `${stmt.kind}_${counters[stmt.kind]}`;
-        const labelled = !!stmt.label;
-        if (stmt.kind === 'dense') {
-          const units = checkNumber(stmt.units, UNITS_RULE, diagnostics);
-          const activation = stmt.activation ? resolveActivation(stmt.activation, diagnostics) : undefined;
-          const init = stmt.init?.name ? resolveInit(stmt.init.name, diagnostics) : undefined;
-          const dense: DenseInfo = { kind: 'dense', index, name: layerName, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
-            node: stmt, units: units ?? NaN, ownActivation: activation, activation,
-            role: 'hidden', denseIndex: model.dense.length,
-            init: init ? { name: init, explicit: true, span: layerInitSpan(stmt) } : { name: 'glorot_uniform', explicit: false } };
-          model.layers.push(dense);
-          model.dense.push(dense);
-        } else if (stmt.kind === 'dropout') {
-          const rate = checkNumber(stmt.rate, DROPOUT_RULE, diagnostics);
-          model.layers.push({ kind: 'dropout', index, name: layerName, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
-            node: stmt, rate: rate ?? 0 });
-        } else {
-          const activation = stmt.call ? resolveActivation(stmt.call, diagnostics) : undefined;
-          if (activation?.def.shape === 'maxout') {
-            diagnostics.push({ code: 'invalid-value', severity: 'error', span: activation.nameSpan,
-              message: "maxout needs weights of its own — write it on the dense layer ('dense 8 maxout') instead of as a separate activation" });
-          }
-          model.layers.push({ kind: 'activation', index, name: layerName, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
-            node: stmt, activation });
-        }
-      }
+      default:
+        layers.read(stmt);
+    }
+  }
+  return calls;
+}
+
+function readInput(model: ModelInfo, stmt: InputStmt, diagnostics: Diagnostic[]): void {
+  if (model.layers.length > 0) {
+    diagnostics.push({ code: 'input-order', severity: 'error', span: stmt.span, message: "'input' must come before the first layer — move it up",
+      related: [{ span: model.layers[0].span, message: 'first layer' }] });
+  }
+  model.input = checkNumber(stmt.value, INPUT_RULE, diagnostics);
+  model.inputSpan = stmt.span;
+}
+
+/** Turns layer statements into layer records: names (labels or `dense_N`, …), unit counts, rates, activations. */
+class LayerReader {
+  private readonly counters = { dense: 0, dropout: 0, activation: 0 };
+  private readonly labels = new Map<string, Span>();
+
+  constructor(private readonly model: ModelInfo, private readonly diagnostics: Diagnostic[]) {}
+
+  read(stmt: LayerStmt): void {
+    this.counters[stmt.kind]++;
+    if (stmt.label) this.checkLabel(stmt.label);
+    const index = this.model.layers.length;
+    const name = stmt.label?.text ?? `${stmt.kind}_${this.counters[stmt.kind]}`;
+    const labelled = !!stmt.label;
+    // Records are written out field by field: object spread is a slow path in V8 and this runs per layer.
+    if (stmt.kind === 'dense') {
+      const dense = this.dense(stmt, index, name, labelled);
+      this.model.layers.push(dense);
+      this.model.dense.push(dense);
+    } else if (stmt.kind === 'dropout') {
+      const rate = checkNumber(stmt.rate, DROPOUT_RULE, this.diagnostics);
+      this.model.layers.push({ kind: 'dropout', index, name, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
+        node: stmt, rate: rate ?? 0 });
+    } else {
+      this.model.layers.push({ kind: 'activation', index, name, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
+        node: stmt, activation: this.standaloneActivation(stmt) });
     }
   }
 
-  linkLayers(model);
-  model.loss = resolveLoss(lossCall, model, diagnostics);
-  model.optimizer = resolveOptimizer(optimizerCall, diagnostics);
+  /** Labels must be unique within the model. */
+  private checkLabel(label: Ident): void {
+    const earlier = this.labels.get(label.text);
+    if (!earlier) {
+      this.labels.set(label.text, label.span);
+      return;
+    }
+    this.diagnostics.push({ code: 'duplicate-name', severity: 'error', span: label.span,
+      message: `the label '${label.text}' is already used in this model — labels must be unique`,
+      related: [{ span: earlier, message: 'first used here' }] });
+  }
+
+  private dense(stmt: DenseLayer, index: number, name: string, labelled: boolean): DenseInfo {
+    const units = checkNumber(stmt.units, UNITS_RULE, this.diagnostics);
+    const activation = stmt.activation ? resolveActivation(stmt.activation, this.diagnostics) : undefined;
+    const init = stmt.init?.name ? resolveInit(stmt.init.name, this.diagnostics) : undefined;
+    return { kind: 'dense', index, name, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
+      node: stmt, units: units ?? NaN, ownActivation: activation, activation,
+      role: 'hidden', denseIndex: this.model.dense.length,
+      init: init ? { name: init, explicit: true, span: layerInitSpan(stmt) } : { name: 'glorot_uniform', explicit: false } };
+  }
+
+  /** The activation of an `activation` line; maxout is refused there (it needs weights of its own). */
+  private standaloneActivation(stmt: ActivationLayer): ActivationUse | undefined {
+    const activation = stmt.call ? resolveActivation(stmt.call, this.diagnostics) : undefined;
+    if (activation?.def.shape === 'maxout') {
+      this.diagnostics.push({ code: 'invalid-value', severity: 'error', span: activation.nameSpan,
+        message: "maxout needs weights of its own — write it on the dense layer ('dense 8 maxout') instead of as a separate activation" });
+    }
+    return activation;
+  }
+}
+
+/** A model without an `input` line, or without a dense layer. */
+function shapeProblems(model: ModelInfo): Diagnostic[] {
+  const problems: Diagnostic[] = [];
   if (model.layers.length > 0 && model.input === undefined && !model.inputSpan) {
-    diagnostics.push({ code: 'missing-input', severity: 'error', span: model.nameSpan,
-      message: `model '${name}' has no 'input' line — add 'input N' (the number of features) before the first layer` });
+    problems.push({ code: 'missing-input', severity: 'error', span: model.nameSpan,
+      message: `model '${model.name}' has no 'input' line — add 'input N' (the number of features) before the first layer` });
   }
   if (model.dense.length === 0) {
-    diagnostics.push({ code: 'empty-model', severity: 'warning', span: model.nameSpan,
-      message: `model '${name}' has no dense layer — add one, e.g. 'dense 1 sigmoid'` });
+    problems.push({ code: 'empty-model', severity: 'warning', span: model.nameSpan,
+      message: `model '${model.name}' has no dense layer — add one, e.g. 'dense 1 sigmoid'` });
   }
-  return model;
+  return problems;
 }
 
 /** Merges standalone activations into the dense layer before them, sets roles, widths, inits and parameter counts. */
@@ -119,7 +157,9 @@ function linkLayers(model: ModelInfo): void {
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];
     const previous = layers[i - 1];
-    if (layer.kind === 'activation' && previous?.kind === 'dense' && !previous.activation && layer.activation) {
+    // A dense layer written `linear` composes with the activation after it like one written without (linear∘f = f).
+    const linear = previous?.kind === 'dense' && (!previous.activation || previous.activation.def.name === 'linear');
+    if (layer.kind === 'activation' && previous?.kind === 'dense' && linear && layer.activation) {
       previous.activation = layer.activation;
       (layer as ActivationLayerInfo).mergedInto = previous.index;
     }
@@ -191,7 +231,7 @@ function resolveOptimizer(call: Call | undefined, diagnostics: Diagnostic[]): Op
     return { name: def.name as OptimizerInfo['name'], params, explicit: true, span: call.span, lrSpan: spans.lr };
   }
   if (call) diagnostics.push(unknownName('optimizer', call.name, OPTIMIZERS.map((o) => o.name)));
-  return { name: 'adam', params: resolveParams(findOptimizer('adam')!.params, {}), explicit: false };
+  return { name: DEFAULT_OPTIMIZER.name as OptimizerInfo['name'], params: resolveParams(DEFAULT_OPTIMIZER.params, {}), explicit: false };
 }
 
 function resolveInit(name: Ident, diagnostics: Diagnostic[]): InitName | undefined {

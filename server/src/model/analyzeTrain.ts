@@ -1,9 +1,9 @@
 /** Resolves one `train` block into a TrainInfo (language.md §4 Training). */
-import { DATASETS, didYouMean, findDataset } from '../catalog';
+import { DATASETS, didYouMean, FEATURES, findDataset, isFeatureName, TRAIN_DEFAULTS, type FeatureName } from '../catalog';
 import type { Diagnostic } from '../diagnostic';
-import type { Call, TrainDecl } from '../syntax/ast';
+import type { Call, Ident, TrainDecl } from '../syntax/ast';
 import { checkArgs } from './args';
-import { dataPathProblem } from './dataPath';
+import { dataPathProblem, type RealPath } from './dataPath';
 import { unknownName } from './analyzeModel';
 import { checkNumber, SingletonTracker, type NumberRule } from './statements';
 import type { DataInfo, ModelInfo, TrainInfo } from './types';
@@ -12,6 +12,7 @@ export interface TrainContext {
   models: ReadonlyMap<string, ModelInfo>;
   documentPath?: string;
   workspaceRoots?: readonly string[];
+  realPath?: RealPath;
 }
 
 const RULES: Record<'epochs' | 'batch' | 'validation' | 'seed' | 'lr', NumberRule> = {
@@ -26,7 +27,7 @@ export function analyzeTrain(decl: TrainDecl, context: TrainContext, diagnostics
   const modelName = decl.name?.text ?? '';
   const info: TrainInfo = {
     decl, modelName, modelNameSpan: decl.name?.span ?? decl.keyword.span,
-    epochs: 100, batch: 32, validation: 0.2, seed: 1, normalize: true, spans: {},
+    ...TRAIN_DEFAULTS, spans: {},
   };
   if (decl.name) {
     info.model = context.models.get(modelName);
@@ -52,11 +53,20 @@ export function analyzeTrain(decl: TrainDecl, context: TrainContext, diagnostics
           info.normalize = stmt.value.text === 'on';
         }
         break;
+      case 'features':
+        info.features = resolveFeatures(stmt.names, diagnostics);
+        break;
       default: {
         const value = checkNumber(stmt.value, RULES[stmt.kind], diagnostics);
         if (value !== undefined) info[stmt.kind] = value;
       }
     }
+  }
+  if (info.spans.features && info.data && findDataset(info.data.name)?.kind !== 'toy') {
+    diagnostics.push({ code: 'features-data', severity: 'error', span: info.spans.features,
+      message: `'features' applies to the 2-D toy sets only (${toyNames()}), not to '${info.data.name}', whose columns are its features — remove this line`,
+      related: [{ span: info.data.span, message: 'the data' }] });
+    info.features = undefined;
   }
   if (!info.spans.data) {
     diagnostics.push({ code: 'missing-data', severity: 'error', span: info.modelNameSpan,
@@ -79,9 +89,34 @@ function resolveData(call: Call, context: TrainContext, diagnostics: Diagnostic[
     data.targets = typeof params.target === 'string'
       ? params.target.split(',').map((t) => t.trim()).filter((t) => t.length > 0) : undefined;
     if (data.path !== undefined && data.pathSpan && context.documentPath) {
-      const problem = dataPathProblem(context.documentPath, data.path, context.workspaceRoots ?? []);
+      const problem = dataPathProblem(context.documentPath, data.path, context.workspaceRoots ?? [], context.realPath);
       if (problem) diagnostics.push({ code: 'data-path', severity: 'error', span: data.pathSpan, message: problem });
     }
   }
   return data;
+}
+
+/** The feature names of a `features` line; undefined when one is unknown or repeated (each is reported). */
+function resolveFeatures(names: readonly Ident[], diagnostics: Diagnostic[]): FeatureName[] | undefined {
+  const seen = new Map<string, Ident>();
+  let ok = names.length > 0;
+  for (const name of names) {
+    const earlier = seen.get(name.text);
+    if (!isFeatureName(name.text)) {
+      diagnostics.push(unknownName('feature', name, FEATURES.map((f) => f.name)));
+      ok = false;
+    } else if (earlier) {
+      diagnostics.push({ code: 'duplicate-feature', severity: 'error', span: name.span,
+        message: `feature '${name.text}' is already listed — each feature may appear once`,
+        related: [{ span: earlier.span, message: `first '${name.text}' here` }] });
+      ok = false;
+    } else {
+      seen.set(name.text, name);
+    }
+  }
+  return ok ? names.map((n) => n.text as FeatureName) : undefined;
+}
+
+function toyNames(): string {
+  return DATASETS.filter((d) => d.kind === 'toy').map((d) => d.name).join(', ');
 }

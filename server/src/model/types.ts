@@ -1,8 +1,10 @@
 /** The semantic model: what a `.nn` file means, resolved against the catalog. */
 import type { ActivationDef, InitName, ParamValues, TaskKind } from '../catalog/types';
-import type { ActivationLayer, DenseLayer, DropoutLayer, ModelDecl, TrainDecl } from '../syntax/ast';
+import type { Diagnostic } from '../diagnostic';
+import type { ActivationLayer, DenseLayer, DropoutLayer, ModelDecl, SourceFile, TrainDecl } from '../syntax/ast';
+import type { LineIndex } from '../syntax/lineIndex';
 import type { Span } from '../syntax/span';
-import type { TrainSettings } from '../train/spec';
+import type { TrainSettings } from './spec';
 
 /** An activation as used at one place, resolved against the catalog. */
 export interface ActivationUse {
@@ -140,10 +142,20 @@ export interface TrainInfo extends TrainSettings {
   model?: ModelInfo;
   data?: DataInfo;
   /** Spans of the settings as written, by setting name, for diagnostics and fixes. */
-  spans: Partial<Record<'data' | 'epochs' | 'batch' | 'validation' | 'seed' | 'normalize' | 'lr', Span>>;
+  spans: Partial<Record<'data' | 'epochs' | 'batch' | 'validation' | 'seed' | 'normalize' | 'lr' | 'features', Span>>;
 }
 
 export interface SemanticModel {
   models: ModelInfo[];
   trains: TrainInfo[];
+}
+
+/** What the analysis of one document gives every feature: its text, tree, meaning and findings. */
+export interface Analysis {
+  text: string;
+  file: SourceFile;
+  semantic: SemanticModel;
+  /** Syntax, semantic and check findings, in document order. */
+  diagnostics: Diagnostic[];
+  lines: LineIndex;
 }

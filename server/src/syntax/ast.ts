@@ -87,7 +87,10 @@ export interface NumberSetting extends StatementBase {
 }
 export interface NormalizeStmt extends StatementBase { kind: 'normalize'; value?: Ident }
 
-export type TrainStmt = DataStmt | NumberSetting | NormalizeStmt;
+/** `features x1, x2, x1sq`: the names as written (a name left out after a comma is not in the list). */
+export interface FeaturesStmt extends StatementBase { kind: 'features'; names: Ident[] }
+
+export type TrainStmt = DataStmt | NumberSetting | NormalizeStmt | FeaturesStmt;
 
 export interface ModelDecl {
   kind: 'model';
@@ -129,8 +132,4 @@ export interface SourceFile {
   declarations: Declaration[];
   comments: Comment[];
   errors: SyntaxError[];
-}
-
-export function isLayer(stmt: ModelStmt): stmt is LayerStmt {
-  return stmt.kind === 'dense' || stmt.kind === 'dropout' || stmt.kind === 'activation';
 }

@@ -215,12 +215,40 @@ class Parser {
         stmt = { kind: 'normalize', keyword: kw, span: kw.span, value: this.expectIdent("'on' or 'off'") };
         break;
       }
+      case 'features': {
+        const kw = this.ident();
+        stmt = { kind: 'features', keyword: kw, span: kw.span, names: this.featureNames() };
+        break;
+      }
       default:
         return this.unexpectedStatement('train');
     }
     stmt.span = { start: this.tokens[start].span.start, end: this.previousEnd() };
     this.endStatement();
     return stmt;
+  }
+
+  /**
+   * `NAME { "," NAME }` after `features`. A missing comma between two names is reported and the name still
+   * read; a missing name (`features x1, , x2`) is reported and the list goes on after the next comma.
+   */
+  private featureNames(): Ident[] {
+    const names: Ident[] = [];
+    const expected = 'a feature name such as x1, x2 or x1sq';
+    for (let first = true; ; first = false) {
+      if (this.at('ident')) {
+        names.push(this.ident());
+      } else {
+        this.error(this.here(), `expected ${expected}${first ? '' : " after ','"}, found ${describeToken(this.peek())}`);
+        if (!this.atStatementEnd() && !this.at('comma')) this.pos++;
+      }
+      while (this.at('ident')) {
+        this.error(this.here(), `expected ',' between feature names, found ${describeToken(this.peek())}`);
+        names.push(this.ident());
+      }
+      if (!this.at('comma')) return names;
+      this.pos++;
+    }
   }
 
   private unexpectedStatement(block: 'model' | 'train'): undefined {

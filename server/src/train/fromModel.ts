@@ -1,6 +1,7 @@
 /** Adapters from the semantic model (a `model` and its `train` block) to the engine's serializable specs. */
 import type { ActivationUse, ModelInfo, TrainInfo } from '../model/types';
-import type { ActivationSpec, DatasetRequest, LayerSpec, NetworkSpec, TrainSettings } from './spec';
+import { layerAfterOutputReason } from './outputTail';
+import type { ActivationSpec, DatasetRequest, LayerSpec, NetworkSpec, TrainSettings } from '../model/spec';
 
 function activationSpec(use: ActivationUse | undefined): ActivationSpec | undefined {
   if (!use || use.def.name === 'linear') return undefined;
@@ -18,6 +19,8 @@ export function untrainableReason(model: ModelInfo): string | undefined {
     const resolved = layer.kind === 'dense' ? layer.ownActivation : layer.kind === 'activation' ? layer.activation : undefined;
     if (written && !resolved) return `layer '${layer.name}' has an unknown activation '${written.name.text}'`;
   }
+  const afterOutput = layerAfterOutputReason(model.layers);
+  if (afterOutput) return afterOutput;
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 import { Network } from './engine/network';
 import type { FloatKind } from './engine/tensor';
 import { allocate } from './engine/tensor';
-import type { NetworkSpec, NetworkWeights } from './spec';
+import type { NetworkSpec, NetworkWeights } from '../model/spec';
 
 const CHUNK_ROWS = 256;
 

@@ -6,7 +6,7 @@ import type { RunControl, StartRun, TrainingEvent } from '../protocol';
 import { Trainer } from './trainer';
 
 /** Longest stretch of training between two looks at the message queue (keeps stop well under 100 ms). */
-export const SLICE_MS = 15;
+const SLICE_MS = 15;
 
 export class TrainingSession {
   private trainer: Trainer | undefined;

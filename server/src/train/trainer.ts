@@ -3,20 +3,24 @@
  * (losses, metric, layer health, training checks) and reports protocol events. Pure: no threads, no I/O;
  * the worker drives it in time slices so that pause and stop take effect quickly.
  */
-import type {
-  DatasetSummary, EpochProgress, RunFinished, RunStarted, RunThreshold, TrainingEvent, TrainingFinding,
+import {
+  MAX_CONFUSION_CLASSES,
+  type DatasetSummary, type EpochProgress, type RunFinished, type RunStarted, type RunThreshold, type TrainingEvent, type TrainingFinding,
 } from '../protocol';
-import { runTrainingChecks, withDefaults, type Divergence, type EpochRecord, type LayerFacts, type TrainingThresholds } from './checks';
+import { knownRows, runSizeRefusal } from '../model/size';
+import { withTrainingDefaults, type TrainingThresholds } from '../thresholds';
+import { runTrainingChecks, type Divergence, type EpochRecord, type LayerFacts } from './checks';
 import { encodeTargets, type MetricKind } from './data/encode';
+import { withFeatures } from './data/features';
 import { loadDataset } from './data/load';
 import type { Dataset } from './data/types';
-import { Learner } from './engine/learner';
+import { Learner, learningRate } from './engine/learner';
 import { Rng, Stream } from './engine/rng';
 import { allocate, type Floats } from './engine/tensor';
 import { evaluateSplit, type SplitData } from './evaluate';
 import { boundaryGrid, frameFor, neuronGrids, type GridFrame } from './grids';
 import { layerFacts, measureHealth } from './health';
-import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from './spec';
+import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
 import { meetsTarget } from './target';
 
 /** Rows used for the per-epoch health measurement. */
@@ -69,6 +73,8 @@ export class Trainer {
   private readonly progressIntervalMs: number;
   private readonly gridSize: number;
   private readonly frame?: GridFrame;
+  /** The raw 2-D points (x1, x2) of 2-D data, row-major: the plane the boundary is drawn over. */
+  private readonly plane?: Float64Array;
   private readonly order: Int32Array;
   private readonly shuffleRng: Rng;
   private readonly batchX: Floats;
@@ -96,15 +102,22 @@ export class Trainer {
     this.gridSize = options.gridSize ?? 0;
     this.startTime = this.clock();
     const settings = options.settings;
-    const raw = isDataset(options.data) ? options.data : loadDataset(options.data, settings.seed);
     const batch = Math.max(1, Math.floor(settings.batch));
+    // The size budget holds here too, whoever started the run: refuse before any data or buffer is allocated.
+    refuseTooLarge(options.spec, batch, isDataset(options.data) ? options.data.n : knownRows(options.data), this.gridSize);
+    const raw = isDataset(options.data) ? options.data : loadDataset(options.data, settings.seed);
+    refuseTooLarge(options.spec, batch, raw.n, this.gridSize);
     this.learner = new Learner(options.spec, { batch, seed: settings.seed, lr: settings.lr, trackGradients: true });
     const network = this.learner.network;
-    if (raw.features !== options.spec.input) {
-      throw new Error(`'${raw.name}' has ${raw.features} features per row, but the model's input is ${options.spec.input}`);
+    // The network sees the features of each point; the panel's plane stays the raw (x1, x2).
+    const seen = withFeatures(raw, settings.features);
+    if (raw.features === 2) this.plane = raw.x;
+    if (seen.features !== options.spec.input) {
+      const what = seen === raw ? `'${raw.name}' has ${raw.features} features per row` : `features ${seen.featureNames.join(', ')} give ${seen.features} inputs`;
+      throw new Error(`${what}, but the model's input is ${options.spec.input}`);
     }
     if (raw.n < 2) throw new Error(`'${raw.name}' has ${raw.n} row${raw.n === 1 ? '' : 's'}; training needs at least 2`);
-    const encoded = encodeTargets(raw, network.outputWidth, options.spec.task?.kind, options.spec.loss.name);
+    const encoded = encodeTargets(seen, network.outputWidth, options.spec.task?.kind, options.spec.loss.name);
     this.dataset = encoded.dataset;
     this.metric = encoded.metric;
     this.classes = encoded.classes;
@@ -132,10 +145,11 @@ export class Trainer {
     const healthSource = this.validation.n > 0 ? this.validation : this.train;
     const m = Math.min(HEALTH_ROWS, healthSource.n, network.capacity);
     this.healthRows = { X: healthSource.X.subarray(0, m * f), T: healthSource.T.subarray(0, m * outW), n: m };
-    if (f === 2 && this.gridSize > 0) {
-      this.frame = { ...frameFor(this.dataset.x, n), mean: this.normalization?.mean, std: this.normalization?.std };
+    if (this.plane && this.gridSize > 0) {
+      this.frame = { ...frameFor(this.plane, n), mean: this.normalization?.mean, std: this.normalization?.std };
+      if (seen !== raw && settings.features) this.frame.features = settings.features;
     }
-    this.started = { type: 'started', runId: this.runId, spec: this.spec, settings, dataset: this.summary(valIdx, trainIdx) };
+    this.started = { type: 'started', runId: this.runId, spec: this.spec, settings, dataset: this.summary(raw, valIdx, trainIdx) };
   }
 
   private gather(indices: Int32Array, targets: Float64Array): SplitData {
@@ -155,20 +169,22 @@ export class Trainer {
     return { X, T, n: indices.length };
   }
 
-  private summary(valIdx: Int32Array, trainIdx: Int32Array): DatasetSummary {
+  /** The data as written (not as the network sees it with `features`): its columns and, for 2-D data, its points. */
+  private summary(raw: Dataset, valIdx: Int32Array, trainIdx: Int32Array): DatasetSummary {
     const d = this.dataset;
     const summary: DatasetSummary = {
       name: d.name,
-      features: d.features,
+      features: raw.features,
       classes: this.classes,
       trainSize: trainIdx.length,
       validationSize: valIdx.length,
-      featureNames: d.featureNames,
+      featureNames: raw.featureNames,
       targetNames: d.targetNames,
     };
-    if (d.features === 2) {
+    const plane = this.plane;
+    if (plane) {
       const label = (row: number): number => (d.target.kind === 'classes' ? d.target.labels[row] : d.target.values[row * d.target.width]);
-      const point = (row: number, split: 'train' | 'validation') => ({ x: d.x[2 * row], y: d.x[2 * row + 1], label: label(row), split });
+      const point = (row: number, split: 'train' | 'validation') => ({ x: plane[2 * row], y: plane[2 * row + 1], label: label(row), split });
       summary.points = [...Array.from(trainIdx, (r) => point(r, 'train')), ...Array.from(valIdx, (r) => point(r, 'validation'))];
     }
     return summary;
@@ -277,7 +293,7 @@ export class Trainer {
     const trainEval = evaluateSplit(this.learner, this.train, this.metric, this.scratch);
     const valEval = evaluateSplit(this.learner, this.validation, this.metric, this.scratch);
     const gradNorms = this.learner.takeGradNorms();
-    const t = withDefaults(this.thresholds);
+    const t = withTrainingDefaults(this.thresholds);
     const layers = measureHealth(this.learner.network, this.facts, this.healthRows.X, this.healthRows.n, gradNorms, {
       derivative: t.saturationDerivative,
       samples: t.saturationSamples,
@@ -327,6 +343,7 @@ export class Trainer {
       history: this.history,
       layers: this.facts,
       divergence: this.divergence,
+      learningRate: learningRate(this.spec, this.settings.lr),
     }, this.thresholds);
     // A runaway gradient stays reported even after the norm comes back down.
     const exploding = findings.find((f) => f.code === 'exploding-gradient');
@@ -336,11 +353,14 @@ export class Trainer {
   }
 
   private finish(reason: RunFinished['reason']): RunFinished {
-    const confusion = this.classes.length > 0 ? this.classes.map(() => new Array<number>(this.classes.length).fill(0)) : undefined;
+    // The confusion matrix grows with the square of the class count: it is built for at most MAX_CONFUSION_CLASSES.
+    const k = this.classes.length;
+    const wantsConfusion = k > 0 && this.metric !== 'mae' && this.metric !== 'multilabel';
+    const confusion = wantsConfusion && k <= MAX_CONFUSION_CLASSES ? this.classes.map(() => new Array<number>(k).fill(0)) : undefined;
     const split = this.validation.n > 0 ? this.validation : this.train;
     const trainEval = evaluateSplit(this.learner, this.train, this.metric, this.scratch);
     const valEval = evaluateSplit(this.learner, this.validation, this.metric, this.scratch);
-    if (confusion && this.metric !== 'mae' && this.metric !== 'multilabel') evaluateSplit(this.learner, split, this.metric, this.scratch, confusion);
+    if (confusion) evaluateSplit(this.learner, split, this.metric, this.scratch, confusion);
     if (this.history.length > 0 || this.divergence) this.findings = this.computeFindings();
     const finished: RunFinished = {
       type: 'finished',
@@ -357,7 +377,8 @@ export class Trainer {
       findings: this.findings,
       weights: this.weights(),
     };
-    if (confusion && this.metric !== 'mae' && this.metric !== 'multilabel') finished.confusion = confusion;
+    if (confusion) finished.confusion = confusion;
+    else if (wantsConfusion) finished.confusionOmitted = `no confusion matrix: ${k} classes are more than the ${MAX_CONFUSION_CLASSES} it is made for`;
     if (this.reachedAt !== undefined) finished.reachedAt = this.reachedAt;
     if (reason === 'diverged' && this.divergence) {
       finished.detail = `the loss became NaN or infinite at epoch ${this.divergence.epoch} in layer '${this.divergence.layer}' — lower the learning rate or standardize the data`;
@@ -367,6 +388,11 @@ export class Trainer {
     this.finished = finished;
     return finished;
   }
+}
+
+function refuseTooLarge(spec: NetworkSpec, batch: number, rows: number | undefined, gridSize: number): void {
+  const refusal = runSizeRefusal(spec, batch, { rows, gridSize });
+  if (refusal) throw new Error(refusal);
 }
 
 /** Mean and standard deviation of each feature over the given rows (std 1 for a constant feature). */

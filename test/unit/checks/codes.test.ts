@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CODES, CHECKS } from '../../../server/src/checks';
-import { CORE_CODES, TRAINING_CODES } from '../../../server/src/checks/knownCodes';
+import { CORE_CODES } from '../../../server/src/checks/knownCodes';
+import { TRAINING_CHECKS } from '../../../server/src/train/checks';
 
 const SRC = join(__dirname, '..', '..', '..', 'server', 'src');
 
@@ -24,18 +25,19 @@ describe('known codes', () => {
     const protocol = readFileSync(join(SRC, 'protocol.ts'), 'utf8');
     const line = /code: ('dead-units'[^;]*);/.exec(protocol)![1];
     const codes = [...line.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
-    assert.deepEqual(codes.sort(), TRAINING_CODES.map((c) => c.code).sort());
+    assert.deepEqual(codes.sort(), TRAINING_CHECKS.map((c) => c.code).sort());
   });
 
   it('gives every code one owner', () => {
-    const all = [...CHECKS.map((c) => c.code), ...CORE_CODES.map((c) => c.code), ...TRAINING_CODES.map((c) => c.code)];
+    const all = [...CHECKS.map((c) => c.code), ...CORE_CODES.map((c) => c.code), ...TRAINING_CHECKS.map((c) => c.code)];
     assert.equal(new Set(all).size, all.length);
   });
 
   it('covers every static check of rules.md', () => {
     const rules = ['sigmoid-hidden', 'saturating-stack', 'linear-hidden', 'all-linear', 'step-activation', 'softmax-hidden', 'softmax-one-unit',
       'output-units', 'output-activation', 'regression-relu-output', 'loss-mismatch', 'missing-task', 'dying-relu-risk', 'init-mismatch',
-      'selu-setup', 'mixed-hidden', 'param-range', 'maxout-cost', 'data-task'];
+      'selu-setup', 'mixed-hidden', 'param-range', 'maxout-cost',
+      'layer-after-output', 'model-size', 'double-activation', 'high-learning-rate', 'data-task'];
     assert.deepEqual(CHECKS.map((c) => c.code).filter((c) => !c.endsWith('-suppression')), rules);
   });
 });

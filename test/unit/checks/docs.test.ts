@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CODES } from '../../../server/src/checks';
-import { renderChecksDoc } from '../../../server/src/checks/docs';
+import { renderChecksDoc } from '../../../server/src/explain/checksDoc';
 
 const DOC = join(__dirname, '..', '..', '..', 'docs', 'checks.md');
 

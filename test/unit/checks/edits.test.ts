@@ -1,7 +1,8 @@
 /** The text-edit helpers the fixes are built from. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/analysis';
-import { applyEdits, insert, overlaps, removeStatement, replace } from '../../../server/src/checks/edits';
+import { removeStatement } from '../../../server/src/checks/edits';
+import { applyEdits, insert, overlaps, replace } from '../../../server/src/syntax/textEdit';
 
 describe('text edits', () => {
   it('applies edits against the original offsets, in any order', () => {

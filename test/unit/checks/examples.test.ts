@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/analysis';
-import { applyEdits, fixAll } from '../../../server/src/checks';
+import { fixAll } from '../../../server/src/checks';
+import { applyEdits } from '../../../server/src/syntax/textEdit';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 const files = existsSync(EXAMPLES) ? readdirSync(EXAMPLES).filter((f) => f.endsWith('.nn')).sort() : [];

@@ -1,8 +1,8 @@
 /** Fix all: every preferred fix, taken whole, never two that touch the same text. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/analysis';
-import { applyEdits, fixAll } from '../../../server/src/checks';
-import { overlaps } from '../../../server/src/checks/edits';
+import { fixAll } from '../../../server/src/checks';
+import { applyEdits, overlaps } from '../../../server/src/syntax/textEdit';
 
 describe('fix all', () => {
   it('applies the preferred fix of each finding and shares identical edits', () => {

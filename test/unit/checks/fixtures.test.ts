@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Analysis } from '../../../server/src/analysis';
-import { applyEdits, CHECKS, fixesFor } from '../../../server/src/checks';
-import { exampleFindings } from '../../../server/src/checks/explain';
+import { CHECKS, fixesFor } from '../../../server/src/checks';
+import { applyEdits } from '../../../server/src/syntax/textEdit';
+import { exampleFindings } from '../../../server/src/explain/codes';
 import { check } from '../../support/markers';
 import { FIXTURES, fixInputs, fixtureText } from './fixtures';
 

@@ -1,6 +1,7 @@
 /** What the findings say and carry: the facts in the message, related lines, tags and the data fixes read. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/analysis';
+import { fixesFor } from '../../../server/src/checks';
 import type { Diagnostic } from '../../../server/src/diagnostic';
 
 function find(text: string, code: string): Diagnostic[] {
@@ -100,6 +101,43 @@ describe('check messages and facts', () => {
       "digits has 64 features, but model 'm' takes input 2 — set input 64",
       "digits has 10 classes, but model 'm' has task multiclass(3) — use task multiclass(10)",
     ]);
+  });
+
+  it('softmax-one-unit follows the task: K units for multiclass(K), sigmoid for binary or no task, linear for regression', () => {
+    const advice = (task: string | undefined) => {
+      const text = `model m {\n${task ? `  task ${task}\n` : ''}  input 4\n  dense 8 relu\n  out: dense 1 softmax\n}\n`;
+      const analysis = analyze(text);
+      const [d] = analysis.diagnostics.filter((x) => x.code === 'softmax-one-unit');
+      const preferred = fixesFor(d, analysis).find((f) => f.preferred);
+      const units = analysis.diagnostics.filter((x) => x.code === 'output-units').map((x) => x.message);
+      return { advice: d.message.split(' — ')[1], fix: preferred?.title, units };
+    };
+    assert.deepEqual(advice('multiclass(classes: 3)'), {
+      advice: 'give it 3 units, one per class',
+      fix: 'Set units to 3',
+      units: ["output layer 'out' has 1 unit, but task multiclass(3) needs 3 (one softmax unit per class) — set units to 3"],
+    });
+    assert.deepEqual(advice('binary'), { advice: 'use sigmoid', fix: "Use sigmoid in 'out'", units: [] });
+    assert.deepEqual(advice(undefined), { advice: 'use sigmoid', fix: "Use sigmoid in 'out'", units: [] });
+    assert.deepEqual(advice('regression'), { advice: 'use linear', fix: "Use linear in 'out'", units: [] });
+    assert.deepEqual(advice('multiclass(0)').units, [], 'an invalid class count gives no unit count');
+    assert.equal(advice('multiclass(0)').advice, 'give it one unit per class');
+  });
+
+  it('loss-mismatch reports cce on a sigmoid output even on a multiclass task, and fixes the output', () => {
+    const text = 'model iris {\n  task multiclass(3)\n  input 4\n  dense 8 relu\n  out: dense 3 sigmoid\n  loss cce\n}\n';
+    const analysis = analyze(text);
+    const [d] = analysis.diagnostics.filter((x) => x.code === 'loss-mismatch');
+    assert.match(d.message, /sigmoid outputs are independent — use softmax on output layer 'out'$/);
+    assert.deepEqual(fixesFor(d, analysis).filter((f) => f.preferred).map((f) => f.title), ["Use softmax in 'out'"]);
+    assert.equal(analysis.diagnostics.filter((x) => x.code === 'output-activation').length, 1);
+  });
+
+  it('selu-setup reports a dropout between two selu layers once, naming both', () => {
+    const found = find(model('  dense 16 selu\n  dropout 0.1\n  dense 16 selu\n  dense 1 sigmoid'), 'selu-setup');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /selu layers 'dense_1' and 'dense_2'/);
+    assert.equal(found[0].related?.length, 2);
   });
 
   it('every finding carries source nn', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/analysis';
 import { CHECKS, resolveThresholds } from '../../../server/src/checks';
-import { readSettings } from '../../../server/src/lsp/settings';
+import { readSettings, readSettingsFile } from '../../../server/src/settings';
 
 const FLAWED = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'flawed.nn'), 'utf8');
 const found = (text: string, checks: object) => analyze(text, { checks }).diagnostics.map((d) => `${d.severity} ${d.code}`);
@@ -43,9 +43,19 @@ describe('check settings', () => {
     assert.deepEqual(found(text, { lrLimit: { adam: 0.002 } }), ['warning dying-relu-risk']);
   });
 
+  it('nn.lrHigh.* moves the high-learning-rate thresholds', () => {
+    const text = 'model m {\n  task binary\n  input 2\n  dense 8 tanh\n  dense 1 sigmoid\n  optimizer sgd(lr: 0.5)\n}\n';
+    assert.deepEqual(found(text, {}), []);
+    assert.deepEqual(found(text, { lrHigh: { sgd: 0.5 } }), ['warning high-learning-rate']);
+    assert.deepEqual(found(text, { lrHigh: { adam: 0.5 } }), []);
+  });
+
   it('defaults come from rules.md and the catalog; unusable values keep them', () => {
-    assert.deepEqual(resolveThresholds({}), { saturatingDepth: 3, lrLimit: { sgd: 0.1, adam: 0.01, rmsprop: 0.01 } });
-    assert.deepEqual(resolveThresholds({ saturatingDepth: -1, lrLimit: { sgd: 0 } }), resolveThresholds({}));
+    const defaults = resolveThresholds({});
+    assert.equal(defaults.saturatingDepth, 3);
+    assert.deepEqual(defaults.lrLimit, { sgd: 0.1, adam: 0.01, rmsprop: 0.01 });
+    assert.deepEqual(defaults.lrHigh, { sgd: 1, adam: 0.1, rmsprop: 0.1 });
+    assert.deepEqual(resolveThresholds({ saturatingDepth: -1, lrLimit: { sgd: 0 }, lrHigh: { adam: -1, sgd: Infinity } }), defaults);
   });
 
   it('readSettings reads nn.checks, nn.saturatingDepth and nn.lrLimit.* as VS Code sends them', () => {
@@ -54,6 +64,15 @@ describe('check settings', () => {
     assert.equal(settings.checks.saturatingDepth, 4);
     assert.deepEqual(settings.checks.lrLimit, { sgd: 0.2 });
     assert.equal(settings.inlayHints, false);
+  });
+
+  it('readSettings reads nn.lrHigh.* like nn.lrLimit.*', () => {
+    assert.deepEqual(readSettings({ lrHigh: { rmsprop: 0.3, sgd: 0, adam: 'x' } }).checks.lrHigh, { rmsprop: 0.3 });
+    assert.equal(readSettings({}).checks.lrHigh, undefined);
+  });
+
+  it('nn check --settings reads nn.lrHigh.* from a settings.json', () => {
+    assert.deepEqual(readSettingsFile('{\n  // thresholds\n  "nn.lrHigh.sgd": 0.5,\n  "nn.lrHigh.adam": 0.05,\n}\n').checks.lrHigh, { sgd: 0.5, adam: 0.05 });
   });
 });
 
@@ -73,5 +92,8 @@ describe('package.json contributes the check settings', () => {
     assert.equal(properties['nn.lrLimit.sgd'].default, 0.1);
     assert.equal(properties['nn.lrLimit.adam'].default, 0.01);
     assert.equal(properties['nn.lrLimit.rmsprop'].default, 0.01);
+    for (const name of ['sgd', 'adam', 'rmsprop'] as const) {
+      assert.equal(properties[`nn.lrHigh.${name}`].default, resolveThresholds({}).lrHigh[name], `nn.lrHigh.${name}`);
+    }
   });
 });

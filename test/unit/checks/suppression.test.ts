@@ -1,7 +1,8 @@
 /** Suppression comments and the "ignore on this line" fix. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/analysis';
-import { applyEdits, CHECKS, fixesFor } from '../../../server/src/checks';
+import { CHECKS, fixesFor } from '../../../server/src/checks';
+import { applyEdits } from '../../../server/src/syntax/textEdit';
 import { fixtureText } from './fixtures';
 
 const codes = (text: string, options = {}) => analyze(text, options).diagnostics.map((d) => d.code);

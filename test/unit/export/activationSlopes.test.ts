@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { exportModel, ExportFormatError, loadJsonExport, toJsonExport } from '../../../server/src/export';
 import { onnxTypes } from '../../../server/src/export/onnx/schema';
 import { predict } from '../../../server/src/train/predict';
-import type { NetworkWeights } from '../../../server/src/train/spec';
+import type { NetworkWeights } from '../../../server/src/model/spec';
 import { parityCases } from './cases';
 
 const standalone = () => parityCases().find((c) => c.id === 'prelu_standalone')!;

@@ -9,7 +9,7 @@ import { analyze } from '../../../server/src/analysis';
 import { ACTIVATIONS } from '../../../server/src/catalog';
 import type { ParamValues } from '../../../server/src/catalog/types';
 import { Rng } from '../../../server/src/train/engine/rng';
-import type { DatasetRequest, LayerSpec, NetworkSpec, NetworkWeights, TrainSettings } from '../../../server/src/train/spec';
+import type { DatasetRequest, LayerSpec, NetworkSpec, NetworkWeights, TrainSettings } from '../../../server/src/model/spec';
 import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../../../server/src/train/fromModel';
 import { trainSync } from '../../../server/src/train/trainer';
 import { dense, network } from '../train/helpers';

@@ -76,12 +76,57 @@ describe('nn export', () => {
   });
 
   it('names the files after --out: a PyTorch module and its weights file', async () => {
+    mkdirSync(path.join(dir, 'build'));
     const result = await nn('export', file, '--to', 'pytorch', '--weights', '--out', path.join(dir, 'build', 'net.py'));
     assert.equal(result.code, 0, result.err);
     const source = readFileSync(path.join(dir, 'build', 'net.py'), 'utf8');
     assert.match(source, /self\.hidden = nn\.Linear\(2, 4\)/);
     assert.match(source, /"net\.weights\.json"/);
     assert.ok(loadJsonExport(readFileSync(path.join(dir, 'build', 'net.weights.json'), 'utf8')).weights);
+  });
+
+  it('refuses to replace a file named by --out unless --force is given', async () => {
+    const target = path.join(dir, 'net.py');
+    writeFileSync(target, 'keep me\n');
+    const refused = await nn('export', file, '--to', 'pytorch', '--out', target);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /net\.py' already exists; add --force to replace it/);
+    assert.equal(readFileSync(target, 'utf8'), 'keep me\n');
+    const forced = await nn('export', file, '--to', 'pytorch', '--out', target, '--force');
+    assert.equal(forced.code, 0, forced.err);
+    assert.match(readFileSync(target, 'utf8'), /class Small\(nn\.Module\)/);
+  });
+
+  it('refuses when the weights file that goes with --out exists', async () => {
+    writeFileSync(path.join(dir, 'net.weights.json'), '{}');
+    const refused = await nn('export', file, '--to', 'pytorch', '--weights', '--out', path.join(dir, 'net.py'));
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /net\.weights\.json' already exists; add --force/);
+    assert.ok(!existsSync(path.join(dir, 'net.py')), 'nothing written');
+  });
+
+  for (const out of ['missing/net.py', 'missing/', 'missing/deeper/net.onnx']) {
+    it(`refuses --out ${out}: it creates no folders`, async () => {
+      const result = await nn('export', file, '--to', out.endsWith('.onnx') ? 'onnx' : 'pytorch', '--out', path.join(dir, out));
+      assert.equal(result.code, 1);
+      assert.match(result.err, /the folder '.*missing.*' does not exist; create it first/);
+      assert.ok(!existsSync(path.join(dir, 'missing')), 'no folder created');
+    });
+  }
+
+  it('refuses --out below a file', async () => {
+    const result = await nn('export', file, '--to', 'json', '--out', path.join(file, 'net.json'));
+    assert.equal(result.code, 1);
+    assert.match(result.err, /small\.nn' is not a folder/);
+  });
+
+  it('without --out writes next to the .nn file and says where', async () => {
+    const first = await nn('export', file, '--to', 'json');
+    assert.equal(first.code, 0, first.err);
+    assert.ok(first.out.includes(`wrote ${path.join(dir, 'small.json')} (next to the .nn file; --out chooses another place)`), first.out);
+    const again = await nn('export', file, '--to', 'json');
+    assert.equal(again.code, 0, again.err);
+    assert.ok(again.out.includes(`wrote ${path.join(dir, 'small.json')} (replacing the earlier export; next to the .nn file`), again.out);
   });
 
   it('exports the architecture only without --weights', async () => {
@@ -121,6 +166,6 @@ describe('nn export', () => {
   it('reports an unknown model by name', async () => {
     const result = await nn('export', file, '--to', 'json', '--model', 'nope');
     assert.equal(result.code, 1);
-    assert.match(result.err, /no model named 'nope' in this file \(it defines 'small', 'other'\)/);
+    assert.match(result.err, /no model named 'nope' in this file \(it has 'small', 'other'\)/);
   });
 });

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadJsonExport } from '../../../server/src/export';
 import { onnxTypes } from '../../../server/src/export/onnx/schema';
-import { EXPORT_REQUEST, type ExportParams, type ExportResponse } from '../../../server/src/protocol';
+import { ExportRequest, type ExportParams, type ExportResponse } from '../../../server/src/protocol';
 import { LspClient } from '../lsp/client';
 
 const TEXT = `model tiny {
@@ -44,7 +44,7 @@ describe('LSP: nn/export', function () {
   });
 
   const request = (params: Partial<ExportParams>) =>
-    client.request<ExportResponse>(EXPORT_REQUEST, { uri, target: 'json', weights: false, ...params });
+    client.request(ExportRequest.type, { uri, target: 'json', weights: false, ...params });
 
   it('returns the architecture as JSON text', async () => {
     const result = await request({ target: 'json' });
@@ -70,7 +70,7 @@ describe('LSP: nn/export', function () {
     const unknown = await request({ model: 'nope' });
     assert.equal(unknown.ok, false);
     assert.match(unknown.message ?? '', /no model named 'nope'/);
-    const closed = await client.request<ExportResponse>(EXPORT_REQUEST, { uri: 'file:///elsewhere.nn', target: 'json', weights: false });
+    const closed = await client.request(ExportRequest.type, { uri: 'file:///elsewhere.nn', target: 'json', weights: false });
     assert.deepEqual(closed, { ok: false, message: 'the document is not open' });
   });
 });

@@ -36,7 +36,7 @@ describe('export: PyTorch', function () {
     const source = String(result.files[0].content);
     assert.match(source, /^class Step\(nn.Module\):/m);
     assert.match(source, /# Training as the .nn file describes it/);
-    assert.match(source, /#     loss_fn = nn.BCEWithLogitsLoss\(\)/);
+    assert.match(source, /# {5}loss_fn = nn.BCEWithLogitsLoss\(\)/);
     assert.equal(exportModel('pytorch', { spec: c.spec }).files.length, 1, 'no weights file without weights');
   });
 

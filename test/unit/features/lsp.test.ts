@@ -7,7 +7,7 @@ import type {
   CodeLens, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent,
   SelectionRange, SemanticTokens, SignatureHelp, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { SUMMARY_REQUEST, type SummaryResult } from '../../../server/src/protocol';
+import { SummaryRequest, type SummaryResult } from '../../../server/src/protocol';
 import { LspClient } from '../lsp/client';
 import { offsetOf, SPIRALS } from './support';
 
@@ -149,11 +149,11 @@ describe('LSP: editor features over stdio', function () {
   });
 
   it('nn/summary returns the summary Markdown', async () => {
-    const result = await client.request<SummaryResult>(SUMMARY_REQUEST, { uri: URI, model: 'spirals' });
+    const result = await client.request(SummaryRequest.type, { uri: URI, model: 'spirals' });
     assert.deepEqual(result.models, ['spirals']);
     assert.match(result.markdown, /^## model spirals/);
     assert.match(result.markdown, /\| dense\\_2 \| dense \| 16 \| `leaky_relu\(alpha: 0\.1\)` \| 16 \| 272 \|/);
-    assert.deepEqual(await client.request<SummaryResult>(SUMMARY_REQUEST, { uri: 'file:///ws/not-open.nn' }), { markdown: '', models: [] });
+    assert.deepEqual(await client.request(SummaryRequest.type, { uri: 'file:///ws/not-open.nn' }), { markdown: '', models: [] });
   });
 
   it('inlay hints follow nn.inlayHints.enabled', async () => {

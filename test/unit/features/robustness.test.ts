@@ -8,7 +8,7 @@ import { analyze } from '../../../server/src/analysis';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { completionDocumentation, completionsAt } from '../../../server/src/features/completion';
 import { foldingRanges } from '../../../server/src/features/folding';
-import { formatDocument } from '../../../server/src/features/format';
+import { formatDocument } from '../../../server/src/features/formatter';
 import { hoverAt } from '../../../server/src/features/hover';
 import { inlayHints } from '../../../server/src/features/inlayHints';
 import { definitionAt, prepareRename, referencesAt, renameAt } from '../../../server/src/features/navigation';

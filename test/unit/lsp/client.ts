@@ -5,10 +5,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+/** How to run the server: another build (benchmarks compare builds) and Node flags (the client's own). */
+export interface ServerProcessOptions {
+  serverPath?: string;
+  nodeFlags?: string[];
+}
 
 export class LspClient {
   readonly connection: MessageConnection;
@@ -17,11 +23,13 @@ export class LspClient {
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Array<() => void> = [];
   capabilities: InitializeResult['capabilities'] = {};
+  /** Every window/logMessage the server sent. */
+  readonly logs: { type: number; message: string }[] = [];
   /** Settings returned for `workspace/configuration` requests, by section. */
   configuration: Record<string, unknown> = {};
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  constructor(options: ServerProcessOptions = {}) {
+    this.process = spawn(process.execPath, [...(options.nodeFlags ?? []), options.serverPath ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.latest.set(params.uri, params);
@@ -29,15 +37,17 @@ export class LspClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => this.configuration[item.section ?? ''] ?? null));
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => { this.logs.push(params); });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
 
-  static async start(rootPath = '/ws'): Promise<LspClient> {
-    const client = new LspClient();
+  static async start(rootPath = '/ws', initializationOptions?: unknown, options?: ServerProcessOptions): Promise<LspClient> {
+    const client = new LspClient(options);
     const result = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: pathToFileURL(rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'ws' }],
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
@@ -87,8 +97,16 @@ export class LspClient {
     }
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest<R>(method, params);
+  /** Sends a request: a typed protocol object (checked by the compiler) or a plain method name. */
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  request(method: string | RequestType<unknown, unknown, void>, params: unknown): Promise<unknown> {
+    return typeof method === 'string' ? this.connection.sendRequest(method, params) : this.connection.sendRequest(method, params);
+  }
+
+  /** The server's process id (to read its memory use). */
+  get pid(): number | undefined {
+    return this.process.pid;
   }
 
   async stop(): Promise<void> {

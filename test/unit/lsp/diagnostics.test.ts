@@ -35,7 +35,8 @@ describe('LSP: diagnostics over stdio', function () {
     assert.ok(unknown, JSON.stringify(diagnostics));
     assert.deepEqual(unknown.range, { start: { line: 3, character: 11 }, end: { line: 3, character: 15 } });
     assert.equal(unknown.source, 'nn');
-    assert.match(String(unknown.message), /did you mean 'relu'/);
+    assert.equal(typeof unknown.message, 'string');
+    assert.match(unknown.message as string, /did you mean 'relu'/);
   });
 
   it('re-analyses after an incremental edit and clears the fixed error', async () => {
@@ -53,7 +54,8 @@ describe('LSP: diagnostics over stdio', function () {
     const unknown = diagnostics.find((d) => d.code === 'unknown-activation');
     assert.ok(unknown, JSON.stringify(diagnostics));
     assert.deepEqual(unknown.range, { start: { line: 4, character: 11 }, end: { line: 4, character: 17 } });
-    assert.match(String(unknown.message), /did you mean 'sigmoid'/);
+    assert.equal(typeof unknown.message, 'string');
+    assert.match(unknown.message as string, /did you mean 'sigmoid'/);
   });
 
   it('reports a syntax error and still analyses the rest of the file', async () => {

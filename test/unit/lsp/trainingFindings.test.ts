@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TRAINING_FINDINGS_NOTIFICATION, type TrainingFinding, type TrainingFindingsParams } from '../../../server/src/protocol';
+import { TrainingFindingsNotification, type TrainingFinding, type TrainingFindingsParams } from '../../../server/src/protocol';
 import { LspClient } from './client';
 
 const URI = 'file:///ws/findings.nn';
@@ -50,7 +50,7 @@ describe('LSP: findings from the training panel', function () {
 
   /** Sends the notification as the panel host does (client/src/panel/TrainingPanel.ts). */
   const send = (version: number | undefined, findings: TrainingFinding[]) =>
-    client.connection.sendNotification(TRAINING_FINDINGS_NOTIFICATION, { uri: URI, model: 'm', version, findings } satisfies TrainingFindingsParams);
+    client.connection.sendNotification(TrainingFindingsNotification.type, { uri: URI, model: 'm', version, findings } satisfies TrainingFindingsParams);
 
   /** Appends a comment line, which changes the document's version but no layer's line. */
   const appendComment = (text: string) => client.change(URI, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: `# ${text}\n` }]);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findActivation } from '../../../server/src/catalog';
-import { activationLabel, sampleActivation, CURVE_SAMPLES } from '../../../client/src/panel/activationCurves';
-import { estimateRemainingMs, formatDuration, formatMetric, formatNumber, formatPercent } from '../../../media/src/panel/format';
+import { activationLabel, sampleActivation, CURVE_SAMPLES } from '../../../server/src/features/panel/curves';
+import { estimateRemainingMs, formatDuration, formatMetric, formatNumber, formatPercent } from '../../../media/src/panel/numbers';
 
 describe('activation curves for the panel', () => {
   for (const name of ['relu', 'tanh', 'sigmoid', 'leaky_relu', 'elu', 'gelu', 'swish']) {

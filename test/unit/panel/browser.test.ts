@@ -17,7 +17,7 @@ import {
   hostileCsvStream,
 } from '../../browser/fixtures/syntheticStream';
 import { recordRun } from '../../browser/fixtures/recordEngine';
-import { formatMetric } from '../../../media/src/panel/format';
+import { formatMetric } from '../../../media/src/panel/numbers';
 import type { HostToPanel, RunFinished } from '../../../server/src/protocol';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM, ROOT, chromiumAvailable, launchChromium, openPanel, type PanelPage, type ThemeName } from '../../browser/panelPage';

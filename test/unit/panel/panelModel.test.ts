@@ -2,25 +2,37 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../../server/src/analysis';
+import { fixEdits } from '../../../server/src/features/panel/fixEdits';
+import { describeForPanel, type PanelDescription } from '../../../server/src/features/panel/model';
+import type { PanelInit, PanelSettings } from '../../../server/src/protocol';
 import { checkHostMessage } from '../../../server/src/protocolValidate';
-import { applyEdits, fixEdits } from '../../../client/src/panel/edits';
+import { planRun } from '../../../server/src/run/pipeline';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { applyEdits } from '../../../server/src/syntax/textEdit';
 import { panelCsp, panelHtml } from '../../../client/src/panel/html';
-import {
-  buildPanelInit,
-  compareThreshold,
-  findTarget,
-  runInputs,
-  withHiddenActivation,
-  type TrainTarget,
-} from '../../../client/src/panel/panelModel';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 const example = (name: string) => readFileSync(path.join(EXAMPLES, name), 'utf8');
 
-function target(text: string, model?: string): TrainTarget {
-  const found = findTarget(analyze(text), model);
-  if ('error' in found) throw new Error(found.error);
+function described(text: string, model?: string): Extract<PanelDescription, { ok: true }> {
+  const found = describeForPanel(analyze(text), model);
+  if (!found.ok) throw new Error(found.message);
   return found;
+}
+
+/** The init message the host builds from the server's answer. */
+function buildPanelInit(text: string, fileName: string, documentUri: string): PanelInit {
+  return { type: 'init', mode: 'train', fileName, documentUri, ...described(text).model };
+}
+
+/** The plan of a run with the panel's fields (and a compare run's hidden activation). */
+function plan(text: string, settings?: PanelSettings, hiddenActivation?: string) {
+  const result = planRun({
+    text, path: '', settings: DEFAULT_SETTINGS, data: { workspaceRoots: [], trusted: true }, hiddenActivation,
+    overrides: settings && { epochs: settings.epochs, batch: settings.batch, lr: settings.lr, seed: settings.seed }, toyData: settings?.data,
+  });
+  if (!result.ok) throw new Error(result.message);
+  return result;
 }
 
 const SOURCE = `model m {
@@ -45,7 +57,7 @@ describe('training panel model (host side)', () => {
   describe('the init message', () => {
     for (const file of ['spirals.nn', 'xor.nn', 'iris.nn', 'regression.nn', 'flawed.nn']) {
       it(`is valid for examples/${file}`, () => {
-        const init = buildPanelInit(target(example(file)), 'train', file, `file:///x/${file}`);
+        const init = buildPanelInit(example(file), file, `file:///x/${file}`);
         const checked = checkHostMessage(init);
         assert.ok(checked.ok, checked.ok ? '' : checked.error);
         assert.ok(init.layers.length > 0);
@@ -56,7 +68,7 @@ describe('training panel model (host side)', () => {
     }
 
     it('lists layers with their effective activations, one curve per distinct activation', () => {
-      const init = buildPanelInit(target(SOURCE), 'train', 'a.nn', 'file:///a.nn');
+      const init = buildPanelInit(SOURCE, 'a.nn', 'file:///a.nn');
       assert.deepEqual(init.layers.map((l) => [l.name, l.kind, l.role, l.activation]), [
         ['h1', 'dense', 'hidden', 'relu'],
         ['dense_2', 'dense', 'hidden', 'tanh'],
@@ -68,15 +80,15 @@ describe('training panel model (host side)', () => {
     });
 
     it('takes the settings from the train block, with catalog defaults filled in', () => {
-      const init = buildPanelInit(target(SOURCE), 'train', 'a.nn', 'file:///a.nn');
+      const init = buildPanelInit(SOURCE, 'a.nn', 'file:///a.nn');
       assert.deepEqual(init.settings, { epochs: 50, batch: 32, lr: 0.01, seed: 1, data: { name: 'spiral', points: 200, noise: 0.2 } });
       assert.deepEqual(init.toyDatasets, ['xor', 'circle', 'gaussian', 'spiral', 'moons']);
     });
 
     it('offers only toy datasets of the same task, and none for bundled data', () => {
       const multi = SOURCE.replace('task binary', 'task multiclass(classes: 3)').replace('spiral(points: 200, noise: 0.2)', 'spiral(classes: 3)');
-      assert.deepEqual(buildPanelInit(target(multi), 'train', 'a', 'b').toyDatasets, ['spiral', 'blobs']);
-      const iris = buildPanelInit(target(example('iris.nn')), 'train', 'a', 'b');
+      assert.deepEqual(buildPanelInit(multi, 'a', 'b').toyDatasets, ['spiral', 'blobs']);
+      const iris = buildPanelInit(example('iris.nn'), 'a', 'b');
       assert.deepEqual(iris.toyDatasets, []);
       assert.equal(iris.settings.data, undefined);
     });
@@ -84,8 +96,7 @@ describe('training panel model (host side)', () => {
 
   describe('runs', () => {
     it('applies the panel’s settings to the run', () => {
-      const t = target(SOURCE);
-      const inputs = runInputs(t, { epochs: 7, batch: 4, lr: 0.5, seed: 9, data: { name: 'moons', points: 100, noise: 0.05 } });
+      const inputs = plan(SOURCE, { epochs: 7, batch: 4, lr: 0.5, seed: 9, data: { name: 'moons', points: 100, noise: 0.05 } });
       assert.equal(inputs.settings.epochs, 7);
       assert.equal(inputs.settings.batch, 4);
       assert.equal(inputs.settings.lr, 0.5);
@@ -95,8 +106,8 @@ describe('training panel model (host side)', () => {
     });
 
     it('a compare variant changes the hidden activations only, with matching inits where they were automatic', () => {
-      const t = target(SOURCE.replace('h1: dense 8 relu', 'h1: dense 8 relu init glorot'));
-      const spec = withHiddenActivation(runInputs(t, { epochs: 1, batch: 1, lr: 1, seed: 1 }).spec, t.model, 'tanh');
+      const text = SOURCE.replace('h1: dense 8 relu', 'h1: dense 8 relu init glorot');
+      const spec = plan(text, undefined, 'tanh').spec;
       const dense = spec.layers.filter((l) => l.kind === 'dense');
       assert.deepEqual(dense.map((l) => l.kind === 'dense' && [l.name, l.activation?.name, l.init]), [
         ['h1', 'tanh', 'glorot_normal'],
@@ -104,18 +115,22 @@ describe('training panel model (host side)', () => {
         ['dense_3', 'tanh', 'glorot_uniform'],
         ['out', 'sigmoid', 'glorot_uniform'],
       ]);
-      assert.throws(() => withHiddenActivation(spec, t.model, 'rleu'), /unknown activation 'rleu'/);
+      assert.throws(() => plan(text, undefined, 'rleu'), /unknown activation 'rleu'/);
     });
 
     it('times classifiers to 90% validation accuracy and leaves regression untimed', () => {
-      assert.deepEqual(compareThreshold(target(SOURCE).model), { key: 'valMetric', direction: 'atLeast', value: 0.9 });
-      assert.equal(compareThreshold(target(example('regression.nn')).model), undefined);
+      assert.deepEqual(described(SOURCE).compareThreshold, { key: 'valMetric', direction: 'atLeast', value: 0.9 });
+      assert.equal(described(example('regression.nn')).compareThreshold, undefined);
     });
 
     it('says why a file cannot be trained', () => {
-      assert.deepEqual(findTarget(analyze('model a { input 2\n dense 1 }'), undefined), { error: 'this file has no train block to run' });
-      assert.deepEqual(findTarget(analyze(SOURCE), 'zzz'), { error: "model 'zzz' has no train block to run" });
-      assert.deepEqual(findTarget(analyze('model a { dense 1 }\ntrain a { data xor }'), undefined), { error: "model 'a' has no 'input' line" });
+      const why = (text: string, model?: string) => {
+        const result = describeForPanel(analyze(text), model);
+        return result.ok ? 'ok' : result.message;
+      };
+      assert.match(why('model a { input 2\n dense 1 }'), /^the file has no train block/);
+      assert.match(why(SOURCE, 'zzz'), /^no train block for model 'zzz'/);
+      assert.equal(why('model a { dense 1 }\ntrain a { data xor }'), "model 'a' has no 'input' line");
     });
   });
 

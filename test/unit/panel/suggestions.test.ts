@@ -1,52 +1,12 @@
 import assert from 'node:assert/strict';
-import type { LayerHealth, RunFinished, TrainingFinding } from '../../../server/src/protocol';
-import { lowerLearningRate, suggestFix, useActivationEverywhere } from '../../../media/src/panel/suggestions';
+import type { RunFinished } from '../../../server/src/protocol';
+import { useActivationEverywhere } from '../../../media/src/panel/suggestions';
 import { epochsToThreshold, describeThreshold } from '../../../media/src/panel/thresholds';
 import { applyHostMessage, createState, newRun } from '../../../media/src/panel/state';
 import { compareStream, panelInit } from '../../browser/fixtures/syntheticStream';
 
 const init = panelInit();
-const finding = (code: TrainingFinding['code'], sourceIndex?: number): TrainingFinding => ({
-  code, severity: 'warning', message: 'm', epoch: 3, sourceIndex, layer: sourceIndex === undefined ? undefined : init.layers[sourceIndex].name,
-});
-const health = (sourceIndex: number, saturated?: number): LayerHealth => ({
-  name: init.layers[sourceIndex].name, sourceIndex, activation: 'tanh', saturatedFraction: saturated, gradNorm: 1, histogram: { min: 0, max: 1, counts: [] },
-});
-
 describe('panel suggestions', () => {
-  it('dead units on a hidden layer: switch it to leaky_relu', () => {
-    assert.deepEqual(suggestFix(finding('dead-units', 1), init, [], 0.01), {
-      label: 'Switch dense_2 to leaky_relu',
-      fix: { kind: 'setActivation', sourceIndices: [1], activation: 'leaky_relu' },
-    });
-  });
-
-  it('saturated units on a hidden layer: switch it to relu', () => {
-    assert.deepEqual(suggestFix(finding('saturated-units', 0), init, [], 0.01)?.fix, { kind: 'setActivation', sourceIndices: [0], activation: 'relu' });
-  });
-
-  it('offers nothing for the output layer', () => {
-    assert.equal(suggestFix(finding('saturated-units', 2), init, [], 0.01), undefined);
-    assert.equal(suggestFix(finding('dead-units', 2), init, [], 0.01), undefined);
-  });
-
-  it('vanishing gradient: switch the hidden layers that saturate', () => {
-    const s = suggestFix(finding('vanishing-gradient'), init, [health(0, 0.3), health(1), health(2, 0.9)], 0.01);
-    assert.deepEqual(s?.fix, { kind: 'setActivation', sourceIndices: [0], activation: 'relu' });
-    assert.equal(suggestFix(finding('vanishing-gradient'), init, [health(1)], 0.01), undefined);
-  });
-
-  it('exploding gradient: a learning rate ten times smaller', () => {
-    assert.deepEqual(suggestFix(finding('exploding-gradient', 1), init, [], 0.3)?.fix, { kind: 'setLearningRate', lr: 0.03 });
-    assert.equal(lowerLearningRate(0.001), 0.0001);
-  });
-
-  it('no edit for a plateau or overfitting, and none without a model', () => {
-    assert.equal(suggestFix(finding('loss-plateau'), init, [], 0.01), undefined);
-    assert.equal(suggestFix(finding('overfitting'), init, [], 0.01), undefined);
-    assert.equal(suggestFix(finding('dead-units', 1), undefined, [], 0.01), undefined);
-  });
-
   it('compare: one activation on every hidden dense layer', () => {
     assert.deepEqual(useActivationEverywhere(init, 'tanh')?.fix, { kind: 'setActivation', sourceIndices: [0, 1], activation: 'tanh' });
   });

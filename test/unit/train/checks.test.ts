@@ -1,16 +1,18 @@
 /** Each training check fires on a case built to trip it and stays quiet on a healthy one; thresholds are settings. */
 import { strict as assert } from 'node:assert';
 import type { LayerHealth } from '../../../server/src/protocol';
-import { runTrainingChecks, type CheckContext, type EpochRecord, type LayerFacts } from '../../../server/src/train/checks';
+import { runTrainingCheck, runTrainingChecks, type TrainingCheckDef, type TrainingCheckContext, type EpochRecord, type LayerFacts } from '../../../server/src/train/checks';
 import { deadUnits } from '../../../server/src/train/checks/deadUnits';
 import { explodingGradient } from '../../../server/src/train/checks/explodingGradient';
 import { lossPlateau } from '../../../server/src/train/checks/lossPlateau';
 import { overfitting } from '../../../server/src/train/checks/overfitting';
 import { saturatedUnits } from '../../../server/src/train/checks/saturatedUnits';
-import { DEFAULT_THRESHOLDS } from '../../../server/src/train/checks/thresholds';
+import { DEFAULT_THRESHOLDS, withTrainingDefaults, type TrainingThresholds } from '../../../server/src/thresholds';
 import { vanishingGradient } from '../../../server/src/train/checks/vanishingGradient';
 import { trainSync } from '../../../server/src/train/trainer';
 import { dense, network } from './helpers';
+
+const run = (check: TrainingCheckDef, context: TrainingCheckContext, t: Partial<TrainingThresholds>) => runTrainingCheck(check, context, withTrainingDefaults(t));
 
 const facts: LayerFacts[] = [
   { name: 'h1', sourceIndex: 0, activation: 'relu', role: 'hidden', canDie: true, saturating: false },
@@ -32,7 +34,7 @@ function history(epochs: number, loss: (e: number) => [number, number], layers: 
 
 const healthyLayers = (): LayerHealth[] => [health('h1', 0.5, { deadFraction: 0.1 }), health('h2', 0.4, { saturatedFraction: 0.1 }), health('out', 0.6, { saturatedFraction: 0.9 })];
 const falling = (e: number): [number, number] => [1 / e, 1.1 / e];
-const context = (records: EpochRecord[], extra: Partial<CheckContext> = {}): CheckContext =>
+const context = (records: EpochRecord[], extra: Partial<TrainingCheckContext> = {}): TrainingCheckContext =>
   ({ epoch: records.length, epochs: records.length, history: records, layers: facts, ...extra });
 
 describe('training checks', () => {
@@ -42,51 +44,51 @@ describe('training checks', () => {
 
   it('dead-units fires at 40% of a ReLU layer, with the fraction in the message', () => {
     const records = history(5, falling, () => [health('h1', 0.5, { deadFraction: 0.45 }), health('h2', 0.4), health('out', 0.6)]);
-    const found = deadUnits(context(records), DEFAULT_THRESHOLDS);
+    const found = run(deadUnits, context(records), DEFAULT_THRESHOLDS);
     assert.equal(found.length, 1);
     assert.equal(found[0].layer, 'h1');
     assert.match(found[0].message, /^45% of the units in 'h1' \(relu\)/);
-    assert.deepEqual(deadUnits(context(records), { deadFraction: 0.5 }), [], 'the threshold is a setting');
+    assert.deepEqual(run(deadUnits, context(records), { deadFraction: 0.5 }), [], 'the threshold is a setting');
   });
 
   it('saturated-units fires at 50% of a hidden sigmoid layer only', () => {
     const records = history(5, falling, () => [health('h1', 0.5), health('h2', 0.4, { saturatedFraction: 0.6 }), health('out', 0.6, { saturatedFraction: 1 })]);
-    const found = saturatedUnits(context(records), DEFAULT_THRESHOLDS);
+    const found = run(saturatedUnits, context(records), DEFAULT_THRESHOLDS);
     assert.deepEqual(found.map((f) => f.layer), ['h2']);
   });
 
   it('vanishing-gradient needs the ratio below 1e-3 for each of the last 10 epochs', () => {
     const tiny = (e: number) => [health('h1', e === 5 ? 0.1 : 1e-5), health('h2', 1e-3), health('out', 0.5)];
-    assert.equal(vanishingGradient(context(history(20, falling, tiny)), DEFAULT_THRESHOLDS).length, 1);
+    assert.equal(run(vanishingGradient, context(history(20, falling, tiny)), DEFAULT_THRESHOLDS).length, 1);
     const recovering = (e: number) => [health('h1', e === 15 ? 0.1 : 1e-5), health('h2', 1e-3), health('out', 0.5)];
-    assert.equal(vanishingGradient(context(history(20, falling, recovering)), DEFAULT_THRESHOLDS).length, 0);
-    assert.equal(vanishingGradient(context(history(9, falling, tiny)), DEFAULT_THRESHOLDS).length, 0, 'needs 10 epochs');
+    assert.equal(run(vanishingGradient, context(history(20, falling, recovering)), DEFAULT_THRESHOLDS).length, 0);
+    assert.equal(run(vanishingGradient, context(history(9, falling, tiny)), DEFAULT_THRESHOLDS).length, 0, 'needs 10 epochs');
   });
 
   it('exploding-gradient fires above a norm of 1e3 and on NaN, naming the layer and epoch', () => {
     const big = (e: number) => [health('h1', 0.5), health('h2', e === 3 ? 5e3 : 1), health('out', 0.5)];
-    const found = explodingGradient(context(history(6, falling, big)), DEFAULT_THRESHOLDS);
+    const found = run(explodingGradient, context(history(6, falling, big)), DEFAULT_THRESHOLDS);
     assert.equal(found[0].layer, 'h2');
     assert.equal(found[0].epoch, 3);
     assert.equal(found[0].severity, 'warning');
-    const nan = explodingGradient(context(history(2, falling, healthyLayers), { divergence: { epoch: 3, layer: 'h1', sourceIndex: 0, nonFinite: true } }), DEFAULT_THRESHOLDS);
+    const nan = run(explodingGradient, context(history(2, falling, healthyLayers), { divergence: { epoch: 3, layer: 'h1', sourceIndex: 0, nonFinite: true } }), DEFAULT_THRESHOLDS);
     assert.equal(nan[0].severity, 'error');
     assert.match(nan[0].message, /epoch 3: 'h1' produced NaN/);
   });
 
   it('loss-plateau fires when the loss is flat and still high, not when it is flat because it converged', () => {
     const flatHigh = history(50, (e) => [e < 5 ? 0.8 - e * 0.01 : 0.69, 0.7], healthyLayers);
-    assert.equal(lossPlateau(context(flatHigh), DEFAULT_THRESHOLDS).length, 1);
+    assert.equal(run(lossPlateau, context(flatHigh), DEFAULT_THRESHOLDS).length, 1);
     const converged = history(50, (e) => [e < 20 ? 1 / e : 0.05, 0.06], healthyLayers);
-    assert.equal(lossPlateau(context(converged), DEFAULT_THRESHOLDS).length, 0);
+    assert.equal(run(lossPlateau, context(converged), DEFAULT_THRESHOLDS).length, 0);
   });
 
   it('overfitting fires when validation loss rises for 10 epochs while training loss falls', () => {
     const diverging = history(40, (e) => [1 / e, e <= 25 ? 1 / e : 1 / 25 + (e - 25) * 0.01], healthyLayers);
-    assert.equal(overfitting(context(diverging), DEFAULT_THRESHOLDS).length, 1);
+    assert.equal(run(overfitting, context(diverging), DEFAULT_THRESHOLDS).length, 1);
     const short = history(30, (e) => [1 / e, e <= 25 ? 1 / e : 1 / 25 + (e - 25) * 0.01], healthyLayers);
-    assert.equal(overfitting(context(short), DEFAULT_THRESHOLDS).length, 0, 'five epochs are not enough');
-    assert.equal(overfitting(context(history(40, (e) => [1 / e, NaN], healthyLayers)), DEFAULT_THRESHOLDS).length, 0, 'no validation, no finding');
+    assert.equal(run(overfitting, context(short), DEFAULT_THRESHOLDS).length, 0, 'five epochs are not enough');
+    assert.equal(run(overfitting, context(history(40, (e) => [1 / e, NaN], healthyLayers)), DEFAULT_THRESHOLDS).length, 0, 'no validation, no finding');
   });
 });
 

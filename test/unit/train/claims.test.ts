@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { EpochProgress } from '../../../server/src/protocol';
-import type { DatasetRequest, NetworkSpec, TrainSettings } from '../../../server/src/train/spec';
+import type { DatasetRequest, NetworkSpec, TrainSettings } from '../../../server/src/model/spec';
 import { trainSync } from '../../../server/src/train/trainer';
 import { dense, network } from './helpers';
 

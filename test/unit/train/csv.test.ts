@@ -1,7 +1,7 @@
 /** CSV reading: the happy paths and every error path, each with its row and column. */
 import { strict as assert } from 'node:assert';
 import { numericAsClasses, parseCsv, splitTargets } from '../../../server/src/train/data/csv';
-import { checkCsvFile } from '../../../server/src/train/data/file';
+import { checkCsvFile, type DataFileSystem } from '../../../server/src/train/data/file';
 import { loadDataset } from '../../../server/src/train/data/load';
 import { DataError } from '../../../server/src/train/data/types';
 
@@ -77,7 +77,11 @@ describe('csv', () => {
 });
 
 describe('csv file location', () => {
-  const exists = (files: string[]) => (path: string) => files.includes(path);
+  /** A file system with these files (and their folders), where `links` maps a path to where it leads. */
+  const exists = (files: string[], links: Record<string, string> = {}): DataFileSystem => ({
+    realPath: (path) => Object.entries(links).reduce((p, [from, to]) => (p === from || p.startsWith(from + '/') ? to + p.slice(from.length) : p), path),
+    kind: (path) => (files.includes(path) ? 'file' : files.some((f) => f.startsWith(path + '/')) ? 'folder' : 'missing'),
+  });
   it('accepts a file inside the workspace', () => {
     assert.deepEqual(checkCsvFile('/ws/models/a.nn', 'data/x.csv', ['/ws'], exists(['/ws/models/data/x.csv'])), { ok: true, path: '/ws/models/data/x.csv' });
   });
@@ -90,5 +94,18 @@ describe('csv file location', () => {
     const result = checkCsvFile('/ws/a.nn', 'missing.csv', ['/ws'], exists([]));
     assert.equal(result.ok, false);
     if (!result.ok) assert.match(result.message, /not found: 'missing.csv'/);
+  });
+  it('says a folder is a folder', () => {
+    const result = checkCsvFile('/ws/a.nn', 'data', ['/ws'], exists(['/ws/data/x.csv']));
+    assert.deepEqual(result, { ok: false, message: "'data' is a folder, not a data file — give the path of a CSV file, e.g. 'data/data.csv'" });
+  });
+  it('follows links before deciding, and returns the real path to open', () => {
+    const fs = exists(['/ws/data/x.csv', '/etc/passwd'], { '/ws/in.csv': '/ws/data/x.csv', '/ws/out.csv': '/etc/passwd', '/ws/dir': '/etc' });
+    assert.deepEqual(checkCsvFile('/ws/a.nn', 'in.csv', ['/ws'], fs), { ok: true, path: '/ws/data/x.csv' });
+    for (const path of ['out.csv', 'dir/passwd', 'dir/missing.csv']) {
+      const result = checkCsvFile('/ws/a.nn', path, ['/ws'], fs);
+      assert.equal(result.ok, false, path);
+      if (!result.ok) assert.match(result.message, /symbolic link that leads outside the workspace/);
+    }
   });
 });

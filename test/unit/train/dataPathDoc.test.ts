@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/analysis';
 import { CORE_CODES } from '../../../server/src/checks/knownCodes';
-import { prepareRun } from '../../../server/src/train/prepare';
+import { planRun } from '../../../server/src/run/pipeline';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
 const MODEL = 'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("points.csv", target: "label")\n}\n';
 
@@ -25,10 +26,10 @@ describe('data-path covers CSV content errors', () => {
       writeFileSync(join(dir, 'points.csv'), csv);
       const analysis = analyze(MODEL, { documentPath: file, workspaceRoots: [dir] });
       assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), [], 'the path itself is fine');
-      const prepared = prepareRun(analysis.semantic.trains[0], file, [dir]);
-      assert.ok(!prepared.ok);
-      assert.deepEqual(prepared.diagnostics.map((d) => d.code), ['data-path']);
-      assert.match(prepared.diagnostics[0].message, message);
+      const plan = planRun({ text: MODEL, path: file, settings: DEFAULT_SETTINGS, data: { workspaceRoots: [dir], trusted: true } });
+      assert.ok(!plan.ok);
+      assert.deepEqual(plan.problems.map((p) => [p.code, p.line]), [['data-path', 7]]);
+      assert.match(plan.problems[0].message, message);
     });
   }
 

@@ -1,9 +1,8 @@
 /** Toy generators, bundled data, target encoding, and the data-task check on built-in and CSV data. */
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../server/src/analysis';
-import { builtinDatasetFacts, dataTaskProblems } from '../../../server/src/checks';
+import { builtinDatasetFacts, csvDatasetFacts, dataTaskProblems } from '../../../server/src/checks';
 import type { Diagnostic } from '../../../server/src/diagnostic';
-import { csvDatasetFacts } from '../../../server/src/train/data/csvFacts';
 import { encodeTargets } from '../../../server/src/train/data/encode';
 import { bundledDataset, loadDataset } from '../../../server/src/train/data/load';
 import { generateToy, TOY_DATASETS } from '../../../server/src/train/data/toy';

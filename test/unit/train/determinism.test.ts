@@ -1,7 +1,7 @@
 /** Same spec, data and seed: identical bits. NaN/Inf: the run stops at once and names the layer and epoch. */
 import { strict as assert } from 'node:assert';
 import { Rng } from '../../../server/src/train/engine/rng';
-import type { NetworkSpec } from '../../../server/src/train/spec';
+import type { NetworkSpec } from '../../../server/src/model/spec';
 import { trainSync } from '../../../server/src/train/trainer';
 import { dense, network } from './helpers';
 

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { ACTIVATIONS } from '../../../server/src/catalog';
 import { Learner } from '../../../server/src/train/engine/learner';
 import { Rng } from '../../../server/src/train/engine/rng';
-import type { LayerSpec, NetworkSpec } from '../../../server/src/train/spec';
+import type { LayerSpec, NetworkSpec } from '../../../server/src/model/spec';
 import { dense, network } from './helpers';
 
 const ROWS = 5;

@@ -1,7 +1,14 @@
 /** Small builders for network specs used across the training tests. */
-import type { ParamValues } from '../../../server/src/catalog/types';
-import type { DenseSpec, LayerSpec, NetworkSpec } from '../../../server/src/train/spec';
+import { isActivationName } from '../../../server/src/catalog';
+import type { ActivationName, ParamValues } from '../../../server/src/catalog/types';
+import type { DenseSpec, LayerSpec, NetworkSpec } from '../../../server/src/model/spec';
 import type { InitName } from '../../../server/src/catalog/types';
+
+/** A canonical activation name written as plain text in a test. */
+export function canonical(name: string): ActivationName {
+  if (!isActivationName(name)) throw new Error(`not a canonical activation name: '${name}'`);
+  return name;
+}
 
 export function dense(units: number, activation?: string, params: ParamValues = {}, init: InitName = 'glorot_uniform'): DenseSpec {
   return {
@@ -9,7 +16,7 @@ export function dense(units: number, activation?: string, params: ParamValues = 
     name: '',
     sourceIndex: 0,
     units,
-    activation: activation ? { name: activation, params } : undefined,
+    activation: activation ? { name: canonical(activation), params } : undefined,
     init,
   };
 }

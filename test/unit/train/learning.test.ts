@@ -1,6 +1,6 @@
 /** The engine learns what it should, within bounded epochs and fixed seeds. */
 import { strict as assert } from 'node:assert';
-import type { DatasetRequest, NetworkSpec, TrainSettings } from '../../../server/src/train/spec';
+import type { DatasetRequest, NetworkSpec, TrainSettings } from '../../../server/src/model/spec';
 import { trainSync } from '../../../server/src/train/trainer';
 import { dense, network } from './helpers';
 

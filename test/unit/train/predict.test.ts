@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { predict } from '../../../server/src/train/predict';
-import type { NetworkWeights } from '../../../server/src/train/spec';
+import type { NetworkWeights } from '../../../server/src/model/spec';
 import { dense, network } from './helpers';
 
 describe('predict', () => {
@@ -33,7 +33,7 @@ describe('predict', () => {
   });
 
   it('uses the learned slopes of a standalone PReLU layer, and its init slope when the weights hold none', () => {
-    const prelu = { kind: 'activation' as const, name: 'act', sourceIndex: 1, activation: { name: 'prelu', params: { init: 0.25 } } };
+    const prelu = { kind: 'activation' as const, name: 'act', sourceIndex: 1, activation: { name: 'prelu' as const, params: { init: 0.25 } } };
     const spec = network(2, [dense(2), prelu, dense(1)], { task: { kind: 'regression' }, loss: { name: 'mse', params: {} } });
     const weights: NetworkWeights = {
       modelName: 'test',

@@ -2,7 +2,7 @@
 import type { ActivationCurve } from '../../../../server/src/protocol';
 import { LineChart } from '../charts';
 import { card, clear, el } from '../dom';
-import { formatNumber } from '../format';
+import { formatNumber } from '../numbers';
 import type { PanelState } from '../state';
 import type { View, ViewContext } from './context';
 

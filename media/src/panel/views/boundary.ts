@@ -2,7 +2,7 @@
 import type { NeuronGrid } from '../../../../server/src/protocol';
 import type { GridKind } from '../colormap';
 import { card, clear, el, setText, sizeCanvas } from '../dom';
-import { formatNumber } from '../format';
+import { formatNumber } from '../numbers';
 import { HeatmapPainter } from '../heatmap';
 import type { PanelState, RunRecord } from '../state';
 import { rgbCss, type Theme } from '../theme';

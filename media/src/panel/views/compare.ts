@@ -1,7 +1,7 @@
 /** Compare activations: pick alternatives, overlay their loss curves, boundaries side by side, epochs to threshold. */
 import { LineChart } from '../charts';
 import { button, card, clear, el, setText, sizeCanvas } from '../dom';
-import { formatMetric, formatNumber, metricLabel } from '../format';
+import { formatMetric, formatNumber, metricLabel } from '../numbers';
 import { HeatmapPainter } from '../heatmap';
 import type { PanelState, RunRecord } from '../state';
 import { useActivationEverywhere } from '../suggestions';

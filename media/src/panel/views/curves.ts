@@ -1,7 +1,7 @@
 /** Loss and metric curves of the Train tab. */
 import { LineChart } from '../charts';
 import { card, el } from '../dom';
-import { formatNumber, metricLabel } from '../format';
+import { formatNumber, metricLabel } from '../numbers';
 import type { PanelState } from '../state';
 import type { View, ViewContext } from './context';
 

@@ -1,5 +1,6 @@
 /** Title, data summary, tabs and the banner for errors. */
-import { button, el, setText } from '../dom';
+import type { RunProblem } from '../../../../server/src/protocol';
+import { button, clear, el, setText } from '../dom';
 import { visibleRuns, type PanelState } from '../state';
 import type { View, ViewContext } from './context';
 
@@ -9,10 +10,14 @@ export class HeaderView implements View {
   private readonly file = el('span', { className: 'file-name' });
   private readonly data = el('div', { className: 'data-summary' });
   private readonly banner = el('div', { className: 'banner', attrs: { role: 'alert' } });
+  private readonly bannerText = el('div');
+  /** Problems in the file that kept a run from starting, each linked to its line. */
+  private readonly problems = el('ul', { className: 'findings' });
+  private problemsKey = '';
   private readonly trainTab: HTMLButtonElement;
   private readonly compareTab: HTMLButtonElement;
 
-  constructor(context: ViewContext) {
+  constructor(private readonly context: ViewContext) {
     const select = (tab: PanelState['tab']) => () =>
       context.changeUi((s) => (s.tab = tab), ['header', 'controls', 'progress', 'curves', 'boundary', 'health', 'activations', 'results', 'compare']);
     this.trainTab = button('Train', select('train'), { className: 'tab', attrs: { role: 'tab' } });
@@ -25,6 +30,25 @@ export class HeaderView implements View {
       el('nav', { className: 'tabs', attrs: { role: 'tablist' } }, this.trainTab, this.compareTab),
       this.banner,
     );
+    this.banner.append(this.bannerText, this.problems);
+  }
+
+  private renderProblems(problems: readonly RunProblem[]): void {
+    const key = JSON.stringify(problems);
+    if (key === this.problemsKey) return;
+    this.problemsKey = key;
+    clear(this.problems);
+    for (const p of problems) {
+      const item = el('li', { className: `finding ${p.severity}` });
+      const reveal = () => this.context.post({ type: 'revealSource', start: p.start, end: p.end });
+      item.append(
+        button(`line ${p.line}:${p.column}`, reveal, { className: 'link', title: 'Show this place in the editor' }),
+        el('span', { className: 'message', text: ` ${p.message}` }),
+        el('span', { className: 'muted', text: ` (${p.code})` }),
+      );
+      this.problems.appendChild(item);
+    }
+    this.problems.hidden = problems.length === 0;
   }
 
   update(state: PanelState): void {
@@ -54,7 +78,9 @@ export class HeaderView implements View {
       }
       return [];
     });
-    setText(this.banner, problems.join('\n'));
-    this.banner.hidden = problems.length === 0;
+    const fileProblems = visibleRuns(state).flatMap((r) => r.problems ?? []);
+    setText(this.bannerText, problems.join('\n'));
+    this.renderProblems(fileProblems);
+    this.banner.hidden = problems.length === 0 && fileProblems.length === 0;
   }
 }

@@ -2,9 +2,8 @@
 import type { Histogram, LayerHealth, TrainingFinding } from '../../../../server/src/protocol';
 import { LineChart } from '../charts';
 import { button, card, clear, el, sizeCanvas } from '../dom';
-import { formatNumber, formatPercent } from '../format';
-import { effectiveSettings, type PanelState } from '../state';
-import { suggestFix } from '../suggestions';
+import { formatNumber, formatPercent } from '../numbers';
+import type { PanelState } from '../state';
 import type { Theme } from '../theme';
 import type { View, ViewContext } from './context';
 
@@ -41,7 +40,7 @@ export class HealthView implements View {
     const layers = run?.latest?.layers ?? [];
     const findings = run?.finished?.findings ?? run?.latest?.findings ?? [];
     const theme = this.context.theme();
-    this.renderFindings(state, findings, layers);
+    this.renderFindings(findings);
     this.empty.hidden = layers.length > 0;
     this.table.hidden = layers.length === 0;
     this.renderTable(layers, findings, theme);
@@ -56,10 +55,9 @@ export class HealthView implements View {
     this.context.post({ type: 'revealLayer', sourceIndex });
   }
 
-  private renderFindings(state: PanelState, findings: readonly TrainingFinding[], layers: readonly LayerHealth[]): void {
-    const lr = effectiveSettings(state)?.lr;
+  private renderFindings(findings: readonly TrainingFinding[]): void {
     // Rebuild only on change, so a button is never replaced under the pointer.
-    const key = JSON.stringify([findings, lr, state.init?.layers, layers.map((l) => [l.sourceIndex, l.saturatedFraction !== undefined])]);
+    const key = JSON.stringify(findings);
     if (key === this.findingsKey) return;
     this.findingsKey = key;
     clear(this.findings);
@@ -72,17 +70,16 @@ export class HealthView implements View {
       }
       item.appendChild(el('span', { className: 'message', text: finding.message }));
       item.appendChild(el('span', { className: 'muted', text: ` (epoch ${finding.epoch}, ${finding.code})` }));
-      const suggestion = suggestFix(finding, state.init, layers, lr);
-      if (suggestion) {
+      // The fixes come with the finding, decided by its check in the core; the panel only shows them.
+      for (const { title, change } of finding.fixes ?? []) {
         const apply = (rerun: boolean) => () => {
-          const fix = suggestion.fix;
           // A new learning rate in the file must not be overridden by an older one typed in the panel.
-          if (fix.kind === 'setLearningRate') this.context.changeUi((s) => s.ui.settings && (s.ui.settings.lr = fix.lr), ['controls']);
-          this.context.post({ type: 'applyFix', fix, rerun });
+          if (change.kind === 'setLearningRate') this.context.changeUi((s) => s.ui.settings && (s.ui.settings.lr = change.lr), ['controls']);
+          this.context.post({ type: 'applyFix', fix: change, rerun });
         };
         item.appendChild(
           el('div', { className: 'suggestion' },
-            el('span', { text: `Suggestion: ${suggestion.label}.` }),
+            el('span', { text: `Suggestion: ${title}.` }),
             button('Apply', apply(false), { className: 'primary small' }),
             button('Apply and re-run', apply(true), { className: 'small' }),
           ),

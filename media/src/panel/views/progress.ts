@@ -1,6 +1,6 @@
 /** The progress bar: epoch, time left, speed, or how the run ended. */
 import { el, setText } from '../dom';
-import { estimateRemainingMs, formatDuration } from '../format';
+import { estimateRemainingMs, formatDuration } from '../numbers';
 import { visibleRuns, type PanelState, type RunRecord } from '../state';
 import type { View } from './context';
 

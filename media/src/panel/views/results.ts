@@ -1,6 +1,6 @@
 /** Final metrics, the validation confusion matrix, and "copy results as markdown". */
 import { button, card, clear, el, setText } from '../dom';
-import { formatMetric, formatNumber, metricLabel } from '../format';
+import { formatMetric, formatNumber, metricLabel } from '../numbers';
 import { resultsMarkdown } from '../markdown';
 import type { PanelState, RunRecord } from '../state';
 import type { View, ViewContext } from './context';

@@ -1,20 +1,23 @@
 /** The classic activations: step, linear, and the S-shaped sigmoid, tanh, hard_sigmoid and softsign. */
 import { sigmoid } from '../math';
-import { numberOf, numberParam } from '../params';
-import type { ActivationDef } from '../types';
+import { numberParam, numberValue } from '../params';
 import { defineActivation } from './define';
 
-export const step: ActivationDef = defineActivation({
+const threshold = numberParam('threshold', 0, 'The input at which the output switches from 0 to 1. Any number.');
+
+export const step = defineActivation({
   name: 'step',
   aliases: ['binary_step'],
-  params: [numberParam('threshold', 0, 'The input at which the output switches from 0 to 1. Any number.')],
+  params: [threshold],
   shape: 'elementwise',
   bind(p) {
-    const t = numberOf(p, 'threshold', 0);
-    return { f: (x) => (x >= t ? 1 : 0), df: () => 0 };
+    const t = numberValue(p, threshold);
+    // NaN is neither above nor below the threshold, and stays NaN.
+    return { f: (x) => (x >= t ? 1 : x < t ? 0 : NaN), df: () => 0 };
   },
-  kinks: (p) => [numberOf(p, 'threshold', 0)],
+  kinks: (p) => [numberValue(p, threshold)],
   family: 'step',
+  properties: ['saturating', 'canDie', 'notTrainable', 'monotonic'],
   formula: 'f(x) = 1 if x ≥ t, else 0',
   derivative: 'f′(x) = 0 everywhere (undefined at x = t)',
   range: '{0, 1}',
@@ -25,12 +28,13 @@ export const step: ActivationDef = defineActivation({
   reference: 'The threshold unit of McCulloch & Pitts (1943), used in Rosenblatt’s perceptron (1958).',
 });
 
-export const linear: ActivationDef = defineActivation({
+export const linear = defineActivation({
   name: 'linear',
   aliases: ['identity', 'none'],
   shape: 'elementwise',
   bind: () => ({ f: (x) => x, df: () => 1 }),
   family: 'linear',
+  properties: ['zeroCentered', 'monotonic', 'smooth'],
   formula: 'f(x) = x',
   derivative: 'f′(x) = 1',
   range: 'ℝ',
@@ -40,7 +44,7 @@ export const linear: ActivationDef = defineActivation({
     'Linear layers stacked on each other collapse into one (M = M₁M₂⋯Mₙ), so hidden layers without a nonlinearity add no power.',
 });
 
-export const sigmoidActivation: ActivationDef = defineActivation({
+export const sigmoidActivation = defineActivation({
   name: 'sigmoid',
   aliases: ['logistic'],
   shape: 'elementwise',
@@ -52,6 +56,7 @@ export const sigmoidActivation: ActivationDef = defineActivation({
     dfFromOutput: (y) => y * (1 - y),
   }),
   family: 'sigmoid',
+  properties: ['saturating', 'monotonic', 'smooth'],
   formula: 'f(x) = σ(x) = 1 / (1 + e⁻ˣ)',
   derivative: 'f′(x) = σ(x)·(1 − σ(x)), at most 0.25 (at x = 0)',
   range: '(0, 1)',
@@ -59,11 +64,13 @@ export const sigmoidActivation: ActivationDef = defineActivation({
   goodFor:
     'The output of a binary classifier (one unit) or a multi-label classifier (one unit per independent label).',
   pitfalls:
-    'Its slope never exceeds 0.25, so through L sigmoid layers the gradient shrinks by at least 0.25ᴸ (vanishing gradients). ' +
+    'Its slope never exceeds 0.25, so through L sigmoid layers the product of the activation slopes is at most 0.25ᴸ: ' +
+    'from the slopes alone the gradient loses a factor of at least 4ᴸ, and only weights large enough to amplify it ' +
+    'could make up for that (vanishing gradients). ' +
     'Its outputs are all positive, not centred on 0, which makes weight updates zig-zag. Avoid it in hidden layers.',
 });
 
-export const tanhActivation: ActivationDef = defineActivation({
+export const tanhActivation = defineActivation({
   name: 'tanh',
   shape: 'elementwise',
   bind: () => ({
@@ -75,6 +82,7 @@ export const tanhActivation: ActivationDef = defineActivation({
     dfFromOutput: (y) => 1 - y * y,
   }),
   family: 'tanh',
+  properties: ['saturating', 'zeroCentered', 'monotonic', 'smooth'],
   formula: 'f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) = 2σ(2x) − 1',
   derivative: 'f′(x) = 1 − tanh²(x), at most 1 (at x = 0)',
   range: '(−1, 1)',
@@ -84,7 +92,7 @@ export const tanhActivation: ActivationDef = defineActivation({
     'It is centred on 0, unlike sigmoid, but still flattens out for large |x|, so deep stacks still suffer vanishing gradients.',
 });
 
-export const hardSigmoid: ActivationDef = defineActivation({
+export const hardSigmoid = defineActivation({
   name: 'hard_sigmoid',
   shape: 'elementwise',
   bind: () => ({
@@ -96,6 +104,7 @@ export const hardSigmoid: ActivationDef = defineActivation({
   }),
   kinks: () => [-3, 3],
   family: 'sigmoid',
+  properties: ['saturating', 'monotonic'],
   formula: 'f(x) = clip(x/6 + 1/2, 0, 1)',
   derivative: 'f′(x) = 1/6 on (−3, 3), else 0',
   range: '[0, 1]',
@@ -104,7 +113,7 @@ export const hardSigmoid: ActivationDef = defineActivation({
   pitfalls: 'Outside (−3, 3) its slope is exactly 0, so saturated units get no gradient at all.',
 });
 
-export const softsign: ActivationDef = defineActivation({
+export const softsign = defineActivation({
   name: 'softsign',
   shape: 'elementwise',
   bind: () => ({
@@ -114,7 +123,9 @@ export const softsign: ActivationDef = defineActivation({
       return 1 / (d * d);
     },
   }),
-  family: 'softsign',
+  family: 'tanh',
+  // Smooth means C¹ here: its second derivative jumps at 0.
+  properties: ['saturating', 'zeroCentered', 'monotonic', 'smooth'],
   formula: 'f(x) = x / (1 + |x|)',
   derivative: 'f′(x) = 1 / (1 + |x|)²',
   range: '(−1, 1)',

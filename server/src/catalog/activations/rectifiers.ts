@@ -1,6 +1,5 @@
 /** The piecewise-linear rectifiers: relu, relu6, leaky_relu, prelu and maxout. */
-import { checks, intParam, numberOf, numberParam, positive, warnAtLeast } from '../params';
-import type { ActivationDef } from '../types';
+import { checks, intParam, numberParam, numberValue, positive, warnAtLeast } from '../params';
 import { defineActivation } from './define';
 
 /** x for x ≥ 0, a·x below: leaky_relu and prelu share it. */
@@ -11,12 +10,14 @@ function leaky(a: number) {
 /** A kink at 0 unless the slope below 0 equals the slope above it. */
 const kinkUnlessSlopeOne = (a: number): number[] => (a === 1 ? [] : [0]);
 
-export const relu: ActivationDef = defineActivation({
+export const relu = defineActivation({
   name: 'relu',
   shape: 'elementwise',
-  bind: () => ({ f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) }),
+  // Written so that NaN falls through to the result instead of becoming 0.
+  bind: () => ({ f: (x) => (x <= 0 ? 0 : x), df: (x) => (x > 0 ? 1 : 0) }),
   kinks: () => [0],
   family: 'relu',
+  properties: ['canDie', 'monotonic'],
   formula: 'f(x) = max(0, x)',
   derivative: 'f′(x) = 1 if x > 0, 0 if x < 0 (taken as 0 at x = 0)',
   range: '[0, ∞)',
@@ -30,7 +31,7 @@ export const relu: ActivationDef = defineActivation({
   reference: 'Nair & Hinton (2010); popularised by Krizhevsky et al. (2012).',
 });
 
-export const relu6: ActivationDef = defineActivation({
+export const relu6 = defineActivation({
   name: 'relu6',
   shape: 'elementwise',
   bind: () => ({
@@ -39,6 +40,7 @@ export const relu6: ActivationDef = defineActivation({
   }),
   kinks: () => [0, 6],
   family: 'relu',
+  properties: ['canDie', 'monotonic'],
   formula: 'f(x) = min(max(0, x), 6)',
   derivative: 'f′(x) = 1 on (0, 6), else 0',
   range: '[0, 6]',
@@ -47,23 +49,26 @@ export const relu6: ActivationDef = defineActivation({
   pitfalls: 'It can die like ReLU, and it also has no gradient above 6.',
 });
 
-export const leakyRelu: ActivationDef = defineActivation({
+const leakyAlpha = numberParam(
+  'alpha',
+  0.01,
+  'Slope for negative inputs, greater than 0 and usually well below 1 (0.01, 0.1 or 0.2).',
+  checks(
+    positive('alpha', 'such as 0.01; a slope of 0 is plain relu'),
+    warnAtLeast(1, 'alpha ≥ 1 makes the negative side at least as steep as the positive one; usual values are 0.01 to 0.2'),
+  ),
+);
+
+export const leakyRelu = defineActivation({
   name: 'leaky_relu',
-  params: [
-    numberParam(
-      'alpha',
-      0.01,
-      'Slope for negative inputs, greater than 0 and usually well below 1 (0.01, 0.1 or 0.2).',
-      checks(
-        positive('alpha', 'such as 0.01; a slope of 0 is plain relu'),
-        warnAtLeast(1, 'alpha ≥ 1 makes the negative side at least as steep as the positive one; usual values are 0.01 to 0.2'),
-      ),
-    ),
-  ],
+  params: [leakyAlpha],
   shape: 'elementwise',
-  bind: (p) => leaky(numberOf(p, 'alpha', 0.01)),
-  kinks: (p) => kinkUnlessSlopeOne(numberOf(p, 'alpha', 0.01)),
+  bind: (p) => leaky(numberValue(p, leakyAlpha)),
+  kinks: (p) => kinkUnlessSlopeOne(numberValue(p, leakyAlpha)),
   family: 'relu',
+  // Not zero-centred although activations.md's table lists it: for N(0, 1) inputs its mean output (0.40) is
+  // as far from 0 as relu's.
+  properties: ['monotonic'],
   formula: 'f(x) = x if x ≥ 0, else α·x',
   derivative: 'f′(x) = 1 if x ≥ 0, else α',
   range: 'ℝ',
@@ -74,16 +79,19 @@ export const leakyRelu: ActivationDef = defineActivation({
   reference: 'Maas, Hannun & Ng (2013).',
 });
 
-export const prelu: ActivationDef = defineActivation({
+const preluInit = numberParam('init', 0.25, 'Starting value of the learned negative slope of each unit. Any number.');
+
+export const prelu = defineActivation({
   name: 'prelu',
-  params: [
-    numberParam('init', 0.25, 'Starting value of the learned negative slope of each unit. Any number.'),
-  ],
+  params: [preluInit],
   shape: 'elementwise',
   // The engine passes each unit's learned slope as `init`.
-  bind: (p) => leaky(numberOf(p, 'init', 0.25)),
-  kinks: (p) => kinkUnlessSlopeOne(numberOf(p, 'init', 0.25)),
+  bind: (p) => leaky(numberValue(p, preluInit)),
+  kinks: (p) => kinkUnlessSlopeOne(numberValue(p, preluInit)),
   family: 'relu',
+  // Not zero-centred (mean output 0.30 for N(0, 1) inputs at the initial slope), and not monotonic: the
+  // learned slope may turn negative.
+  properties: [],
   formula: 'f(x) = x if x ≥ 0, else aᵢ·x, with the slope aᵢ learned per unit',
   derivative: 'f′(x) = 1 if x ≥ 0, else aᵢ; ∂f/∂aᵢ = x for x < 0, else 0',
   range: 'ℝ',
@@ -93,13 +101,16 @@ export const prelu: ActivationDef = defineActivation({
   reference: 'He et al. (2015), who start every slope at 0.25.',
 });
 
-export const maxout: ActivationDef = defineActivation({
+export const maxout = defineActivation({
   name: 'maxout',
   params: [intParam('pieces', 2, 'Number of affine pieces per unit, a whole number ≥ 2.', 2)],
   shape: 'maxout',
   // The engine applies f and f′ to the winning piece, so per piece they are the identity.
   bind: () => ({ f: (x) => x, df: () => 1 }),
-  family: 'maxout',
+  family: 'relu',
+  // Not zero-centred (mean output 0.56 with 2 pieces for N(0, 1) inputs), and not monotonic: it is convex,
+  // a max of affine pieces.
+  properties: [],
   formula: 'f(x) = maxⱼ (wⱼᵀx + bⱼ) over k pieces per unit',
   derivative: '1 for the winning piece, 0 for the others',
   range: 'ℝ',

@@ -1,7 +1,7 @@
 /** The smooth ReLU-like activations: gelu, swish, mish and softplus. */
 import { normalCdf, normalPdf, sigmoid, softplus as softplusFn } from '../math';
-import { numberOf, numberParam, positive } from '../params';
-import type { ActivationDef, BoundActivation } from '../types';
+import { numberParam, numberValue, positive } from '../params';
+import type { BoundActivation } from '../types';
 import { defineActivation } from './define';
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
@@ -31,7 +31,7 @@ const geluTanh: BoundActivation = {
   },
 };
 
-export const gelu: ActivationDef = defineActivation({
+export const gelu = defineActivation({
   name: 'gelu',
   params: [
     {
@@ -44,7 +44,9 @@ export const gelu: ActivationDef = defineActivation({
   ],
   shape: 'elementwise',
   bind: (p) => (p.approximate === 'tanh' ? geluTanh : geluExact),
-  family: 'smooth-relu',
+  family: 'relu',
+  // Not monotonic: it dips below 0 before rising.
+  properties: ['smooth'],
   formula: 'f(x) = x·Φ(x) = ½x·(1 + erf(x/√2)); approximate: tanh gives ½x·(1 + tanh(√(2/π)·(x + 0.044715x³)))',
   derivative: 'f′(x) = Φ(x) + x·φ(x) (exact form)',
   range: 'about [−0.17, ∞)',
@@ -54,21 +56,21 @@ export const gelu: ActivationDef = defineActivation({
   reference: 'Hendrycks & Gimpel (2016).',
 });
 
-export const swish: ActivationDef = defineActivation({
+const swishBeta = numberParam(
+  'beta',
+  1.0,
+  'Sharpness of the gate σ(βx); greater than 0. With β = 1 this is SiLU.',
+  positive('beta', 'such as 1.0'),
+);
+
+export const swish = defineActivation({
   name: 'swish',
   aliases: ['silu'],
   aliasParams: { silu: { beta: 1 } },
-  params: [
-    numberParam(
-      'beta',
-      1.0,
-      'Sharpness of the gate σ(βx); greater than 0. With β = 1 this is SiLU.',
-      positive('beta', 'such as 1.0'),
-    ),
-  ],
+  params: [swishBeta],
   shape: 'elementwise',
   bind(p) {
-    const b = numberOf(p, 'beta', 1);
+    const b = numberValue(p, swishBeta);
     return {
       f: (x) => x * sigmoid(b * x),
       df(x) {
@@ -77,7 +79,9 @@ export const swish: ActivationDef = defineActivation({
       },
     };
   },
-  family: 'smooth-relu',
+  family: 'relu',
+  // Not monotonic: it dips below 0 before rising.
+  properties: ['smooth'],
   formula: 'f(x) = x·σ(βx)',
   derivative: 'f′(x) = σ(βx) + βx·σ(βx)·(1 − σ(βx))',
   range: 'about [−0.28, ∞) for β = 1',
@@ -87,7 +91,7 @@ export const swish: ActivationDef = defineActivation({
   reference: 'Ramachandran, Zoph & Le (2017); with β = 1 it is the SiLU.',
 });
 
-export const mish: ActivationDef = defineActivation({
+export const mish = defineActivation({
   name: 'mish',
   shape: 'elementwise',
   bind: () => ({
@@ -97,7 +101,9 @@ export const mish: ActivationDef = defineActivation({
       return t + x * sigmoid(x) * sechSquaredOfSoftplus(x);
     },
   }),
-  family: 'smooth-relu',
+  family: 'relu',
+  // Not monotonic: it dips below 0 before rising.
+  properties: ['smooth'],
   formula: 'f(x) = x·tanh(softplus(x)) = x·tanh(ln(1 + eˣ))',
   derivative: 'f′(x) = tanh(s) + x·σ(x)·(1 − tanh²(s)), where s = softplus(x)',
   range: 'about [−0.31, ∞)',
@@ -133,11 +139,12 @@ function sechSquaredOfSoftplus(x: number): number {
   return (2 / (n + 2)) * ((2 * n + 2) / (n + 2));
 }
 
-export const softplus: ActivationDef = defineActivation({
+export const softplus = defineActivation({
   name: 'softplus',
   shape: 'elementwise',
   bind: () => ({ f: softplusFn, df: sigmoid }),
   family: 'softplus',
+  properties: ['monotonic', 'smooth'],
   formula: 'f(x) = ln(1 + eˣ)',
   derivative: 'f′(x) = σ(x)',
   range: '(0, ∞)',

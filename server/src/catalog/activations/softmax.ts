@@ -1,9 +1,8 @@
 /** Softmax: an activation over the whole layer rather than per unit. */
 import { sigmoid } from '../math';
-import type { ActivationDef } from '../types';
 import { defineActivation } from './define';
 
-export const softmax: ActivationDef = defineActivation({
+export const softmax = defineActivation({
   name: 'softmax',
   shape: 'softmax',
   /**
@@ -18,6 +17,8 @@ export const softmax: ActivationDef = defineActivation({
     },
   }),
   family: 'softmax',
+  // Monotonic: output i rises with its own logit.
+  properties: ['outputOnly', 'monotonic', 'smooth'],
   formula: 'sⱼ = e^(zⱼ) / Σₖ e^(zₖ), over all units of the layer',
   derivative: '∂sᵢ/∂zⱼ = sᵢ·(δᵢⱼ − sⱼ)',
   range: '(0, 1) per unit; the outputs sum to 1',

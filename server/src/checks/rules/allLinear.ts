@@ -1,7 +1,8 @@
 /** all-linear: every hidden layer is linear, so the whole network is one linear map (then the output activation). */
 import type { ModelInfo } from '../../model/types';
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationName, activationSpan, activationTarget, diagnostic, hiddenLayers, isLinear, outputLayer } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { activationName, activationSpan, diagnostic, hiddenLayers, isLinear, outputLayer } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'all-linear';

@@ -8,9 +8,10 @@ import type { Diagnostic } from '../../diagnostic';
 import { findOptimizer } from '../../catalog';
 import type { DenseInfo, ModelInfo } from '../../model/types';
 import type { Span } from '../../syntax/span';
-import { formatNumber, listWords } from '../format';
+import { formatNumber, listWords } from '../messageText';
 import { defined, replaceActivationFix, replaceFix } from '../fixes/common';
-import { activationTarget, diagnostic, hiddenLayers } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { diagnostic, hiddenLayers } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'dying-relu-risk';
@@ -24,7 +25,7 @@ function dyingLayers(model: ModelInfo): DenseInfo[] {
 }
 
 /** The span of the number in the optimizer's `lr` argument. */
-function optimizerLrValue(model: ModelInfo): Span | undefined {
+export function optimizerLrValue(model: ModelInfo): Span | undefined {
   const lrSpan = model.optimizer.lrSpan;
   if (!lrSpan) return undefined;
   for (const stmt of model.decl.body) {

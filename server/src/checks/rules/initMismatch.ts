@@ -5,7 +5,7 @@ import type { DenseInfo, ModelInfo } from '../../model/types';
 import type { Ident } from '../../syntax/ast';
 import { removeStatement } from '../edits';
 import { defined, replaceFix, spanOf } from '../fixes/common';
-import { listWords } from '../format';
+import { listWords } from '../messageText';
 import { diagnostic } from '../layers';
 import type { CheckDef, Fix } from '../types';
 
@@ -23,7 +23,7 @@ function wantedFamily(layer: DenseInfo, init: InitName): InitFamily | undefined 
 }
 
 /** The replacement, spelled like the original: a short alias stays short, `_uniform` stays uniform. */
-export function replacementInit(written: string, canonical: InitName, family: InitFamily): string {
+function replacementInit(written: string, canonical: InitName, family: InitFamily): string {
   if (!written.includes('_')) return family;
   return `${family}_${canonical.endsWith('uniform') ? 'uniform' : 'normal'}`;
 }
@@ -48,9 +48,10 @@ export const initMismatch: CheckDef = {
   template: "'{layer}' uses {activation} with {init} init: {why} — use init {replacement}",
   explanation: [
     'Weight init sets the scale of the random starting weights so that the signal keeps roughly the same size from ' +
-      'layer to layer. Glorot (Xavier) init, Var(w) = 2/(fan_in + fan_out), is derived for activations that are ' +
-      'symmetric around 0 with slope about 1 there: tanh, sigmoid, linear. He init, Var(w) = 2/fan_in, doubles the ' +
-      'variance because ReLU-like activations zero out about half of their inputs.',
+      'layer to layer. Glorot (Xavier) init, Var(w) = 2/(fan_in + fan_out), is derived for activations that behave ' +
+      'like the identity near 0 (centred on 0, slope 1 there), as tanh and linear do. Sigmoid does not: σ(0) = 0.5 and ' +
+      'σ′(0) = 0.25. Glorot is still its usual init, a rough fit that keeps it out of its flat tails. He init, ' +
+      'Var(w) = 2/fan_in, doubles the variance because ReLU-like activations zero out about half of their inputs.',
     "With the wrong one the signal shrinks (glorot behind relu) or grows (he behind tanh, pushing units into their " +
       "flat tails) through every layer, and training starts slowly. Without an `init`, NN Studio picks the matching " +
       'init per layer (He for the ReLU family, LeCun for SELU, Glorot otherwise), so the simplest fix for a model-wide ' +

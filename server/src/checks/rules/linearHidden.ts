@@ -1,6 +1,7 @@
 /** linear-hidden: a hidden layer without an activation merges with its neighbour. */
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationSpan, activationTarget, diagnostic, hiddenLayers, isLinear, quoted } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { activationSpan, diagnostic, hiddenLayers, isLinear, quoted } from '../layers';
 import type { CheckDef } from '../types';
 import { allHiddenLinear } from './allLinear';
 

@@ -19,6 +19,8 @@ export const maxoutCost: CheckDef = {
     'This hint only states the cost; it needs no fix when the extra capacity is intended.',
   ].join('\n\n'),
   fixes: {},
+  remedy: 'None is needed when the extra capacity is wanted. Otherwise use a plain activation such as relu, or fewer ' +
+    'pieces (`maxout(pieces: 2)`).',
   example: 'model m {\n  task binary\n  input 2\n  dense 8 maxout(pieces: 3)\n  dense 1 sigmoid\n}\n',
   check({ analysis }) {
     return analysis.semantic.models.flatMap((model) =>

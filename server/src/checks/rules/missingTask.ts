@@ -1,15 +1,18 @@
 /** missing-task: without a task line the output checks cannot run. */
 import type { ModelInfo } from '../../model/types';
-import { eol, indentAt, insert } from '../edits';
+import { eol, indentAt } from '../edits';
+import { insert } from '../../syntax/textEdit';
+import { validUnits } from '../fixes/common';
 import { activationName, diagnostic, outputLayer, unresolved } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'missing-task';
 
 /** The task the output layer suggests: sigmoid → binary or multilabel(K), softmax → binary or multiclass(K), else regression. */
-export function inferTask(model: ModelInfo): string | undefined {
+function inferTask(model: ModelInfo): string | undefined {
   const output = outputLayer(model);
-  if (!output || unresolved(output) || !Number.isFinite(output.units)) return undefined;
+  // An invalid unit count (already an error) says nothing about the task.
+  if (!output || unresolved(output) || !validUnits(output.units)) return undefined;
   const name = activationName(output);
   const units = output.units;
   if (name === 'sigmoid' || name === 'step' || name === 'hard_sigmoid') return units === 1 ? 'binary' : `multilabel(${units})`;

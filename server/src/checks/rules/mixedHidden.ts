@@ -1,6 +1,6 @@
 /** mixed-hidden: hidden layers use activations of different families. */
 import type { DenseInfo } from '../../model/types';
-import { listWords } from '../format';
+import { listWords } from '../messageText';
 import { diagnostic, hiddenLayers, isLinear } from '../layers';
 import type { CheckDef } from '../types';
 
@@ -18,10 +18,14 @@ export const mixedHidden: CheckDef = {
       'gradient vanishes, which init suits it (He for the ReLU family, Glorot for tanh and sigmoid, LeCun for SELU). ' +
       'A network that switches families between layers has to satisfy all of them at once, which makes the learning ' +
       'rate and the init harder to choose and its behaviour harder to read.',
-    'Most working networks use one family in all their hidden layers. Linear, softmax and step layers are left out ' +
-      'here (they have checks of their own), and so are models with selu (selu-setup covers them).',
+    'The families are the catalog\'s: the ReLU family (relu, relu6, leaky_relu, prelu, elu, gelu, swish, mish, maxout), ' +
+      'sigmoid and hard_sigmoid, tanh and softsign, softplus. Most working networks use one family in all their hidden ' +
+      'layers. Linear, softmax and step layers are left out here (they have checks of their own), and so are models ' +
+      'with selu (selu-setup covers them).',
   ].join('\n\n'),
   fixes: {},
+  remedy: 'Use one family in all hidden layers (the ReLU family, relu, leaky_relu, elu or gelu, is the usual choice), ' +
+    'or keep the mix on purpose and silence the hint.',
   example: 'model m {\n  task binary\n  input 2\n  dense 8 relu\n  dense 8 tanh\n  dense 1 sigmoid\n}\n',
   check({ analysis }) {
     return analysis.semantic.models.flatMap((model) => {

@@ -1,7 +1,8 @@
 /** output-activation: the output activation disagrees with the task. */
 import type { DenseInfo, ModelInfo } from '../../model/types';
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationName, activationSpan, activationTarget, diagnostic, outputLayer, quoted, taskRelated, taskText, unresolved } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { activationName, activationSpan, diagnostic, outputLayer, quoted, taskRelated, taskText, unresolved } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'output-activation';
@@ -12,7 +13,7 @@ interface Problem {
 }
 
 /** What is wrong with the output activation for the model's task, if anything. */
-export function outputProblem(model: ModelInfo, output: DenseInfo): Problem | undefined {
+function outputProblem(model: ModelInfo, output: DenseInfo): Problem | undefined {
   const task = model.task;
   const use = output.activation;
   const name = activationName(output);

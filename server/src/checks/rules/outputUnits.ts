@@ -1,13 +1,13 @@
 /** output-units: the output layer's unit count disagrees with the task. */
 import type { DenseInfo, ModelInfo } from '../../model/types';
-import { replaceFix, defined } from '../fixes/common';
+import { defined, replaceFix, validTaskCount, validUnits } from '../fixes/common';
 import { activationName, diagnostic, outputLayer, quoted, taskRelated, taskText, unitsSpan, unresolved } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'output-units';
 
 /** The unit count the task wants from this output layer, with a word on why; undefined when any count goes. */
-export function expectedUnits(model: ModelInfo, output: DenseInfo): { units: number; why: string } | undefined {
+function expectedUnits(model: ModelInfo, output: DenseInfo): { units: number; why: string } | undefined {
   const task = model.task;
   if (!task) return undefined;
   switch (task.kind) {
@@ -18,10 +18,14 @@ export function expectedUnits(model: ModelInfo, output: DenseInfo): { units: num
       if (name !== 'sigmoid' && output.units === 2) return undefined;
       return { units: 1, why: 'one sigmoid unit' };
     }
-    case 'multiclass':
-      return task.count === undefined ? undefined : { units: task.count, why: 'one softmax unit per class' };
-    case 'multilabel':
-      return task.count === undefined ? undefined : { units: task.count, why: 'one sigmoid unit per label' };
+    case 'multiclass': {
+      const count = validTaskCount(task.kind, task.count);
+      return count === undefined ? undefined : { units: count, why: 'one softmax unit per class' };
+    }
+    case 'multilabel': {
+      const count = validTaskCount(task.kind, task.count);
+      return count === undefined ? undefined : { units: count, why: 'one sigmoid unit per label' };
+    }
     default:
       return undefined;
   }
@@ -48,8 +52,8 @@ export const outputUnits: CheckDef = {
     return analysis.semantic.models.flatMap((model) => {
       const output = outputLayer(model);
       if (!model.task || !output || unresolved(output) || !Number.isFinite(output.units)) return [];
-      // A one-unit softmax is softmax-one-unit's finding: the activation, not the count, is wrong there.
-      if (activationName(output) === 'softmax' && output.units === 1) return [];
+      // On a binary task one unit is a right count, so a one-unit softmax is only softmax-one-unit's finding.
+      if (model.task.kind === 'binary' && activationName(output) === 'softmax' && output.units === 1) return [];
       const expected = expectedUnits(model, output);
       if (!expected || expected.units === output.units) return [];
       return [diagnostic(code, 'error', unitsSpan(output),
@@ -60,7 +64,7 @@ export const outputUnits: CheckDef = {
   },
   fix(diagnostic) {
     const expected = diagnostic.data?.expected;
-    if (typeof expected !== 'number') return [];
+    if (!validUnits(expected)) return [];
     return defined([replaceFix(diagnostic, 'unitsSpan', String(expected), 'units', `Set units to ${expected}`, true)]);
   },
 };

@@ -20,6 +20,9 @@ export const paramRange: CheckDef = {
       'the positive one, which is not what a leaky ReLU is for (usual values are 0.01 to 0.2).',
   ].join('\n\n'),
   fixes: {},
+  remedy: 'Set the value inside the range the message gives: a dropout rate or validation fraction from 0 up to (not ' +
+    'including) 1, a positive learning rate and elu alpha, a leaky_relu alpha between 0 and 1, at least 2 maxout pieces, ' +
+    'and at least 1 unit, epoch and batch.',
   example: 'model m {\n  task binary\n  input 2\n  dense 8 relu\n  dropout 1.5\n  dense 1 sigmoid\n}\n',
   check: () => [],
 };

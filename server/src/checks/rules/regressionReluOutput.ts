@@ -1,6 +1,7 @@
 /** regression-relu-output: a regression output that cannot go below 0. */
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationTarget, diagnostic, outputLayer, quoted, taskRelated } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { diagnostic, outputLayer, quoted, taskRelated } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'regression-relu-output';

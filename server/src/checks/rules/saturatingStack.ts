@@ -1,8 +1,9 @@
 /** saturating-stack: several saturating hidden layers in a row shrink the gradient geometrically. */
 import type { DenseInfo, ModelInfo } from '../../model/types';
-import { formatNumber, formatPowers, listWords } from '../format';
+import { formatNumber, formatPowers, listWords } from '../messageText';
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationTarget, diagnostic, hiddenLayers, slopeAt } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { diagnostic, hiddenLayers, slopeAt } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'saturating-stack';
@@ -37,7 +38,10 @@ function slope(layer: DenseInfo, x: number): number {
 function gradientClause(run: DenseInfo[]): string {
   const peaks = run.map((l) => slope(l, 0));
   const bound = peaks.reduce((a, b) => a * b, 1);
-  if (bound < 0.999) return `the gradient through them is scaled by at most ${formatPowers(peaks)} ≈ ${formatNumber(bound)}`;
+  if (bound < 0.999) {
+    return `their activation slopes multiply to at most ${formatPowers(peaks)} ≈ ${formatNumber(bound)}, ` +
+      'so the gradient fades unless the weights amplify it';
+  }
   const names = [...new Set(run.map((l) => l.activation!.def.name))];
   const atOne = run.map((l) => slope(l, 1));
   const typical = atOne.reduce((a, b) => a * b, 1);
@@ -51,16 +55,17 @@ export const saturatingStack: CheckDef = {
   emittedBy: 'check',
   title: 'Saturating layers stacked',
   summary: 'nn.saturatingDepth (default 3) or more hidden layers in a row use saturating activations (sigmoid, tanh, hard_sigmoid, softsign).',
-  template: '{n} saturating hidden layers in a row ({first} to {last}): the gradient through them is scaled by at most {bound} — switch them to relu',
+  template: '{n} saturating hidden layers in a row ({first} to {last}): their activation slopes multiply to at most {bound}, so the gradient fades unless the weights amplify it — switch them to relu',
   settings: ['nn.saturatingDepth'],
   explanation: [
     'A saturating activation has a slope that falls to 0 on its tails. Backpropagation multiplies the slopes of all the ' +
       'layers a gradient passes through, so a stack of them multiplies many numbers below 1 and the early layers ' +
       'receive almost nothing: the vanishing-gradient problem.',
-    'The bound is exact for sigmoid, whose slope never exceeds 0.25: four sigmoid layers scale the gradient by at most ' +
-      '0.25⁴ ≈ 0.0039, and that is the best case. tanh and softsign reach a slope of 1, but only at x = 0; at |x| = 1 ' +
-      "tanh's slope is already 0.42 (three layers: ≈ 0.074), and it keeps falling as units saturate. hard_sigmoid is " +
-      'capped at 1/6 per layer.',
+    'The bound in the message is on the product of the activation slopes, not on the whole gradient: the weights ' +
+      'multiply in too, and weights large enough could amplify it again (at the price of saturating the units). For ' +
+      'sigmoid, whose slope never exceeds 0.25, the slopes of four layers multiply to at most 0.25⁴ ≈ 0.0039, and that ' +
+      'is the best case. tanh and softsign reach a slope of 1, but only at x = 0; at |x| = 1 tanh\'s slope is already ' +
+      '0.42 (three layers: ≈ 0.074), and it keeps falling as units saturate. hard_sigmoid is capped at 1/6 per layer.',
     'ReLU-family activations have a slope of exactly 1 for positive inputs, so depth does not shrink the gradient. ' +
       'The depth at which this check fires is the setting `nn.saturatingDepth`.',
   ].join('\n\n'),

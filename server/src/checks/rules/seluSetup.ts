@@ -1,10 +1,12 @@
 /** selu-setup: selu only self-normalizes with LeCun init, selu throughout, and no plain dropout. */
 import type { Diagnostic } from '../../diagnostic';
 import type { DenseInfo, DropoutInfo, ModelInfo } from '../../model/types';
-import { insert, removeStatement, replace } from '../edits';
+import { removeStatement } from '../edits';
+import { insert, replace } from '../../syntax/textEdit';
 import { defined, replaceActivationFix, spanOf } from '../fixes/common';
-import { listWords } from '../format';
-import { activationName, activationTarget, diagnostic, hiddenLayers, isLinear } from '../layers';
+import { listWords } from '../messageText';
+import { activationTarget } from '../../model/activationTarget';
+import { activationName, diagnostic, hiddenLayers, isLinear } from '../layers';
 import type { CheckDef, Fix } from '../types';
 
 const code = 'selu-setup';
@@ -37,7 +39,7 @@ export const seluSetup: CheckDef = {
     'SELU (scaled ELU, λ ≈ 1.0507, α ≈ 1.6733) is built so that a stack of dense layers keeps the mean of its ' +
       'activations near 0 and their variance near 1 on its own, without batch normalisation. The proof only holds ' +
       'under its assumptions: LeCun normal init (Var(w) = 1/fan_in), standardised inputs, selu in every hidden ' +
-      'layer, and alpha-dropout instead of plain dropout.',
+      'layer, and either no dropout at all or alpha-dropout (never plain dropout).',
     'Break one of them and the self-normalisation is gone: He or Glorot init start with the wrong variance, another ' +
       'activation in between shifts the statistics, and plain dropout (zeroing units and scaling the rest by 1/(1 − r)) ' +
       'changes both mean and variance. NN Studio has no alpha-dropout, so the fix removes the dropout layer.',
@@ -54,6 +56,7 @@ export const seluSetup: CheckDef = {
     for (const model of analysis.semantic.models) {
       const selu = hiddenLayers(model).filter(isSelu);
       if (!selu.length) continue;
+      const seluNextTo = new Map<DropoutInfo, DenseInfo[]>();
       for (const layer of selu) {
         const use = layer.activation!;
         const init = layer.init.name;
@@ -68,10 +71,21 @@ export const seluSetup: CheckDef = {
             }));
         }
         for (const dropout of dropoutsNextTo(model, layer)) {
-          out.push(diagnostic(code, 'warning', dropout.span,
-            `plain dropout next to selu layer '${layer.name}' upsets the mean and variance selu keeps — remove it (alpha-dropout is what selu needs)`,
-            { related: [{ span: use.nameSpan, message: `selu layer '${layer.name}'` }], data: { problem: 'dropout', dropoutSpan: dropout.span } }));
+          const neighbours = seluNextTo.get(dropout) ?? [];
+          neighbours.push(layer);
+          seluNextTo.set(dropout, neighbours);
         }
+      }
+      // A dropout between two selu layers is one problem: report it once, naming both layers.
+      for (const [dropout, layers] of seluNextTo) {
+        const names = listWords(layers.map((l) => `'${l.name}'`));
+        out.push(diagnostic(code, 'warning', dropout.span,
+          `plain dropout next to selu ${layers.length > 1 ? 'layers' : 'layer'} ${names} upsets the mean and variance selu keeps — ` +
+            'remove it (selu wants no dropout, or alpha-dropout)',
+          {
+            related: layers.map((l) => ({ span: l.activation!.nameSpan, message: `selu layer '${l.name}'` })),
+            data: { problem: 'dropout', dropoutSpan: dropout.span },
+          }));
       }
       const others = hiddenLayers(model).filter((l) => l.activation && !isSelu(l) && !isLinear(l));
       if (others.length) {

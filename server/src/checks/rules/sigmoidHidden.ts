@@ -1,7 +1,8 @@
 /** sigmoid-hidden: a hidden layer uses sigmoid (or hard_sigmoid). */
-import { formatNumber } from '../format';
+import { formatNumber } from '../messageText';
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationTarget, diagnostic, hiddenLayers, quoted, slopeAt } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { diagnostic, hiddenLayers, quoted, slopeAt } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'sigmoid-hidden';
@@ -15,8 +16,10 @@ export const sigmoidHidden: CheckDef = {
   template: "hidden layer '{layer}' uses {activation}: its slope is at most {peak} and its output is never negative — use relu",
   explanation: [
     'Sigmoid squashes every input into (0, 1). Its slope σ′(x) = σ(x)(1 − σ(x)) is largest at x = 0, where it is only 0.25, ' +
-      'and it falls towards 0 on both tails. Backpropagation multiplies one such factor per layer, so the gradient that ' +
-      'reaches the early layers shrinks by at least 4× per sigmoid layer (hard_sigmoid: 6×).',
+      'and it falls towards 0 on both tails. Backpropagation multiplies one such slope per layer, together with that ' +
+      "layer's weights. The slopes multiply to at most 0.25 per sigmoid layer (hard_sigmoid: 1/6), so they cut the " +
+      'gradient that reaches the early layers by a factor of at least 4 per layer; only weights large enough to amplify ' +
+      'it could make up for that, and large weights push the units into the flat tails.',
     'Its outputs are also all positive, never centred on 0. Every weight that feeds the next layer then gets an update of ' +
       'the same sign, so the weights zig-zag towards their target instead of heading straight for it.',
     'ReLU (or a variant such as leaky_relu) keeps a slope of 1 for positive inputs and is the usual choice for hidden ' +

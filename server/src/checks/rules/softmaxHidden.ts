@@ -1,6 +1,7 @@
 /** softmax-hidden: softmax belongs on the output layer. */
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationTarget, diagnostic, hiddenLayers, quoted } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { diagnostic, hiddenLayers, quoted } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'softmax-hidden';

@@ -1,6 +1,7 @@
 /** step-activation: step has a zero derivative, so gradient descent cannot train through it. */
 import { defined, replaceActivationFix } from '../fixes/common';
-import { activationTarget, activationUses, diagnostic } from '../layers';
+import { activationTarget } from '../../model/activationTarget';
+import { activationUses, diagnostic } from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'step-activation';

@@ -1,5 +1,5 @@
 /** unused-suppression and unknown-suppression: reports about the suppression comments themselves. */
-import { replace } from '../edits';
+import { replace } from '../../syntax/textEdit';
 import { spanOf, stringOf } from '../fixes/common';
 import type { CheckDef, Fix } from '../types';
 

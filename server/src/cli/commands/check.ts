@@ -1,11 +1,12 @@
 /** `nn check FILE|DIR… [--format text|json|sarif] [--output FILE] [--settings FILE] [--root DIR]`: reports every finding. */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readSettings } from '../../lsp/settings';
+import { readSettingsFile } from '../../settings';
 import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
 import { analyzeFile, diagnosticLine, lineColumn, type LoadedFile } from '../load';
 import { toSarif } from '../sarif';
+import { terminalSafe } from '../terminal';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -52,46 +53,6 @@ function collect(paths: string[]): string[] {
   return files;
 }
 
-/** Settings from a JSON file in the shape of VS Code's settings.json (`"nn.checks": {…}`, `"nn.saturatingDepth": 4`). */
-export function settingsFromFile(text: string): ReturnType<typeof readSettings> {
-  const raw = JSON.parse(stripJsonComments(text)) as Record<string, unknown>;
-  const section: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (!key.startsWith('nn.')) continue;
-    // `nn.lrLimit.sgd` becomes { lrLimit: { sgd } }, as VS Code hands it to the server.
-    const parts = key.slice(3).split('.');
-    let target = section;
-    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[parts[parts.length - 1]] = value;
-  }
-  return readSettings(section);
-}
-
-/** settings.json allows comments and trailing commas; JSON.parse does not. Strings are left alone. */
-function stripJsonComments(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      const end = /"(?:[^"\\]|\\.)*"/y;
-      end.lastIndex = i;
-      const match = end.exec(text);
-      const literal = match ? match[0] : text.slice(i);
-      out += literal;
-      i += literal.length - 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else {
-      out += c;
-    }
-  }
-  return out.replace(/,(\s*[}\]])/g, '$1');
-}
-
 export const checkCommand = defineCommand({
   name: 'check',
   summary: 'Report the problems in .nn files (text, JSON or SARIF 2.1.0); exit code 1 when there are errors.',
@@ -103,7 +64,7 @@ export const checkCommand = defineCommand({
     const root = resolve(parsed.root ?? cwd);
     let settings;
     try {
-      settings = parsed.settings ? settingsFromFile(readFileSync(parsed.settings, 'utf8')) : undefined;
+      settings = parsed.settings ? readSettingsFile(readFileSync(parsed.settings, 'utf8')) : undefined;
     } catch (error) {
       console.error(`nn check: cannot read settings from '${parsed.settings}': ${error instanceof Error ? error.message : String(error)}`);
       return 2;
@@ -119,7 +80,7 @@ export const checkCommand = defineCommand({
       : parsed.format === 'json' ? `${JSON.stringify(checked.flatMap(jsonFindings), null, 2)}\n`
       : textReport(checked);
     if (parsed.output) writeFileSync(parsed.output, report);
-    else process.stdout.write(report);
+    else process.stdout.write(terminalSafe(report));
     return checked.some((f) => f.analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
   },
 });

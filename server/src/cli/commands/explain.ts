@@ -1,22 +1,25 @@
-/** `nn explain CODE`: prints what a code means, why it matters and how to fix it. `nn explain` lists the codes. */
+/** `nn explain CODE`: prints a code's title, what it means, why it matters and how to fix it. `nn explain` lists the codes. */
 import { CHECKS } from '../../checks';
-import { explainText, suggestCode } from '../../checks/explain';
-import { CORE_CODES, TRAINING_CODES } from '../../checks/knownCodes';
+import { explainText, suggestCode } from '../../explain/codes';
+import { CORE_CODES } from '../../checks/knownCodes';
+import { TRAINING_CHECKS } from '../../train/checks';
 import { defineCommand } from '../command';
 
 const USAGE = 'nn explain [CODE]';
 
 function list(): string {
-  const width = Math.max(...[...CHECKS.map((c) => c.code), ...CORE_CODES.map((c) => c.code)].map((c) => c.length));
+  const codes = [...CHECKS, ...CORE_CODES, ...TRAINING_CHECKS];
+  const width = Math.max(...codes.map((c) => c.code.length));
+  const row = (c: { code: string; severity: string; title: string }) => `  ${c.code.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.title}`;
   return [
     'Checks:',
-    ...CHECKS.map((c) => `  ${c.code.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.title}`),
+    ...CHECKS.map(row),
     '',
     'Parser and semantic errors:',
-    ...CORE_CODES.map((c) => `  ${c.code.padEnd(width)}  ${c.severity}`),
+    ...CORE_CODES.map(row),
     '',
     'Training checks (during and after a run):',
-    ...TRAINING_CODES.map((c) => `  ${c.code.padEnd(width)}  ${c.severity}`),
+    ...TRAINING_CHECKS.map(row),
     '',
     "Run 'nn explain CODE' for the details of one.",
   ].join('\n');
@@ -24,7 +27,7 @@ function list(): string {
 
 export const explainCommand = defineCommand({
   name: 'explain',
-  summary: 'Explain a check code: why it fires, the facts behind it, and its fixes.',
+  summary: 'Explain a code (a check, a parser or semantic error, a training check) and how to fix it; without one, list them all.',
   usage: USAGE,
   flags: {},
   read: ({ positionals }) => positionals,

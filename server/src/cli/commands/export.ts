@@ -1,15 +1,18 @@
-/** `nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH]`: writes a model for another framework. */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+/**
+ * `nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH] [--force]`: writes a model for
+ * another framework. Files named by --out are never replaced without --force, and no folder is ever created.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { EXPORT_TARGETS, isExportTarget, TARGET_EXTENSION, type ExportTarget } from '../../export';
+import { EXPORT_TARGETS, isExportTarget, TARGET_EXTENSION, weightsFileName, type ExportTarget } from '../../export';
 import { exportFromAnalysis, ExportRequestError, type ExportHost } from '../../export/fromAnalysis';
-import { withCsvText } from '../../train/hostData';
+import { DEFAULT_SETTINGS } from '../../settings';
 import { trainSync } from '../../train/trainer';
 import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
 import { loadFile, writtenPath } from '../load';
 
-const USAGE = 'nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH]';
+const USAGE = 'nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH] [--force]';
 
 interface ExportArgs {
   file: string;
@@ -17,6 +20,7 @@ interface ExportArgs {
   model?: string;
   weights: boolean;
   out?: string;
+  force: boolean;
 }
 
 const FLAGS = {
@@ -24,6 +28,7 @@ const FLAGS = {
   model: { type: 'string', missing: 'needs a model name' },
   out: { type: 'string', missing: 'needs a file or folder' },
   weights: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 /** Checks the target and that exactly one file was given. */
@@ -33,7 +38,7 @@ function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): ExportArgs 
   if (positionals.length > 1) return `only one file can be exported at a time (got '${positionals[0]}' and '${positionals[1]}')`;
   if (positionals.length === 0) return 'give the .nn file to export';
   if (!to) return `choose a target with --to (${EXPORT_TARGETS.join(', ')})`;
-  return { file: positionals[0], to, model: values.model, weights: values.weights ?? false, out: values.out };
+  return { file: positionals[0], to, model: values.model, weights: values.weights ?? false, out: values.out, force: values.force ?? false };
 }
 
 /** The folder and file stem: next to the .nn file by default; --out names a folder or the main file. */
@@ -46,15 +51,31 @@ function destination(out: string | undefined, nnPath: string, target: ExportTarg
   return { folder: dirname(path), stem };
 }
 
-const host = (roots: string[], nnPath: string): ExportHost => ({
+/** Why files cannot be written to `folder`, or undefined: it must exist, and --out files exist only with --force. */
+function refusal(folder: string, names: string[], args: ExportArgs): string | undefined {
+  if (!existsSync(folder)) return `the folder '${writtenPath(folder)}' does not exist; create it first (nn export creates no folders)`;
+  if (!statSync(folder).isDirectory()) return `'${writtenPath(folder)}' is not a folder`;
+  if (args.out === undefined || args.force) return undefined;
+  const existing = names.map((name) => join(folder, name)).find((path) => existsSync(path));
+  return existing && `'${writtenPath(existing)}' already exists; add --force to replace it`;
+}
+
+/** The files an export will write, known before it runs (so a refusal comes before any training). */
+function plannedNames(args: ExportArgs, stem: string): string[] {
+  const names = [`${stem}${TARGET_EXTENSION[args.to]}`];
+  if (args.to === 'pytorch' && args.weights) names.push(weightsFileName(stem));
+  return names;
+}
+
+const host: ExportHost = {
   readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
   async train(spec, settings, data) {
-    const { finished } = trainSync({ runId: `export-${spec.modelName}`, spec, settings, data: withCsvText(data, nnPath, roots) });
+    const { finished } = trainSync({ runId: `export-${spec.modelName}`, spec, settings, data });
     if (!finished.weights) throw new ExportRequestError(`training '${spec.modelName}' produced no weights`);
     if (finished.reason === 'diverged') throw new ExportRequestError(`training '${spec.modelName}' diverged: ${finished.detail ?? 'the loss became NaN'}`);
     return finished.weights;
   },
-});
+};
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -68,22 +89,42 @@ export const exportCommand = defineCommand({
     const { path: nnPath, roots, analysis } = loaded;
     const modelName = parsed.model ?? analysis.semantic.models[0]?.name ?? 'model';
     const { folder, stem } = destination(parsed.out, nnPath, parsed.to, modelName);
+    const refused = refusal(folder, plannedNames(parsed, stem), parsed);
+    if (refused) {
+      console.error(`nn export: ${refused}`);
+      return 1;
+    }
     let outcome;
     try {
-      outcome = await exportFromAnalysis({ analysis, filePath: nnPath, target: parsed.to, model: parsed.model, weights: parsed.weights, stem }, host(roots, nnPath));
+      outcome = await exportFromAnalysis({
+        analysis, filePath: nnPath, target: parsed.to, model: parsed.model, weights: parsed.weights, stem,
+        settings: DEFAULT_SETTINGS, data: { workspaceRoots: roots, trusted: true },
+      }, host);
     } catch (error) {
       console.error(`nn export: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
     }
-    mkdirSync(folder, { recursive: true });
-    const written: string[] = [];
+    const names = outcome.result.files.map((file) => file.name);
+    const late = refusal(folder, names, parsed);
+    if (late) {
+      console.error(`nn export: ${late}`);
+      return 1;
+    }
+    const replacing = parsed.out === undefined && names.some((name) => existsSync(join(folder, name)));
     for (const file of outcome.result.files) {
       const path = join(folder, file.name);
-      writeFileSync(path, file.content);
-      written.push(writtenPath(path));
+      try {
+        // 'wx' fails on a file that appeared since the check, so --out never replaces one without --force.
+        writeFileSync(path, file.content, { flag: parsed.out === undefined || parsed.force ? 'w' : 'wx' });
+      } catch (error) {
+        console.error(`nn export: cannot write '${writtenPath(path)}' (${error instanceof Error ? error.message : String(error)})`);
+        return 1;
+      }
     }
     for (const message of outcome.messages) console.log(message);
-    console.log(`wrote ${written.join(', ')}`);
+    const written = names.map((name) => writtenPath(join(folder, name))).join(', ');
+    const where = parsed.out === undefined ? ` (${replacing ? 'replacing the earlier export; ' : ''}next to the .nn file; --out chooses another place)` : '';
+    console.log(`wrote ${written}${where}`);
     for (const note of outcome.result.notes) console.log(`note: ${note}`);
     return 0;
   },

@@ -1,36 +1,41 @@
 /**
- * `nn train FILE [--model NAME] [--epochs N] [--seed N] [--json] [--no-save]`: trains a model in a worker thread
- * and, when the run completes, saves its weights in `.nn-runs/` next to the file (what `nn export --weights` reuses).
+ * `nn train FILE [--model NAME] [--epochs N] [--seed N] [--settings FILE] [--json] [--no-save]`: plans the run
+ * with the run pipeline (the same refusals as the editor), trains in a worker thread and, when the run
+ * completes, saves its weights in `.nn-runs/` next to the file (what `nn export --weights` reuses).
  */
+import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { saveRunWeights } from '../../export/savedRun';
 import type { ModelInfo, TrainInfo } from '../../model/types';
 import type { EpochProgress, RunFinished, RunStarted, TrainingFinding } from '../../protocol';
-import { formatFinal, formatFinding, formatLoss, formatMetric } from '../../train/format';
-import { prepareRun } from '../../train/prepare';
-import { startRun } from '../../train/runner';
-import type { NetworkSpec, NetworkWeights, TrainSettings } from '../../train/spec';
+import { formatFinal, formatFinding, formatLoss, formatMetric } from '../runReport';
+import { planRun, type RunPlan, type RunProblem } from '../../run/pipeline';
+import { DEFAULT_SETTINGS, readSettingsFile, type NnSettings } from '../../settings';
+import { startRun, type RunHandle } from '../../train/runner';
+import type { NetworkSpec, NetworkWeights, TrainSettings } from '../../model/spec';
 import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
-import { diagnosticLine, loadFile, writtenPath, type FilePosition } from '../load';
-import { pickTrain } from '../../model/pick';
+import { diagnosticLine, loadFile, writtenPath, type FilePosition, type LoadedFile } from '../load';
 
 interface TrainArgs {
   file: string;
   model?: string;
   epochs?: number;
   seed?: number;
+  /** A settings.json whose `nn.*` entries apply (check severities and thresholds, training thresholds). */
+  settings?: string;
   json: boolean;
   /** Skip saving the weights of a completed run. */
   noSave: boolean;
 }
 
-const USAGE = 'nn train FILE [--model NAME] [--epochs N] [--seed N] [--json] [--no-save]';
+const USAGE = 'nn train FILE [--model NAME] [--epochs N] [--seed N] [--settings FILE] [--json] [--no-save]';
 
 const FLAGS = {
   model: { type: 'string', missing: 'needs a model name' },
   epochs: { type: 'string', missing: "needs a whole number ≥ 1, got ''" },
   seed: { type: 'string', missing: "needs a whole number ≥ 0, got ''" },
+  settings: { type: 'string', missing: 'needs a path' },
   json: { type: 'boolean' },
   'no-save': { type: 'boolean' },
 } as const;
@@ -50,7 +55,9 @@ function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): TrainArgs |
   if (typeof seed === 'string') return seed;
   if (positionals.length > 1) return `only one file can be trained at a time (got '${positionals[0]}' and '${positionals[1]}')`;
   if (positionals.length === 0) return 'give the .nn file to train';
-  return { file: positionals[0], model: values.model, epochs, seed, json: values.json ?? false, noSave: values['no-save'] ?? false };
+  return {
+    file: positionals[0], model: values.model, epochs, seed, settings: values.settings, json: values.json ?? false, noSave: values['no-save'] ?? false,
+  };
 }
 
 export const trainCommand = defineCommand({
@@ -62,89 +69,124 @@ export const trainCommand = defineCommand({
   async run(parsed) {
     const loaded = loadFile('train', parsed.file);
     if (!loaded) return 2;
-    const { path, shown, roots, analysis, position } = loaded;
-    for (const d of analysis.diagnostics.filter((d) => d.severity === 'error')) console.error(diagnosticLine(position(d.span.start), d, 'compiler'));
-    const train = pickTrain(analysis.semantic.trains, parsed.model);
-    if (typeof train === 'string') {
-      console.error(`nn train: ${train}`);
-      return 2;
-    }
-    const model = train.model;
-    if (!model) {
-      console.error(`nn train: no model named '${train.modelName}' in ${shown}`);
-      return 2;
-    }
-    const prepared = prepareRun(train, path, roots, { epochs: parsed.epochs, seed: parsed.seed });
-    if (!prepared.ok) {
-      for (const d of prepared.diagnostics) console.error(diagnosticLine(position(d.span.start), d, 'compiler'));
-      if (prepared.diagnostics.length === 0) console.error(`nn train: ${prepared.message}`);
-      return 2;
-    }
+    const settings = readSettingsFlag(parsed.settings);
+    if (!settings) return 2;
+    const { path, shown, analysis } = loaded;
+    const plan = planTrainRun(loaded, parsed, settings);
+    if (!plan.ok) return reportRefusal(plan, shown);
+    const train = analysis.semantic.trains.find((t) => t.modelName === plan.modelName);
+    const model = train?.model;
+    if (!train || !model) return 2;
     const run = startRun({
-      runId: `cli-${Date.now()}`, spec: prepared.spec, settings: prepared.settings, data: prepared.data,
-      progressIntervalMs: parsed.json ? 0 : 100, gridSize: 0,
+      runId: `cli-${Date.now()}`, spec: plan.spec, settings: plan.settings, data: plan.data,
+      progressIntervalMs: parsed.json ? 0 : 100, gridSize: 0, thresholds: plan.thresholds,
     });
-    const dataName = prepared.data.name;
-
-    let interrupted = 0;
-    const onInterrupt = (): void => {
-      interrupted++;
-      if (interrupted === 1) run.stop();
-      else void run.terminate();
-    };
-    process.on('SIGINT', onInterrupt);
-    const bar = parsed.json ? undefined : new SingleBar({
-      format: 'epoch {value}/{total} |{bar}| loss {loss}  {metricName} {metric}  ETA {eta_formatted}',
-      hideCursor: true,
-      etaBuffer: 20,
-    });
-    let started: RunStarted | undefined;
-    let finished: RunFinished | undefined;
-    try {
-      for await (const event of run.events) {
-        if (event.type === 'started') {
-          started = event;
-          bar?.start(event.settings.epochs, 0, { loss: '—', metric: '—', metricName: 'accuracy' });
-        } else if (event.type === 'epoch') {
-          if (parsed.json) console.log(JSON.stringify(epochJson(event)));
-          bar?.update(event.epoch, { loss: formatLoss(event.trainLoss), metric: formatMetric(event.metricName, event.valMetric), metricName: event.metricName === 'accuracy' ? 'val acc' : 'val MAE' });
-        } else if (event.type === 'finished') {
-          finished = event;
-        } else if (event.type === 'error') {
-          bar?.stop();
-          console.error(`nn train: ${event.message}`);
-          return interrupted ? 130 : 1;
-        }
-      }
-    } finally {
-      bar?.stop();
-      process.off('SIGINT', onInterrupt);
-    }
-    if (!finished) return 1;
+    const outcome = await followRun(run, parsed.json);
+    if (typeof outcome === 'number') return outcome;
+    const { started, finished } = outcome;
     const savedTo = finished.reason === 'completed' && finished.weights && !parsed.noSave
-      ? saveWeights(path, prepared.spec, finished.weights, started?.settings ?? prepared.settings)
+      ? saveWeights(path, plan.spec, finished.weights, started?.settings ?? plan.settings)
       : undefined;
     const savedShown = savedTo && writtenPath(savedTo);
-    const findingsText = finished.findings.map((f) => formatFinding(f, locate(f, model, position, train)));
     if (parsed.json) {
       const { weights: _weights, ...rest } = finished;
       console.log(JSON.stringify({ ...rest, classes: started?.dataset.classes, ...(savedShown ? { savedWeights: savedShown } : {}) }));
     } else {
-      console.log(`${shown}: model '${model.name}' on '${started?.dataset.name ?? dataName}' (${started?.dataset.trainSize ?? 0} train / ${started?.dataset.validationSize ?? 0} validation rows)`);
+      console.log(`${shown}: model '${model.name}' on '${started?.dataset.name ?? plan.data.name}' (${started?.dataset.trainSize ?? 0} train / ${started?.dataset.validationSize ?? 0} validation rows)`);
       for (const line of formatFinal(finished, started?.dataset.classes)) console.log(line);
-      if (findingsText.length > 0) {
-        console.log('');
-        console.log('training checks:');
-        for (const line of findingsText) console.log(`  ${line}`);
-      } else {
-        console.log('training checks: no findings');
-      }
+      printFindings(finished.findings.map((f) => formatFinding(f, locate(f, model, (offset) => loaded.position(offset), train))));
       if (savedShown) console.log(`weights saved to ${savedShown} (nn export --weights reuses them)`);
     }
     if (finished.reason === 'stopped') return 130;
     return finished.reason === 'completed' ? 0 : 1;
   },
 });
+
+/**
+ * Follows a run to its end, drawing a progress bar (or one JSON line per epoch); Ctrl-C stops it, a second one
+ * ends the worker. The run's start and end, or the exit code when it failed.
+ */
+async function followRun(run: RunHandle, json: boolean): Promise<{ started?: RunStarted; finished: RunFinished } | number> {
+  let interrupted = 0;
+  const onInterrupt = (): void => {
+    interrupted++;
+    if (interrupted === 1) run.stop();
+    else void run.terminate();
+  };
+  process.on('SIGINT', onInterrupt);
+  const bar = json ? undefined : new SingleBar({
+    format: 'epoch {value}/{total} |{bar}| loss {loss}  {metricName} {metric}  ETA {eta_formatted}',
+    hideCursor: true,
+    etaBuffer: 20,
+  });
+  let started: RunStarted | undefined;
+  let finished: RunFinished | undefined;
+  try {
+    for await (const event of run.events) {
+      if (event.type === 'started') {
+        started = event;
+        bar?.start(event.settings.epochs, 0, { loss: '—', metric: '—', metricName: 'accuracy' });
+      } else if (event.type === 'epoch') {
+        if (json) console.log(JSON.stringify(epochJson(event)));
+        bar?.update(event.epoch, { loss: formatLoss(event.trainLoss), metric: formatMetric(event.metricName, event.valMetric), metricName: event.metricName === 'accuracy' ? 'val acc' : 'val MAE' });
+      } else if (event.type === 'finished') {
+        finished = event;
+      } else if (event.type === 'error') {
+        bar?.stop();
+        console.error(`nn train: ${event.message}`);
+        return interrupted ? 130 : 1;
+      }
+    }
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onInterrupt);
+  }
+  return finished ? { started, finished } : 1;
+}
+
+function printFindings(lines: string[]): void {
+  if (lines.length === 0) {
+    console.log('training checks: no findings');
+    return;
+  }
+  console.log('');
+  console.log('training checks:');
+  for (const line of lines) console.log(`  ${line}`);
+}
+
+/** The settings named by --settings (the defaults without it); undefined, after saying why, when they cannot be read. */
+function readSettingsFlag(file: string | undefined): NnSettings | undefined {
+  if (file === undefined) return DEFAULT_SETTINGS;
+  try {
+    return readSettingsFile(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`nn train: cannot read settings from '${file}': ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** The plan of the run the arguments ask for: the command line is trusted, and its workspace is `rootsFor`'s. */
+export function planTrainRun(loaded: LoadedFile, parsed: Pick<TrainArgs, 'model' | 'epochs' | 'seed'>, settings: NnSettings): RunPlan {
+  return planRun({
+    text: loaded.analysis.text, path: loaded.path, modelName: parsed.model, settings,
+    overrides: { epochs: parsed.epochs, seed: parsed.seed }, data: { workspaceRoots: loaded.roots, trusted: true },
+  });
+}
+
+/**
+ * Says why nothing was trained: each problem as `file:line:col: severity code: message`, then the reason when
+ * the problems do not already say it. Exit 1 when the file itself stops the run (like `nn check`), else 2.
+ */
+function reportRefusal(plan: Extract<RunPlan, { ok: false }>, shown: string): number {
+  for (const p of plan.problems) console.error(problemLine(p, shown));
+  if (!plan.problems.some((p) => p.message === plan.message)) console.error(`nn train: ${plan.message}`);
+  return plan.errorsInFile ? 1 : 2;
+}
+
+/** One problem of a refused run as the compiler-style line `nn train` prints. */
+export function problemLine(p: RunProblem, shown: string): string {
+  return diagnosticLine({ file: shown, line: p.line, column: p.column }, p, 'compiler');
+}
 
 /** Saves a completed run's weights as the model's saved run; a failure is reported but does not fail the run. */
 function saveWeights(nnFile: string, spec: NetworkSpec, weights: NetworkWeights, settings: TrainSettings): string | undefined {

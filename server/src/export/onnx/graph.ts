@@ -1,4 +1,5 @@
 /** Collects the nodes and initializers of an ONNX graph as plain objects shaped like the schema's messages. */
+import { onnxString } from '../escape';
 import { AttributeType, DataType } from './schema';
 
 export interface AttributeObject {
@@ -45,8 +46,9 @@ export class GraphBuilder {
   private readonly names = new Set<string>();
   private readonly scalars = new Map<number, string>();
 
-  /** A value or node name not used yet: `base`, else `base_2`, `base_3`, …. */
-  unique(base: string): string {
+  /** A value or node name not used yet: `base` made a safe ONNX string, else `base_2`, `base_3`, …. */
+  unique(wanted: string): string {
+    const base = onnxString(wanted);
     let name = base;
     for (let i = 2; this.names.has(name); i++) name = `${base}_${i}`;
     this.names.add(name);
@@ -56,7 +58,7 @@ export class GraphBuilder {
   /** Adds a float initializer and returns its name. */
   floats(name: string, values: readonly number[], dims: number[], doc?: string): string {
     const tensor: TensorObject = { name: this.unique(name), dims, data_type: DataType.FLOAT, float_data: [...values] };
-    if (doc) tensor.doc_string = doc;
+    if (doc) tensor.doc_string = onnxString(doc);
     this.initializers.push(tensor);
     return tensor.name;
   }
@@ -88,7 +90,7 @@ export class GraphBuilder {
       op_type: opType,
       attribute: Object.entries(attributes).map(([key, value]) => attribute(key, value)),
     };
-    if (doc) node.doc_string = doc;
+    if (doc) node.doc_string = onnxString(doc);
     this.nodes.push(node);
     return output;
   }

@@ -3,6 +3,7 @@
  * Gemm, maxout as Gemm + Reshape + ReduceMax, activations as ONNX operators or compositions of them.
  * Dropout is left out: an ONNX graph is for inference.
  */
+import { onnxDocString, onnxString } from '../escape';
 import { PRODUCER } from '../json';
 import type { ExportPlan } from '../plan';
 import { onnxActivation } from './activations';
@@ -11,14 +12,14 @@ import { DataType, onnxTypes } from './schema';
 
 export const ONNX_OPSET = 13;
 /** The IR version that goes with opset 13. */
-export const ONNX_IR_VERSION = 7;
+const ONNX_IR_VERSION = 7;
 export const INPUT_NAME = 'input';
 export const OUTPUT_NAME = 'output';
 
 function tensorValue(name: string, width: number, doc: string) {
   return {
     name,
-    doc_string: doc,
+    doc_string: onnxString(doc),
     type: { tensor_type: { elem_type: DataType.FLOAT, shape: { dim: [{ dim_param: 'batch' }, { dim_value: width }] } } },
   };
 }
@@ -67,7 +68,7 @@ export function onnxModel(plan: ExportPlan, sourceName?: string): { bytes: Uint8
   g.renameOutput(x, OUTPUT_NAME);
 
   const docLines = [
-    `Model '${plan.modelName}'${sourceName ? ` of ${sourceName}` : ''}, exported by ${PRODUCER}.`,
+    `Model '${plan.modelName}'${sourceName !== undefined ? ` of ${sourceName}` : ''}, exported by ${PRODUCER}.`,
     'Input: raw features (the graph standardizes them). Output: after the output activation.',
     plan.trained ? 'Weights: from a training run.' : 'Weights: the untrained initial weights (export with trained weights to use it).',
     ...[...notes].map((n) => `Note: ${n}.`),
@@ -77,15 +78,16 @@ export function onnxModel(plan: ExportPlan, sourceName?: string): { bytes: Uint8
     producer_name: 'NN Studio',
     producer_version: PRODUCER.replace(/^NN Studio /, ''),
     model_version: 1,
-    doc_string: docLines.join('\n'),
+    doc_string: onnxDocString(docLines),
     opset_import: [{ domain: '', version: ONNX_OPSET }],
     metadata_props: [
-      { key: 'nn.model', value: plan.modelName },
+      { key: 'nn.model', value: onnxString(plan.modelName) },
       { key: 'nn.trained', value: String(plan.trained) },
-      ...(sourceName ? [{ key: 'nn.source', value: sourceName }] : []),
+      ...(sourceName !== undefined ? [{ key: 'nn.source', value: onnxString(sourceName) }] : []),
     ],
     graph: {
-      name: plan.modelName,
+      // ONNX requires a graph name.
+      name: onnxString(plan.modelName) || 'model',
       node: g.nodes,
       initializer: g.initializers,
       input: [tensorValue(INPUT_NAME, plan.input, 'raw features, one row per example')],

@@ -11,7 +11,7 @@ import * as protobuf from 'protobufjs/light';
 
 const packed = { packed: true };
 
-export const ONNX_DESCRIPTOR = {
+const ONNX_DESCRIPTOR = {
   nested: {
     onnx: {
       nested: {

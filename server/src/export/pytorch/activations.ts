@@ -3,9 +3,10 @@
  * default that differs from NN Studio's can never slip in. Activations PyTorch lacks are written out as
  * small modules (see HELPERS) and say so in a comment.
  */
-import { SELU_ALPHA, SELU_LAMBDA } from '../../catalog';
-import type { ResolvedActivation } from '../plan';
-import { pyFloat, pyString } from './python';
+import { SELU_ALPHA, SELU_LAMBDA, type ActivationName, type ParamValues } from '../../catalog';
+import { WRITTEN_AS_LAYER, type ResolvedActivation } from '../plan';
+import { pythonString } from '../escape';
+import { pyFloat } from './python';
 
 export type HelperName = 'Step' | 'Swish' | 'Maxout';
 
@@ -17,57 +18,54 @@ export interface TorchActivation {
   helper?: HelperName;
 }
 
-/** Builds the PyTorch module for an elementwise or softmax activation over `width` values. */
+/** Writes the module of one activation over `width` values, from its parameters (every one filled in). */
+type TorchWriter = (p: ParamValues, width: number) => TorchActivation;
+
+/** How each catalog activation is written; a new activation without a row here does not compile. */
+export const TORCH_ACTIVATIONS: Readonly<Record<ActivationName, TorchWriter | typeof WRITTEN_AS_LAYER>> = {
+  step: (p) => ({
+    construct: `Step(threshold=${pyFloat(Number(p.threshold))})`, helper: 'Step', comment: 'PyTorch has no step module; written out below',
+  }),
+  linear: () => ({ construct: 'nn.Identity()' }),
+  sigmoid: () => ({ construct: 'nn.Sigmoid()' }),
+  tanh: () => ({ construct: 'nn.Tanh()' }),
+  hard_sigmoid: () => ({ construct: 'nn.Hardsigmoid()', comment: 'clip(x/6 + 1/2, 0, 1), as in NN Studio' }),
+  softsign: () => ({ construct: 'nn.Softsign()' }),
+  relu: () => ({ construct: 'nn.ReLU()' }),
+  relu6: () => ({ construct: 'nn.ReLU6()' }),
+  leaky_relu: (p) => ({ construct: `nn.LeakyReLU(negative_slope=${pyFloat(Number(p.alpha))})` }),
+  prelu: (p, width) => ({
+    construct: `nn.PReLU(num_parameters=${width}, init=${pyFloat(Number(p.init))})`,
+    comment: 'one learned slope per unit',
+  }),
+  elu: (p) => ({ construct: `nn.ELU(alpha=${pyFloat(Number(p.alpha))})` }),
+  selu: () => ({
+    construct: 'nn.SELU()',
+    comment: `PyTorch's constants are NN Studio's: alpha = ${SELU_ALPHA}, scale = ${SELU_LAMBDA}`,
+  }),
+  gelu: (p) => ({ construct: `nn.GELU(approximate=${pythonString(String(p.approximate))})` }),
+  swish: (p) => {
+    const beta = Number(p.beta);
+    if (beta === 1) return { construct: 'nn.SiLU()', comment: 'swish with beta = 1' };
+    return { construct: `Swish(beta=${pyFloat(beta)})`, helper: 'Swish', comment: 'PyTorch only has beta = 1 (SiLU); written out below' };
+  },
+  mish: () => ({ construct: 'nn.Mish()' }),
+  softplus: () => ({
+    construct: 'nn.Softplus(beta=1.0, threshold=20.0)',
+    comment: 'above 20 PyTorch returns x itself, which differs from ln(1 + e^x) by less than 3e-9',
+  }),
+  softmax: () => ({ construct: 'nn.Softmax(dim=-1)' }),
+  maxout: WRITTEN_AS_LAYER,
+};
+
+/**
+ * Builds the PyTorch module for an activation over `width` values. Maxout is the one activation written with
+ * its dense layer instead (the export plan keeps it there), so it is never asked for here.
+ */
 export function torchActivation(activation: ResolvedActivation, width: number): TorchActivation {
-  const p = activation.params;
-  switch (activation.name) {
-    case 'step':
-      return { construct: `Step(threshold=${pyFloat(Number(p.threshold))})`, helper: 'Step', comment: 'PyTorch has no step module; written out below' };
-    case 'sigmoid':
-      return { construct: 'nn.Sigmoid()' };
-    case 'tanh':
-      return { construct: 'nn.Tanh()' };
-    case 'hard_sigmoid':
-      return { construct: 'nn.Hardsigmoid()', comment: 'clip(x/6 + 1/2, 0, 1), as in NN Studio' };
-    case 'softsign':
-      return { construct: 'nn.Softsign()' };
-    case 'relu':
-      return { construct: 'nn.ReLU()' };
-    case 'relu6':
-      return { construct: 'nn.ReLU6()' };
-    case 'leaky_relu':
-      return { construct: `nn.LeakyReLU(negative_slope=${pyFloat(Number(p.alpha))})` };
-    case 'prelu':
-      return {
-        construct: `nn.PReLU(num_parameters=${width}, init=${pyFloat(Number(p.init))})`,
-        comment: 'one learned slope per unit',
-      };
-    case 'elu':
-      return { construct: `nn.ELU(alpha=${pyFloat(Number(p.alpha))})` };
-    case 'selu':
-      return {
-        construct: 'nn.SELU()',
-        comment: `PyTorch's constants are NN Studio's: alpha = ${SELU_ALPHA}, scale = ${SELU_LAMBDA}`,
-      };
-    case 'gelu':
-      return { construct: `nn.GELU(approximate=${pyString(String(p.approximate))})` };
-    case 'swish': {
-      const beta = Number(p.beta);
-      if (beta === 1) return { construct: 'nn.SiLU()', comment: 'swish with beta = 1' };
-      return { construct: `Swish(beta=${pyFloat(beta)})`, helper: 'Swish', comment: 'PyTorch only has beta = 1 (SiLU); written out below' };
-    }
-    case 'mish':
-      return { construct: 'nn.Mish()' };
-    case 'softplus':
-      return {
-        construct: 'nn.Softplus(beta=1.0, threshold=20.0)',
-        comment: 'above 20 PyTorch returns x itself, which differs from ln(1 + e^x) by less than 3e-9',
-      };
-    case 'softmax':
-      return { construct: 'nn.Softmax(dim=-1)' };
-    default:
-      throw new Error(`the PyTorch export does not know the activation '${activation.name}'`);
-  }
+  const write = TORCH_ACTIVATIONS[activation.name];
+  if (write === WRITTEN_AS_LAYER) throw new Error(`${activation.name} is ${WRITTEN_AS_LAYER}, not a module of its own`);
+  return write(activation.params, width);
 }
 
 /** Source of the helper modules, defined once at the top of the generated file when used. */

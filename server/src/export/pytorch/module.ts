@@ -4,16 +4,19 @@
  * weights loaded from NN Studio's JSON format with plain `json`, and the training setup as a comment.
  */
 import { findInit } from '../../catalog';
-import type { NetworkSpec, TrainSettings } from '../../train/spec';
+import type { NetworkSpec, TrainSettings } from '../../model/spec';
 import { JSON_FORMAT, PRODUCER } from '../json';
 import type { DenseStep, ExportPlan, Step } from '../plan';
 import { HELPERS, torchActivation, type HelperName } from './activations';
-import { AttributeNames, className, pyFloat, pyString } from './python';
+import { pythonComment, pythonString } from '../escape';
+import { AttributeNames, className, pyFloat } from './python';
 import { trainingSnippet } from './training';
 
 export interface PytorchModuleOptions {
   /** File name of the weights file the `__main__` block loads when it exists (e.g. `iris.weights.json`). */
   weightsFile?: string;
+  /** File name of the module itself (`iris.py`), for the usage comment. */
+  moduleFile?: string;
   sourceName?: string;
   settings?: TrainSettings;
 }
@@ -46,7 +49,7 @@ function initLines(step: DenseStep, linear: string): string[] {
   const draw = def.distribution === 'normal'
     ? `nn.init.normal_(self.${linear}.weight, mean=0.0, std=${pyFloat(scale)})`
     : `nn.init.uniform_(self.${linear}.weight, -${pyFloat(scale)}, ${pyFloat(scale)})`;
-  return [`${draw}  # ${def.name}: ${def.formula}`, `nn.init.zeros_(self.${linear}.bias)`];
+  return [`${draw}  ${pythonComment(`${def.name}: ${def.formula}`)}`, `nn.init.zeros_(self.${linear}.bias)`];
 }
 
 export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: PytorchModuleOptions = {}): { source: string; notes: string[] } {
@@ -56,11 +59,11 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
   const members: Member[] = [];
   for (const step of plan.steps) {
     const attr = names.claim(step.name);
-    const member: Member = { step, attr, lines: [`# ${describe(step)}`] };
+    const member: Member = { step, attr, lines: [pythonComment(describe(step))] };
     if (step.kind === 'dense') {
       if (step.activation?.def.shape === 'maxout') {
         helpers.add('Maxout');
-        member.lines.push(`self.${attr} = Maxout(${step.inWidth}, ${step.units}, pieces=${step.pieces})  # written out: PyTorch has no maxout`);
+        member.lines.push(`self.${attr} = Maxout(${step.inWidth}, ${step.units}, pieces=${step.pieces})  ${pythonComment('written out: PyTorch has no maxout')}`);
         notes.push(`${step.name}: maxout is written out as a Linear layer to ${step.units * step.pieces} values and a max over ${step.pieces} pieces`);
       } else {
         member.lines.push(`self.${attr} = nn.Linear(${step.inWidth}, ${step.units})`);
@@ -100,9 +103,11 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
   });
   const finalAct = outputActivation ? (lastMember.actAttr ?? lastMember.attr) : undefined;
 
+  // The docstring holds fixed text only; the names from outside are constants below it.
   const header = [
-    `"""${cls}: the model '${plan.modelName}'${options.sourceName ? ` of ${options.sourceName}` : ''}, exported by ${PRODUCER}.`,
+    `"""${cls}: an NN Studio model as a PyTorch module, exported by ${PRODUCER}.`,
     '',
+    'MODEL_NAME and SOURCE_FILE below say which model of which .nn file it is.',
     'Each layer keeps the name it has in the .nn file, and every activation has the same parameters as in',
     'NN Studio. Inputs are raw features: forward() standardizes them with the mean and std buffers, which',
     `load_weights() fills from an NN Studio model file (JSON, format "${JSON_FORMAT}").`,
@@ -116,6 +121,9 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
     'import torch',
     'from torch import nn',
     '',
+    `MODEL_NAME = ${pythonString(plan.modelName)}`,
+    `SOURCE_FILE = ${options.sourceName === undefined ? 'None' : pythonString(options.sourceName)}`,
+    `WEIGHTS_FILE = ${options.weightsFile === undefined ? 'None' : pythonString(options.weightsFile)}`,
     `INPUT_WIDTH = ${plan.input}`,
     `OUTPUT_WIDTH = ${plan.output}`,
   ];
@@ -134,11 +142,11 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
     '',
     '',
     `class ${cls}(nn.Module):`,
-    `    """${plan.input} inputs → ${members.map((m) => m.step.name).join(' → ')} → ${plan.output} outputs."""`,
+    `    ${pythonString(`${plan.input} inputs → ${members.map((m) => m.step.name).join(' → ')} → ${plan.output} outputs.`)}`,
     '',
     `    def __init__(self):`,
     `        super().__init__()`,
-    `        # Feature standardization, x ← (x − mean) / std; the identity until load_weights() sets it.`,
+    `        ${pythonComment('Feature standardization, x ← (x − mean) / std; the identity until load_weights() sets it.')}`,
     `        self.register_buffer("mean", torch.zeros(INPUT_WIDTH))`,
     `        self.register_buffer("std", torch.ones(INPUT_WIDTH))`,
   );
@@ -176,7 +184,7 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
     `        """Loads trained weights from an NN Studio model file (nn export --to json --weights, or a saved run)."""`,
     `        with open(path, encoding="utf-8") as file:`,
     `            document = json.load(file)`,
-    `        if document.get("format") != ${pyString(JSON_FORMAT)}:`,
+    `        if document.get("format") != ${pythonString(JSON_FORMAT)}:`,
     `            raise ValueError(f"{path} is not an NN Studio model file")`,
     `        weights = document.get("weights")`,
     `        if not weights:`,
@@ -187,7 +195,7 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
   );
   if (slopedMembers.length > 0) {
     out.push(
-      `        # Slopes of the standalone PReLU layers; files written before NN Studio saved them have none (init slope).`,
+      `        ${pythonComment('Slopes of the standalone PReLU layers; files written before NN Studio saved them have none (init slope).')}`,
       `        activation_slopes = weights.get("activationSlopes")`,
       `        if activation_slopes is not None and len(activation_slopes) != ${slopedMembers.length}:`,
       `            raise ValueError(f"{path} has slopes for {len(activation_slopes)} PReLU layers, this model has ${slopedMembers.length}")`,
@@ -196,14 +204,14 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
   out.push(`        with torch.no_grad():`);
   denseMembers.forEach((m, i) => {
     const step = m.step as DenseStep;
-    out.push(`            _load_dense(self.${linearPath(m)}, dense[${i}])  # ${pyString(step.name).slice(1, -1)}`);
+    out.push(`            _load_dense(self.${linearPath(m)}, dense[${i}])  ${pythonComment(step.name)}`);
     if (step.slopes && m.actAttr) {
       out.push(`            if "slopes" in dense[${i}]:`, `                self.${m.actAttr}.weight.copy_(torch.tensor(dense[${i}]["slopes"], dtype=torch.float64))`);
     }
   });
   if (slopedMembers.length > 0) out.push(`            if activation_slopes is not None:`);
   slopedMembers.forEach((m, i) => {
-    out.push(`                self.${m.attr}.weight.copy_(torch.tensor(activation_slopes[${i}]["slopes"], dtype=torch.float64))  # ${pyString(m.step.name).slice(1, -1)}`);
+    out.push(`                self.${m.attr}.weight.copy_(torch.tensor(activation_slopes[${i}]["slopes"], dtype=torch.float64))  ${pythonComment(m.step.name)}`);
   });
   out.push(
     `            normalization = weights.get("normalization")`,
@@ -221,9 +229,9 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
 
   out.push(
     `if __name__ == "__main__":`,
-    `    # python ${plan.modelName}.py [WEIGHTS.json]: builds the model, loads weights when given${weightsFile ? ' (or found next to this file)' : ''}, prints it.`,
+    `    ${pythonComment(`python ${options.moduleFile ?? `${plan.modelName}.py`} [WEIGHTS.json]: builds the model, loads weights when given${weightsFile ? ' (or found next to this file)' : ''}, prints it.`)}`,
     `    model = ${cls}()`,
-    `    path = sys.argv[1] if len(sys.argv) > 1 else ${weightsFile ? `os.path.join(os.path.dirname(os.path.abspath(__file__)), ${pyString(weightsFile)})` : 'None'}`,
+    `    path = sys.argv[1] if len(sys.argv) > 1 else ${weightsFile ? 'os.path.join(os.path.dirname(os.path.abspath(__file__)), WEIGHTS_FILE)' : 'None'}`,
     `    if path and os.path.exists(path):`,
     `        model.load_weights(path)`,
     `        print(f"loaded weights from {path}")`,
@@ -243,5 +251,5 @@ function activationLine(
     helpers.add(t.helper);
     notes.push(`${layer}: ${activation.name} is written out (${t.comment ?? 'no PyTorch module'})`);
   }
-  return `self.${attr} = ${t.construct}${t.comment ? `  # ${t.comment}` : ''}`;
+  return `self.${attr} = ${t.construct}${t.comment ? `  ${pythonComment(t.comment)}` : ''}`;
 }

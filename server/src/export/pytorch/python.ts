@@ -52,8 +52,3 @@ export function pyFloat(value: number): string {
   const text = String(value);
   return /[.eE]/.test(text) ? text : `${text}.0`;
 }
-
-/** A string literal with double quotes. */
-export function pyString(value: string): string {
-  return JSON.stringify(value);
-}

@@ -1,8 +1,9 @@
 /** The commented training snippet at the end of the PyTorch module: the .nn file's loss, optimizer and run settings. */
 import { findOptimizer, resolveParams } from '../../catalog';
-import type { NetworkSpec, TrainSettings } from '../../train/spec';
+import type { NetworkSpec, TrainSettings } from '../../model/spec';
 import type { ExportPlan } from '../plan';
-import { pyFloat, pyString } from './python';
+import { pythonComment, pythonString } from '../escape';
+import { pyFloat } from './python';
 
 interface LossLine {
   construct: string;
@@ -19,6 +20,7 @@ function lossLine(spec: NetworkSpec, plan: ExportPlan): LossLine {
   if (name === 'bce' && (out === 'sigmoid' || linearOutput)) {
     return { construct: 'nn.BCEWithLogitsLoss()', reads: out ? 'model.logits(x)' : 'model(x)', note: 'bce, computed from the logits (stable)' };
   }
+  if (name === 'bce' && out === 'softmax' && plan.output > 1) return softmaxBceLine(plan.output);
   if (name === 'cce' && (out === 'softmax' || linearOutput)) {
     return {
       construct: 'nn.CrossEntropyLoss()',
@@ -46,6 +48,27 @@ function lossLine(spec: NetworkSpec, plan: ExportPlan): LossLine {
   }
 }
 
+/**
+ * bce on a softmax output, from the logits as the engine computes it. Over 2 units p₀ = σ(z₀ − z₁), so it is
+ * BCE with logits on z − z.flip(-1); over more, ln(1 − pⱼ) is the log-sum-exp of the other logits minus
+ * that of all. (nn.BCELoss on the probabilities would clamp a confident mistake and lose its gradient.)
+ */
+function softmaxBceLine(width: number): LossLine {
+  if (width === 2) {
+    return {
+      construct: 'lambda z, t: nn.functional.binary_cross_entropy_with_logits(z - z.flip(-1), t)',
+      reads: 'model.logits(x)',
+      note: 'bce on the 2-unit softmax, from the logits: p0 = sigmoid(z0 - z1) (stable)',
+    };
+  }
+  const others = '(z.unsqueeze(-2) + (1 - torch.eye(z.shape[-1], dtype=z.dtype, device=z.device)).log()).logsumexp(-1)';
+  return {
+    construct: `lambda z, t: -(t * z.log_softmax(-1) + (1 - t) * (${others} - z.logsumexp(-1, keepdim=True))).mean()`,
+    reads: 'model.logits(x)',
+    note: 'bce on the softmax, from the logits: ln(1 - p_j) = logsumexp(z without z_j) - logsumexp(z) (stable)',
+  };
+}
+
 function optimizerLine(spec: NetworkSpec, settings: TrainSettings | undefined): string {
   const def = findOptimizer(spec.optimizer.name);
   const p = resolveParams(def?.params ?? [], spec.optimizer.params);
@@ -68,29 +91,29 @@ export function trainingSnippet(
   const epochs = settings?.epochs ?? 100;
   const batch = settings?.batch ?? 32;
   const lines = [
-    `# Training as the .nn file describes it: a sketch to start from. NN Studio's own loop standardizes the`,
-    `# features on the training split${settings && !settings.normalize ? ' (off for this model)' : ''}, shuffles every epoch and holds out ${settings?.validation ?? 0.2} of the rows for validation.`,
-    '#',
-    `#     model = ${cls}()`,
+    `Training as the .nn file describes it: a sketch to start from. NN Studio's own loop standardizes the`,
+    `features on the training split${settings && !settings.normalize ? ' (off for this model)' : ''}, shuffles every epoch and holds out ${settings?.validation ?? 0.2} of the rows for validation.`,
+    '',
+    `    model = ${cls}()`,
     ...(weightsFile
-      ? [`#     model.load_weights(${pyString(weightsFile)})  # continue from the trained weights (and their standardization)`]
+      ? [`    model.load_weights(${pythonString(weightsFile)})  # continue from the trained weights (and their standardization)`]
       : settings?.normalize === false
         ? []
-        : ['#     model.mean.copy_(x_train.mean(dim=0)); model.std.copy_(x_train.std(dim=0, unbiased=False))']),
-    `#     loss_fn = ${loss.construct}  # ${loss.note}`,
-    `#     optimizer = ${optimizerLine(spec, settings)}`,
-    `#     loader = torch.utils.data.DataLoader(dataset, batch_size=${batch}, shuffle=True)  # dataset: (x, t) pairs`,
-    `#     for epoch in range(${epochs}):`,
-    '#         model.train()',
-    '#         for x, t in loader:',
-    '#             optimizer.zero_grad()',
-    `#             loss = loss_fn(${loss.reads}, t)`,
+        : ['    model.mean.copy_(x_train.mean(dim=0)); model.std.copy_(x_train.std(dim=0, unbiased=False))']),
+    `    loss_fn = ${loss.construct}  # ${loss.note}`,
+    `    optimizer = ${optimizerLine(spec, settings)}`,
+    `    loader = torch.utils.data.DataLoader(dataset, batch_size=${batch}, shuffle=True)  # dataset: (x, t) pairs`,
+    `    for epoch in range(${epochs}):`,
+    '        model.train()',
+    '        for x, t in loader:',
+    '            optimizer.zero_grad()',
+    `            loss = loss_fn(${loss.reads}, t)`,
   ];
   if (spec.regularize) {
     const term = spec.regularize.kind === 'l2' ? 'w.pow(2).sum()' : 'w.abs().sum()';
-    lines.push(`#             # regularize ${spec.regularize.kind}(${spec.regularize.amount}): weights only, not biases`);
-    lines.push(`#             loss = loss + ${pyFloat(spec.regularize.amount)} * sum(${term} for w in (${weightNames.join(', ')}${weightNames.length === 1 ? ',' : ''}))`);
+    lines.push(`            # regularize ${spec.regularize.kind}(${spec.regularize.amount}): weights only, not biases`);
+    lines.push(`            loss = loss + ${pyFloat(spec.regularize.amount)} * sum(${term} for w in (${weightNames.join(', ')}${weightNames.length === 1 ? ',' : ''}))`);
   }
-  lines.push('#             loss.backward()', '#             optimizer.step()');
-  return lines;
+  lines.push('            loss.backward()', '            optimizer.step()');
+  return lines.map(pythonComment);
 }

@@ -1,5 +1,9 @@
-/** What the training checks read: the per-epoch history of a run and facts about its layers. */
-import type { LayerHealth, TrainingFinding } from '../../protocol';
+/**
+ * The shape of a training check (the same fields as a static check: code, severity, docs, check, fixes) and
+ * what it reads: the per-epoch history of a run and facts about its layers.
+ */
+import type { FindingFix, LayerHealth, TrainingFinding } from '../../protocol';
+import type { TrainingThresholds } from '../../thresholds';
 
 export interface EpochRecord {
   epoch: number;
@@ -31,7 +35,8 @@ export interface Divergence {
   gradNorm?: number;
 }
 
-export interface CheckContext {
+/** What a training check reads (a static check reads a `StaticCheckContext` instead). */
+export interface TrainingCheckContext {
   /** Epochs finished so far (the last record's epoch). */
   epoch: number;
   /** Epochs the run was asked for. */
@@ -39,9 +44,49 @@ export interface CheckContext {
   history: readonly EpochRecord[];
   layers: readonly LayerFacts[];
   divergence?: Divergence;
+  /** The learning rate the run trains with (some fixes offer a lower one). */
+  learningRate?: number;
 }
 
-export type TrainingCheck<T> = (context: CheckContext, thresholds: T) => TrainingFinding[];
+export type TrainingCode = TrainingFinding['code'];
+
+/** A finding as a check builds it; the code and the declared severity are filled in from its definition. */
+export type Found = Omit<TrainingFinding, 'code' | 'severity' | 'fixes'> & { severity?: TrainingFinding['severity'] };
+
+/** A small file whose run trips the check, for the docs and `nn explain` (its train block says how to run it). */
+export interface TrainingExample {
+  text: string;
+}
+
+export interface TrainingCheckDef<K extends keyof TrainingThresholds = keyof TrainingThresholds> {
+  code: TrainingCode;
+  /** Default severity (settings may change it; a divergence is reported as an error whatever this says). */
+  severity: 'error' | 'warning' | 'info';
+  /** A few words for tables and SARIF rule names. */
+  title: string;
+  /** When it fires, in one line. */
+  summary: string;
+  /** The message's shape, with {placeholders}. */
+  template: string;
+  /** The why, in a few paragraphs of Markdown (plain enough to print in a terminal). */
+  explanation: string;
+  /** Fix id → what it does, for the docs; the panel offers these as buttons. */
+  fixes: Readonly<Record<string, string>>;
+  /** What to do about a finding, in words, for `nn explain` and the docs. */
+  remedy: string;
+  /** The thresholds it reads; each is the setting `nn.KEY`. */
+  settings: readonly K[];
+  example: TrainingExample;
+  /** The findings as of the context's epoch. */
+  check(context: TrainingCheckContext, thresholds: Pick<TrainingThresholds, K>): Found[];
+  /** The changes to offer for one of its findings (ids from `fixes`); none when nothing fits. */
+  fix?(finding: TrainingFinding, context: TrainingCheckContext): FindingFix[];
+}
+
+/** Defines a training check; the type parameter ties `settings` to what `check` may read. */
+export function defineTrainingCheck<K extends keyof TrainingThresholds>(def: TrainingCheckDef<K>): TrainingCheckDef<K> {
+  return def;
+}
 
 /** Formats a fraction as a whole percentage. */
 export function percent(fraction: number): string {
@@ -53,4 +98,9 @@ export function compact(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const a = Math.abs(value);
   return a !== 0 && (a < 1e-3 || a >= 1e4) ? value.toExponential(1) : String(Number(value.toPrecision(3)));
+}
+
+/** The hidden layers whose activation has flat tails, by source index. */
+export function saturatingHidden(context: TrainingCheckContext): number[] {
+  return context.layers.filter((l) => l.role === 'hidden' && l.saturating).map((l) => l.sourceIndex);
 }

@@ -1,6 +1,7 @@
 /** Turns a DatasetRequest into a Dataset: toy sets are generated, bundled sets parsed, csv text parsed. */
+import { TOY_DEFAULTS } from '../../catalog';
 import type { ParamValues } from '../../catalog/types';
-import type { DatasetRequest } from '../spec';
+import type { DatasetRequest } from '../../model/spec';
 import { DIGITS_CSV } from './bundled/digits';
 import { IRIS_CSV } from './bundled/iris';
 import { numericAsClasses, parseCsv, splitTargets } from './csv';
@@ -31,8 +32,8 @@ export function loadDataset(request: DatasetRequest, seed: number): Dataset {
   const { name, params } = request;
   if (isToyDataset(name)) {
     return generateToy(name, {
-      points: numberParam(params, 'points') ?? 400,
-      noise: numberParam(params, 'noise') ?? 0.1,
+      points: numberParam(params, 'points') ?? TOY_DEFAULTS.points,
+      noise: numberParam(params, 'noise') ?? TOY_DEFAULTS.noise,
       classes: numberParam(params, 'classes'),
     }, seed);
   }

@@ -2,6 +2,7 @@
  * The 2-D toy datasets (in the spirit of TensorFlow Playground), generated from a seeded generator so the
  * same seed always gives the same points. Coordinates lie roughly in [−6, 6]².
  */
+import { TOY_DEFAULTS } from '../../catalog';
 import { Rng, Stream } from '../engine/rng';
 import type { Dataset } from './types';
 
@@ -100,7 +101,7 @@ const moons: Generator = ({ points, noise }, rng) => {
 };
 
 const blobs: Generator = ({ points, noise, classes }, rng) => {
-  const k = classes ?? 3;
+  const k = classes ?? TOY_DEFAULTS.blobClasses;
   const out: Point[] = [];
   const spread = 0.6 + 4 * noise;
   for (let i = 0; i < points; i++) {
@@ -141,7 +142,7 @@ const GENERATORS: Record<string, { generate: Generator; regression: boolean; cla
   gaussian: { generate: gaussian, regression: false, classes: () => 2 },
   spiral: { generate: spiral, regression: false, classes: (o) => o.classes ?? 2 },
   moons: { generate: moons, regression: false, classes: () => 2 },
-  blobs: { generate: blobs, regression: false, classes: (o) => o.classes ?? 3 },
+  blobs: { generate: blobs, regression: false, classes: (o) => o.classes ?? TOY_DEFAULTS.blobClasses },
   plane: { generate: plane, regression: true, classes: () => 0 },
   sine: { generate: sine, regression: true, classes: () => 0 },
 };

@@ -2,10 +2,10 @@
  * Activation kernels: the catalog's scalar f and f′ applied over a batch, plus the layer-wide shapes
  * (softmax over the row, maxout over pieces). The formulas themselves live only in the catalog.
  */
-import { findActivation } from '../../catalog';
+import { activationNamed, resolveParams } from '../../catalog';
 import { softmaxBackwardInto, softmaxInto } from '../../catalog/math';
-import type { ActivationDef, BoundActivation } from '../../catalog/types';
-import type { ActivationSpec } from '../spec';
+import type { ActivationDef, ActivationName, BoundActivation, ParamValues } from '../../catalog/types';
+import type { ActivationSpec } from '../../model/spec';
 import { allocate, type FloatKind, type Floats } from './tensor';
 
 export interface ActivationKernel {
@@ -29,13 +29,6 @@ export interface ActivationKernel {
   derivativeAt(x: number, unit: number): number;
 }
 
-/** Looks an activation up in the catalog, with a clear error when it is missing. */
-export function activationDef(name: string): ActivationDef {
-  const def = findActivation(name);
-  if (!def) throw new Error(`unknown activation '${name}'`);
-  return def;
-}
-
 const maxDerivativeCache = new Map<string, number>();
 
 /** max |f′| sampled densely over [−20, 20]; cached per activation and parameters. */
@@ -51,25 +44,46 @@ function maxDerivative(key: string, bound: BoundActivation): number {
   return max;
 }
 
+/** Builds the kernel of one activation; `units` and `capacity` (rows) size buffers, `kind` the float type. */
+type KernelMaker = (def: ActivationDef, params: ParamValues, units: number, capacity: number, kind: FloatKind) => ActivationKernel;
+
+/** f and f′ per unit, straight from the catalog's scalar forms. */
+const elementwise: KernelMaker = (def, params) => new ElementwiseKernel(def, def.bind(params), JSON.stringify([def.name, params]));
+
+/** The kernel of every catalog activation; a new activation without a row here does not compile. */
+export const KERNELS: Readonly<Record<ActivationName, KernelMaker>> = {
+  step: elementwise,
+  linear: (def) => new IdentityKernel(def),
+  sigmoid: elementwise,
+  tanh: elementwise,
+  hard_sigmoid: elementwise,
+  softsign: elementwise,
+  relu: elementwise,
+  relu6: elementwise,
+  leaky_relu: elementwise,
+  prelu: (def, params, units, _capacity, kind) => new PreluKernel(def, params, units, kind),
+  elu: elementwise,
+  selu: elementwise,
+  gelu: elementwise,
+  swish: elementwise,
+  mish: elementwise,
+  softplus: elementwise,
+  softmax: (def) => new SoftmaxKernel(def),
+  maxout: (def, params, units, capacity) => {
+    const pieces = Number(params.pieces);
+    if (!Number.isInteger(pieces) || pieces < 1) throw new Error(`maxout needs an integer number of pieces, got ${params.pieces}`);
+    return new MaxoutKernel(def, pieces, units, capacity);
+  },
+};
+
 /**
  * Builds the kernel for an activation spec (undefined = linear). `units` and `capacity` (rows) size the
  * buffers that maxout needs; `kind` picks the float type of learned slopes.
  */
 export function createKernel(spec: ActivationSpec | undefined, units: number, capacity: number, kind: FloatKind): ActivationKernel {
-  if (!spec || spec.name === 'linear') return new IdentityKernel(spec ? activationDef('linear') : undefined);
-  const def = activationDef(spec.name);
-  switch (def.shape) {
-    case 'softmax':
-      return new SoftmaxKernel(def);
-    case 'maxout': {
-      const pieces = Number(spec.params.pieces ?? 2);
-      if (!Number.isInteger(pieces) || pieces < 1) throw new Error(`maxout needs an integer number of pieces, got ${spec.params.pieces}`);
-      return new MaxoutKernel(def, pieces, units, capacity);
-    }
-    default:
-      if (def.name === 'prelu') return new PreluKernel(def, spec, units, kind);
-      return new ElementwiseKernel(def, def.bind(spec.params), JSON.stringify([def.name, spec.params]));
-  }
+  if (!spec) return new IdentityKernel(undefined);
+  const def = activationNamed(spec.name);
+  return KERNELS[spec.name](def, resolveParams(def.params, spec.params), units, capacity, kind);
 }
 
 class IdentityKernel implements ActivationKernel {
@@ -170,11 +184,11 @@ class PreluKernel implements ActivationKernel {
   readonly slopeGrad: Floats;
   private readonly at0: BoundActivation;
   private readonly at1: BoundActivation;
-  constructor(readonly def: ActivationDef, spec: ActivationSpec, units: number, kind: FloatKind) {
+  constructor(readonly def: ActivationDef, params: ParamValues, units: number, kind: FloatKind) {
     this.name = def.name;
-    this.at0 = def.bind({ ...spec.params, init: 0 });
-    this.at1 = def.bind({ ...spec.params, init: 1 });
-    const initial = Number(spec.params.init ?? 0.25);
+    this.at0 = def.bind({ ...params, init: 0 });
+    this.at1 = def.bind({ ...params, init: 1 });
+    const initial = Number(params.init);
     this.slopes = allocate(kind, units).fill(initial);
     this.slopeGrad = allocate(kind, units);
     this.maxDerivative = 1;
@@ -255,7 +269,8 @@ class MaxoutKernel implements ActivationKernel {
         let value = Z[best];
         for (let p = 1; p < k; p++) {
           const idx = z0 + p * units + u;
-          if (Z[idx] > value) {
+          // A NaN piece wins and stays, so NaN reaches the output as in every other activation.
+          if (Z[idx] > value || Z[idx] !== Z[idx]) {
             value = Z[idx];
             best = idx;
           }

@@ -1,5 +1,5 @@
 /** The operations a network is made of: dense (with its activation fused in), dropout and a standalone activation. */
-import type { ActivationSpec } from '../spec';
+import type { ActivationSpec } from '../../model/spec';
 import { createKernel, type ActivationKernel } from './activation';
 import { denseForward, denseGradInput, denseGradWeights } from './matmul';
 import type { ParamGroup } from './optimizer';

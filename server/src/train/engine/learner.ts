@@ -2,8 +2,8 @@
  * One network, its loss head and its optimizer: trains on a batch and evaluates rows. Everything it needs
  * per batch is allocated once, so the training loop allocates nothing.
  */
-import { findOptimizer } from '../../catalog';
-import type { NetworkSpec } from '../spec';
+import { learningRateOf } from '../../catalog';
+import type { NetworkSpec } from '../../model/spec';
 import { DenseOp } from './layers';
 import { createLossHead, type LossHead } from './loss';
 import { Network } from './network';
@@ -24,10 +24,7 @@ export interface LearnerOptions {
 /** The learning rate in effect: the override, the optimizer's `lr`, or the catalog default. */
 export function learningRate(spec: NetworkSpec, override?: number): number {
   if (override !== undefined) return override;
-  const lr = spec.optimizer.params.lr;
-  if (typeof lr === 'number') return lr;
-  const def = findOptimizer(spec.optimizer.name)?.params.find((p) => p.name === 'lr')?.default;
-  return typeof def === 'number' ? def : 0.001;
+  return learningRateOf(spec.optimizer.name, spec.optimizer.params);
 }
 
 export class Learner {

@@ -30,6 +30,7 @@ export function createLossHead(loss: string, params: ParamValues, outputActivati
   if (loss === 'bce' && (outputActivation === 'sigmoid' || logitOutput)) return new SigmoidBce(logitOutput);
   if (loss === 'cce' && (outputActivation === 'softmax' || logitOutput)) return new SoftmaxCce(logitOutput);
   if (loss === 'cce' && outputActivation === 'sigmoid') return new SigmoidCce();
+  if (loss === 'bce' && outputActivation === 'softmax') return new SoftmaxBce();
   switch (loss) {
     case 'mse':
       return new OutputLoss('mse', (d) => d * d, (d) => 2 * d);
@@ -121,6 +122,96 @@ class SigmoidCce implements LossHead {
   }
 }
 
+/**
+ * bce on a softmax output, from the logits: −[tⱼ·ln pⱼ + (1 − tⱼ)·ln(1 − pⱼ)] averaged over the units, with
+ * ln pⱼ = zⱼ − lse(z) and ln(1 − pⱼ) = lse(z without zⱼ) − lse(z). Over 2 units this is bce with the logit
+ * z₀ − z₁ for unit 0 (and z₁ − z₀ for unit 1), so a confident mistake keeps its full gradient. A 1-unit
+ * softmax always outputs 1 and keeps the clamped formula (its loss stays finite; it cannot learn anyway).
+ */
+class SoftmaxBce implements LossHead {
+  readonly name = 'bce';
+  readonly mode = 'softmax-logits';
+  readonly outputIsLogit = false;
+  private readonly single = new ClampedBce();
+  private logP = new Float64Array(0);
+  private log1mP = new Float64Array(0);
+  /** The row's largest logit: the only unit whose 1 − p can cancel, so its ln(1 − p) is summed directly. */
+  private top = 0;
+
+  loss(z: Floats, y: Floats, t: Floats, n: number, width: number): number {
+    if (width === 1) return this.single.loss(y, y, t, n, width);
+    let sum = 0;
+    for (let r = 0; r < n; r++) {
+      const o = r * width;
+      this.rowLogs(z, o, width);
+      for (let j = 0; j < width; j++) {
+        const target = t[o + j];
+        if (target !== 0) sum -= target * this.logP[j];
+        if (target !== 1) sum -= (1 - target) * this.log1mP[j];
+      }
+    }
+    return sum / width;
+  }
+
+  /**
+   * With hⱼ = ∂L/∂pⱼ·pⱼ = −c(tⱼ − pⱼ)/(1 − pⱼ) and c = 1/(n·width), ∂L/∂zᵢ = hᵢ − pᵢ·Σⱼ hⱼ. Only the top unit's
+   * hₐ can be huge; it is folded in as pᵢ·hₐ = −c(tₐ − pₐ)·pᵢ/(1 − pₐ) (a ratio at most 1) and hₐ(1 − pₐ).
+   */
+  gradient(z: Floats, _y: Floats, t: Floats, n: number, width: number, grad: Floats): void {
+    if (width === 1) {
+      // softmax over one unit is the constant 1: nothing flows back to its logit.
+      grad.fill(0, 0, n);
+      return;
+    }
+    const c = 1 / (n * width);
+    for (let r = 0; r < n; r++) {
+      const o = r * width;
+      this.rowLogs(z, o, width);
+      const a = this.top;
+      let rest = 0;
+      for (let j = 0; j < width; j++) {
+        if (j === a) continue;
+        const h = (-c * (t[o + j] - Math.exp(this.logP[j]))) / Math.exp(this.log1mP[j]);
+        grad[o + j] = h;
+        rest += h;
+      }
+      const pTop = Math.exp(this.logP[a]);
+      const topTerm = c * (t[o + a] - pTop);
+      grad[o + a] = -topTerm - pTop * rest;
+      for (let j = 0; j < width; j++) {
+        if (j === a) continue;
+        grad[o + j] += -Math.exp(this.logP[j]) * rest + topTerm * Math.exp(this.logP[j] - this.log1mP[a]);
+      }
+    }
+  }
+
+  /** Fills ln p and ln(1 − p) for the row at offset o, and the index of its largest logit. */
+  private rowLogs(z: Floats, o: number, width: number): void {
+    if (this.logP.length < width) {
+      this.logP = new Float64Array(width);
+      this.log1mP = new Float64Array(width);
+    }
+    let a = 0;
+    for (let j = 1; j < width; j++) if (z[o + j] > z[o + a]) a = j;
+    const m = z[o + a];
+    let second = -Infinity;
+    for (let j = 0; j < width; j++) if (j !== a && z[o + j] > second) second = z[o + j];
+    let sum = 0;
+    let others = 0;
+    for (let j = 0; j < width; j++) {
+      sum += Math.exp(z[o + j] - m);
+      if (j !== a) others += Math.exp(z[o + j] - second);
+    }
+    const lse = m + Math.log(sum);
+    for (let j = 0; j < width; j++) {
+      this.logP[j] = z[o + j] - lse;
+      // Every other unit has p ≤ 1/2, so sum − e^(zⱼ − m) ≥ 1 loses nothing to cancellation.
+      this.log1mP[j] = j === a ? second + Math.log(others) - lse : Math.log(sum - Math.exp(z[o + j] - m)) + m - lse;
+    }
+    this.top = a;
+  }
+}
+
 /** A loss that is a sum of a per-entry function of d = y − t, averaged over the output units. */
 class OutputLoss implements LossHead {
   readonly mode = 'output';
@@ -139,7 +230,7 @@ class OutputLoss implements LossHead {
   }
 }
 
-/** bce on outputs that are not logits (e.g. a 2-unit softmax): probabilities clamped away from 0 and 1. */
+/** bce on outputs that are neither sigmoid nor softmax (e.g. tanh): probabilities clamped away from 0 and 1. */
 class ClampedBce implements LossHead {
   readonly name = 'bce';
   readonly mode = 'output';

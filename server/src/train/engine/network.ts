@@ -2,7 +2,8 @@
  * A feed-forward network built from a NetworkSpec: preallocated buffers for up to `capacity` rows, a forward
  * pass, a backward pass (from the loss head's gradient) and conversion to and from NetworkWeights.
  */
-import type { ActivationSlopes, DenseWeights, NetworkSpec, NetworkWeights } from '../spec';
+import { layerAfterOutputReason } from '../outputTail';
+import type { ActivationSlopes, DenseWeights, NetworkSpec, NetworkWeights } from '../../model/spec';
 import { initializeWeights } from './init';
 import { ActivationOp, DenseOp, DropoutOp, type Op } from './layers';
 import type { ParamGroup } from './optimizer';
@@ -33,6 +34,9 @@ export class Network {
   private lastOutput: Floats;
 
   constructor(readonly spec: NetworkSpec, options: NetworkOptions) {
+    // The loss reads the output layer; a dropout after it would train and evaluate the wrong values.
+    const afterOutput = layerAfterOutputReason(spec.layers);
+    if (afterOutput) throw new Error(afterOutput);
     this.capacity = Math.max(1, options.capacity);
     this.kind = options.kind ?? 'float32';
     this.inputWidth = spec.input;

@@ -44,20 +44,6 @@ function addRegularization(groups: ParamGroup[], reg: Regularization | undefined
   }
 }
 
-/** The regularization penalty of the current weights (added to the reported loss by nobody; exposed for tests). */
-export function regularizationPenalty(groups: ParamGroup[], reg: Regularization | undefined): number {
-  if (!reg || reg.amount === 0) return 0;
-  let sum = 0;
-  for (const group of groups) {
-    if (!group.decay) continue;
-    for (let i = 0; i < group.value.length; i++) {
-      const w = group.value[i];
-      sum += reg.kind === 'l2' ? w * w : Math.abs(w);
-    }
-  }
-  return reg.amount * sum;
-}
-
 export function createOptimizer(
   name: string,
   params: ParamValues,
