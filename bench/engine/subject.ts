@@ -2,3 +2,4 @@
 export { Learner } from '../../server/src/train/engine/learner';
 export { Rng } from '../../server/src/train/engine/rng';
 export { bundledDataset } from '../../server/src/train/data/load';
+export { kernelGflops } from './kernelPeak';

@@ -165,7 +165,9 @@ const datasetSummary = shape({
   targetNames: optional(list(str(MAX_NAME), 100_000)),
 });
 
-const trainSettings = shape({ epochs: int(0), batch: int(1), validation: num, seed: int(), normalize: bool, lr: optional(num) });
+const trainSettings = shape({
+  epochs: int(0), batch: int(1), validation: num, seed: int(), normalize: bool, lr: optional(num), features: optional(list(str(20), 20)),
+});
 
 /** The panel reads only these parts of the network spec. */
 const networkSpec = shape({ modelName: str(), input: num, layers: list(shape({ kind: str(), name: str() }), 10_000) });

@@ -57,8 +57,6 @@ function inProgress(rule: RuleName, file: string, specifier: string): Allowed {
 const ALLOWED: Allowed[] = [
   // The extension host still imports core code; it will ask the language server instead.
   inProgress('client-only-protocol', 'client/src/panel/runs.ts', '../../../server/src/train/runner'),
-  // Cycles: the imports that point up the intended order catalog < syntax < diagnostic < model < thresholds
-  // < protocol < train < checks < analysis (the rest of each cycle points down).
 ];
 
 const LSP_PACKAGES = new Set([

@@ -11,7 +11,7 @@ export interface FeatureDef {
   /** What the feature lets the network see, in a sentence or two. */
   doc: string;
   /** The feature of the point (x1, x2). */
-  value(x1: number, x2: number): number;
+  value: (x1: number, x2: number) => number;
 }
 
 export const FEATURES = [
@@ -71,9 +71,15 @@ export const isFeatureName = (name: string): name is FeatureName => byName.has(n
 /** The entry of a feature name. Total: every `FeatureName` has an entry. */
 export const featureNamed = (name: FeatureName): FeatureDef => byName.get(name)!;
 
-/** Writes the features of the point (x1, x2) into `out` from `offset`, in the order given. */
-export function writeFeatures(features: readonly FeatureName[], x1: number, x2: number, out: { [i: number]: number }, offset: number): void {
-  for (let j = 0; j < features.length; j++) out[offset + j] = featureNamed(features[j]).value(x1, x2);
+/** Writes the features of a point (x1, x2) into `out` from `offset`, in the order they were listed. */
+export type FeatureTransform = (x1: number, x2: number, out: { [i: number]: number }, offset: number) => void;
+
+/** The transform of these features (names resolved once, so it is cheap per point). */
+export function featureTransform(features: readonly FeatureName[]): FeatureTransform {
+  const values = features.map((name) => featureNamed(name).value);
+  return (x1, x2, out, offset) => {
+    for (let j = 0; j < values.length; j++) out[offset + j] = values[j](x1, x2);
+  };
 }
 
 /** Whether the features are the raw point itself (`x1, x2` in that order), so no transform is needed. */

@@ -18,7 +18,8 @@ export { ACTIVATIONS, SELU_ALPHA, SELU_LAMBDA } from './activations';
 export { COMPARE_CHOICES, COMPARE_DEFAULTS, COMPARE_OFFERS, type CompareOffer } from './activations/compare';
 export { DATASETS, datasetTask, TOY_DEFAULTS } from './datasets';
 export {
-  DEFAULT_FEATURES, featureNamed, FEATURES, findFeature, isFeatureName, isIdentityFeatures, writeFeatures, type FeatureDef, type FeatureName,
+  DEFAULT_FEATURES, featureNamed, FEATURES, featureTransform, findFeature, isFeatureName, isIdentityFeatures, type FeatureDef, type FeatureName,
+  type FeatureTransform,
 } from './features';
 export { TRAIN_DEFAULTS, type TrainDefaults } from './train';
 export { INITS } from './inits';

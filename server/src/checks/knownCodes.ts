@@ -51,6 +51,21 @@ export const CORE_CODES: readonly CodeDoc[] = [
   core('unknown-regularizer', 'error', unknownName('regularizer', 'l1 and l2', ', e.g. `regularize l2(0.0001)`')),
   core('unknown-dataset', 'error', unknownName('dataset', 'the toy sets such as xor, circle, spiral and moons, iris, digits, and csv',
     ', or `csv("file.csv", target: "column")` for your own data')),
+  core('unknown-feature', 'error', unknownName('feature', 'x1, x2, x1sq, x2sq, x1x2, sinx1 and sinx2',
+    ', e.g. `features x1, x2, x1sq, x2sq`')),
+  core('duplicate-feature', 'error', {
+    title: 'Feature listed twice',
+    description: 'A `features` line names the same input feature twice. Each feature is one input of the network, and ' +
+      'a copy would add an input that tells it nothing new. The related information points to the first one.',
+    fix: 'Delete the repeated name, and set the model’s `input` to the number of features left.',
+  }),
+  core('features-data', 'error', {
+    title: 'Features on data that is not 2-D',
+    description: 'A `features` line computes new inputs from a 2-D point (x1, x2), so it only works with the 2-D toy sets ' +
+      '(xor, circle, gaussian, spiral, moons, blobs, plane, sine). iris, digits and CSV files bring their own columns, ' +
+      'which the network sees as they are.',
+    fix: 'Delete the `features` line, or train on one of the 2-D toy sets.',
+  }),
   core('unknown-model', 'error', {
     title: 'Train block names no model',
     description: 'A `train NAME { … }` block trains the model called NAME, and this file defines no model by that name. ' +

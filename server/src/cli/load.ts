@@ -22,7 +22,7 @@ export interface LoadedFile {
   roots: string[];
   analysis: Analysis;
   /** Where an offset of the text is, for messages. */
-  position(offset: number): FilePosition;
+  position: (offset: number) => FilePosition;
 }
 
 /** The workspace roots of a file: the current folder when the file is inside it, else the file's own folder. */

@@ -9,6 +9,7 @@ import { format } from 'node:util';
  * C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates
  * (which reorder how a line reads without changing its characters).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this function's purpose.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -5,6 +5,7 @@
  * server) provides.
  */
 import type { Analysis } from '../analysis';
+import { isIdentityFeatures, type FeatureName } from '../catalog';
 import { CHECKS } from '../checks/registry';
 import { pickModel } from '../model/pick';
 import type { ModelInfo, TrainInfo } from '../model/types';
@@ -70,10 +71,11 @@ function firstErrorIn(analysis: Analysis, start: number, end: number): string | 
 }
 
 /** The parts of a spec that decide the weights' shapes and meaning. */
-function architecture(spec: NetworkSpec): string {
+function architecture(spec: NetworkSpec, features: readonly FeatureName[] | undefined): string {
   const layer = (l: LayerSpec) =>
     l.kind === 'dense' ? ['dense', l.units, l.activation?.name, l.activation?.params] : l.kind === 'dropout' ? ['dropout'] : ['activation', l.activation.name, l.activation.params];
-  return JSON.stringify([spec.input, spec.layers.map(layer)]);
+  // The features decide what each input weight multiplies, so weights of other features do not fit.
+  return JSON.stringify([spec.input, spec.layers.map(layer), isIdentityFeatures(features) ? [] : features]);
 }
 
 async function trainedWeights(
@@ -85,7 +87,8 @@ async function trainedWeights(
   if (savedText !== undefined) {
     try {
       const saved = loadJsonExport(savedText);
-      if (saved.weights && architecture(saved.spec) === architecture(spec)) {
+      const features = train ? settingsFromTrain(train).features : undefined;
+      if (saved.weights && architecture(saved.spec, saved.settings?.features) === architecture(spec, features)) {
         messages.push(`weights: the saved run ${savedPath}`);
         return { weights: saved.weights, settings: saved.settings };
       }

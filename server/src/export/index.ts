@@ -35,7 +35,7 @@ export function exportModel(target: ExportTarget, input: ExportInput, stem = inp
         notes: weights ? [] : ['architecture only: export with weights to include trained values'],
       };
     case 'pytorch': {
-      const plan = buildPlan(spec, weights);
+      const plan = buildPlan(spec, weights, settings?.features);
       const weightsFile = weights ? weightsFileName(stem) : undefined;
       const { source, notes } = pytorchModule(spec, plan, { weightsFile, moduleFile: `${stem}.py`, sourceName, settings });
       const files: ExportResult['files'] = [{ role: 'main', name: `${stem}.py`, content: source }];
@@ -43,7 +43,7 @@ export function exportModel(target: ExportTarget, input: ExportInput, stem = inp
       return { target, files, notes };
     }
     case 'onnx': {
-      const plan = buildPlan(spec, weights);
+      const plan = buildPlan(spec, weights, settings?.features);
       const { bytes, notes } = onnxModel(plan, sourceName);
       if (!weights) notes.unshift('no trained weights: the ONNX model holds the untrained initial weights');
       return { target, files: [{ role: 'main', name: `${stem}.onnx`, content: bytes }], notes };

@@ -3,6 +3,7 @@
  * under a format name and a version number. Documented in docs/export.md. Numbers are written with the
  * shortest text that reads back as the same double, so a round trip through this format is exact.
  */
+import { FEATURES, isFeatureName, type FeatureName } from '../catalog';
 import type { NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
 import { checkWeights, ExportFormatError, readSpec, readWeights } from './validate';
 
@@ -70,6 +71,10 @@ export function loadJsonExport(text: string): LoadedJsonExport {
     result.weights = weights;
   }
   if (doc.train !== undefined && doc.train !== null) result.settings = readSettings(doc.train);
+  const features = result.settings?.features;
+  if (features && features.length !== spec.input) {
+    throw new ExportFormatError('train.features', `${features.length} features, but the model's input is ${spec.input}`);
+  }
   return result;
 }
 
@@ -86,5 +91,18 @@ function readSettings(value: unknown): TrainSettings {
     normalize: t.normalize !== false,
   };
   if (t.lr !== undefined) settings.lr = num('lr');
+  if (t.features !== undefined) settings.features = readFeatures(t.features);
   return settings;
+}
+
+/** The `features` of a run: known names, each once. */
+function readFeatures(value: unknown): FeatureName[] {
+  if (!Array.isArray(value) || value.length === 0) throw new ExportFormatError('train.features', 'expected a non-empty list of feature names');
+  value.forEach((name, i) => {
+    if (typeof name !== 'string' || !isFeatureName(name)) {
+      throw new ExportFormatError(`train.features[${i}]`, `expected one of ${FEATURES.map((f) => f.name).join(', ')}`);
+    }
+    if (value.indexOf(name) !== i) throw new ExportFormatError(`train.features[${i}]`, `'${name}' is listed twice`);
+  });
+  return value as FeatureName[];
 }

@@ -3,7 +3,7 @@
  * attached and every activation resolved against the catalog (canonical name, all parameters filled in).
  * The exporters only translate steps; how the engine lays out its weights is decided here, once.
  */
-import { activationNamed, resolveParams } from '../catalog';
+import { activationNamed, isIdentityFeatures, resolveParams, type FeatureName } from '../catalog';
 import type { ActivationDef, ActivationName, InitName, ParamValues } from '../catalog/types';
 import { Network } from '../train/engine/network';
 import type { ActivationSpec, NetworkSpec, NetworkWeights } from '../model/spec';
@@ -57,7 +57,13 @@ export type Step = DenseStep | ActivationStep | DropoutStep;
 
 export interface ExportPlan {
   modelName: string;
+  /** Width of the network's first layer input (the number of features with a `features` line). */
   input: number;
+  /**
+   * The run's `features` when they transform the point: the exported model then takes raw (x1, x2) and
+   * computes these first, before standardization. Undefined when the inputs go in as they are.
+   */
+  features?: FeatureName[];
   output: number;
   steps: Step[];
   normalization?: { mean: number[]; std: number[] };
@@ -98,7 +104,7 @@ function piecesOf(activation: ResolvedActivation | undefined): number {
  * Builds the plan. Without weights the engine's initial weights (seed 1) are used and `trained` is false.
  * Throws with a clear message when the weights do not fit the spec.
  */
-export function buildPlan(spec: NetworkSpec, weights?: NetworkWeights): ExportPlan {
+export function buildPlan(spec: NetworkSpec, weights?: NetworkWeights, features?: readonly FeatureName[]): ExportPlan {
   const w = weights ?? initialWeights(spec);
   checkWeights(spec, w);
   const steps: Step[] = [];
@@ -132,6 +138,10 @@ export function buildPlan(spec: NetworkSpec, weights?: NetworkWeights): ExportPl
   }
   const plan: ExportPlan = { modelName: spec.modelName, input: spec.input, output: width, steps, trained: weights !== undefined };
   if (w.normalization) plan.normalization = w.normalization;
+  if (features && !isIdentityFeatures(features)) {
+    if (features.length !== spec.input) throw new Error(`features ${features.join(', ')} give ${features.length} inputs, but the model's input is ${spec.input}`);
+    plan.features = [...features];
+  }
   const last = steps[steps.length - 1];
   const lastActivation = last && last.kind !== 'dropout' ? last.activation?.name : undefined;
   if (lastActivation === 'sigmoid' || lastActivation === 'softmax') plan.outputActivation = lastActivation;

@@ -12,7 +12,7 @@ export interface ExportInput {
   spec: NetworkSpec;
   /** Trained weights; without them PyTorch and JSON export the architecture only and ONNX uses the initial weights. */
   weights?: NetworkWeights;
-  /** The run settings of the model's train block, when the file has one (for the PyTorch training snippet). */
+  /** The run settings of the model's train block, when the file has one (the PyTorch training snippet; `features` for every target). */
   settings?: TrainSettings;
   /** Name of the `.nn` file the model comes from, for headers. */
   sourceName?: string;

@@ -7,7 +7,7 @@ import type { Span } from '../syntax/span';
 import { resolveActivation } from './activation';
 import { checkArgs } from './args';
 import { checkNumber, SingletonTracker, type NumberRule } from './statements';
-import type { ActivationLayerInfo, ActivationUse, DenseInfo, LayerInfo, LossInfo, ModelInfo, OptimizerInfo, RegularizeInfo, TaskInfo } from './types';
+import type { ActivationLayerInfo, ActivationUse, DenseInfo, LossInfo, ModelInfo, OptimizerInfo, RegularizeInfo, TaskInfo } from './types';
 
 const INPUT_RULE: NumberRule = { what: 'the input width', integer: true, min: 1 };
 const UNITS_RULE: NumberRule = { what: 'the number of units', integer: true, min: 1 };

@@ -11,10 +11,6 @@ export function span(start: number, end: number): Span {
   return { start, end };
 }
 
-export function cover(a: Span, b: Span): Span {
-  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
-
 export function contains(outer: Span, offset: number): boolean {
   return offset >= outer.start && offset <= outer.end;
 }

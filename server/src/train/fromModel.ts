@@ -66,6 +66,7 @@ export function settingsFromTrain(train: TrainInfo, overrides: Partial<TrainSett
     normalize: train.normalize,
   };
   if (train.lr !== undefined) settings.lr = train.lr;
+  if (train.features) settings.features = [...train.features];
   return { ...settings, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
 }
 

@@ -1,4 +1,5 @@
 /** The model's output, and each small hidden layer's units, over a grid of the 2-D input plane. */
+import { DEFAULT_FEATURES, featureTransform, type FeatureName } from '../catalog/features';
 import { sigmoid, softmaxInto } from '../catalog/math';
 import type { BoundaryGrid, NeuronGrid } from '../protocol';
 import type { MetricKind } from './data/encode';
@@ -17,6 +18,8 @@ export interface GridFrame {
   /** Standardization applied to the inputs (identity when absent). */
   mean?: number[];
   std?: number[];
+  /** What the network sees of each point (`features`); the point itself when absent. */
+  features?: readonly FeatureName[];
 }
 
 /** The data's bounding box, padded by 10% on each side (in original units). */
@@ -42,8 +45,11 @@ export function frameFor(x: Float64Array, n: number): Pick<GridFrame, 'xRange' |
 function forEachChunk(network: Network, frame: GridFrame, width: number, height: number, X: Floats, visit: (first: number, n: number) => void): void {
   const cells = width * height;
   const capacity = network.capacity;
-  const [mx, my] = frame.mean ?? [0, 0];
-  const [sx, sy] = frame.std ?? [1, 1];
+  const features = frame.features ?? DEFAULT_FEATURES;
+  const f = features.length;
+  const transform = featureTransform(features);
+  const mean = frame.mean;
+  const std = frame.std;
   for (let first = 0; first < cells; first += capacity) {
     const n = Math.min(capacity, cells - first);
     for (let k = 0; k < n; k++) {
@@ -53,8 +59,8 @@ function forEachChunk(network: Network, frame: GridFrame, width: number, height:
       const gx = frame.xRange[0] + ((col + 0.5) / width) * (frame.xRange[1] - frame.xRange[0]);
       // Row 0 is the top of the picture: the largest y.
       const gy = frame.yRange[1] - ((row + 0.5) / height) * (frame.yRange[1] - frame.yRange[0]);
-      X[2 * k] = (gx - mx) / sx;
-      X[2 * k + 1] = (gy - my) / sy;
+      transform(gx, gy, X, k * f);
+      if (mean && std) for (let j = 0; j < f; j++) X[k * f + j] = (X[k * f + j] - mean[j]) / std[j];
     }
     visit(first, n);
   }

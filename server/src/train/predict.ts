@@ -1,4 +1,5 @@
 /** Runs a trained network on new inputs, exactly as training evaluates it. */
+import { featureTransform, isIdentityFeatures, type FeatureName } from '../catalog/features';
 import { Network } from './engine/network';
 import type { FloatKind } from './engine/tensor';
 import { allocate } from './engine/tensor';
@@ -9,12 +10,15 @@ const CHUNK_ROWS = 256;
 export interface PredictOptions {
   /** Float type of the computation (training uses float32). */
   kind?: FloatKind;
+  /** The run's `features`: the inputs are then raw points (x1, x2), turned into these features first. */
+  features?: readonly FeatureName[];
 }
 
 /**
- * Applies the stored feature standardization, runs the network in inference mode (no dropout) and returns
- * one output row per input row, after the output activation (probabilities for sigmoid and softmax outputs;
- * a linear output under bce/cce gives logits).
+ * Computes the run's features of each raw point (when it has a `features` line), applies the stored
+ * standardization, runs the network in inference mode (no dropout) and returns one output row per input row,
+ * after the output activation (probabilities for sigmoid and softmax outputs; a linear output under bce/cce
+ * gives logits).
  */
 export function predict(spec: NetworkSpec, weights: NetworkWeights, inputs: number[][], options: PredictOptions = {}): number[][] {
   const kind = options.kind ?? 'float32';
@@ -22,6 +26,9 @@ export function predict(spec: NetworkSpec, weights: NetworkWeights, inputs: numb
   const network = new Network(spec, { capacity: rows, kind, seed: 0 });
   network.loadWeights(weights);
   const width = spec.input;
+  const transform = options.features && !isIdentityFeatures(options.features) ? featureTransform(options.features) : undefined;
+  const rawWidth = transform ? 2 : width;
+  const seen = new Float64Array(width);
   const mean = weights.normalization?.mean;
   const std = weights.normalization?.std;
   const X = allocate(kind, rows * width);
@@ -30,9 +37,11 @@ export function predict(spec: NetworkSpec, weights: NetworkWeights, inputs: numb
     const n = Math.min(rows, inputs.length - start);
     for (let r = 0; r < n; r++) {
       const row = inputs[start + r];
-      if (row.length !== width) throw new Error(`input row ${start + r + 1} has ${row.length} values, the model expects ${width}`);
+      if (row.length !== rawWidth) throw new Error(`input row ${start + r + 1} has ${row.length} values, the model expects ${rawWidth}`);
+      if (transform) transform(row[0], row[1], seen, 0);
+      else seen.set(row);
       for (let i = 0; i < width; i++) {
-        const value = mean && std ? (row[i] - mean[i]) / std[i] : row[i];
+        const value = mean && std ? (seen[i] - mean[i]) / std[i] : seen[i];
         X[r * width + i] = value;
       }
     }

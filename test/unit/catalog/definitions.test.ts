@@ -117,7 +117,7 @@ describe('catalog: keywords', () => {
     );
     assert.deepStrictEqual(
       TRAIN_KEYWORDS.map((k) => k.keyword),
-      ['data', 'epochs', 'batch', 'validation', 'seed', 'normalize', 'lr'],
+      ['data', 'epochs', 'batch', 'validation', 'seed', 'normalize', 'lr', 'features'],
     );
     for (const k of [...TOP_LEVEL_KEYWORDS, ...MODEL_KEYWORDS, ...TRAIN_KEYWORDS]) {
       assert.ok(k.doc.length > 0 && !k.doc.includes('\n'), k.keyword);

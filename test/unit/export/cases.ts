@@ -6,11 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../../server/src/analysis';
-import { ACTIVATIONS } from '../../../server/src/catalog';
+import { ACTIVATIONS, FEATURES, isIdentityFeatures, type FeatureName } from '../../../server/src/catalog';
 import type { ParamValues } from '../../../server/src/catalog/types';
 import { Rng } from '../../../server/src/train/engine/rng';
 import type { DatasetRequest, LayerSpec, NetworkSpec, NetworkWeights, TrainSettings } from '../../../server/src/model/spec';
 import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../../../server/src/train/fromModel';
+import { predict } from '../../../server/src/train/predict';
 import { trainSync } from '../../../server/src/train/trainer';
 import { dense, network } from '../train/helpers';
 
@@ -34,6 +35,8 @@ interface CaseDef {
   head?: 'binary' | 'multiclass' | 'regression';
   data?: DatasetRequest;
   normalize?: boolean;
+  /** The run's `features`; the network's input is then their number, and the inputs are raw points. */
+  features?: FeatureName[];
 }
 
 const hidden = (name: string, params: ParamValues = {}, units = 6): LayerSpec => dense(units, name, params, 'he_normal');
@@ -70,6 +73,7 @@ const VARIANTS: CaseDef[] = [
     layers: [{ ...hidden('relu'), name: 'in' }, { kind: 'activation', name: 'eval', sourceIndex: 0, activation: { name: 'softsign', params: {} } }, { ...hidden('elu', {}, 3), name: 'forward' }],
   },
   { id: 'regression_no_normalize', activation: 'relu', layers: [hidden('relu')], head: 'regression', data: { name: 'sine', params: { points: 200, noise: 0.1 } }, normalize: false },
+  { id: 'features_all', activation: 'tanh', layers: [hidden('tanh')], features: FEATURES.map((f) => f.name) },
 ];
 
 function defaultCase(name: string): CaseDef {
@@ -81,13 +85,14 @@ function defaultCase(name: string): CaseDef {
 
 function buildSpec(def: CaseDef): NetworkSpec {
   const head = def.head ?? 'binary';
+  const input = def.features?.length ?? 2;
   if (head === 'multiclass') {
-    return network(2, [...def.layers, dense(3, 'softmax')], { task: { kind: 'multiclass', count: 3 }, loss: { name: 'cce', params: {} } });
+    return network(input, [...def.layers, dense(3, 'softmax')], { task: { kind: 'multiclass', count: 3 }, loss: { name: 'cce', params: {} } });
   }
   if (head === 'regression') {
-    return network(2, [...def.layers, dense(1)], { task: { kind: 'regression' }, loss: { name: 'mse', params: {} } });
+    return network(input, [...def.layers, dense(1)], { task: { kind: 'regression' }, loss: { name: 'mse', params: {} } });
   }
-  return network(2, [...def.layers, dense(1, 'sigmoid')]);
+  return network(input, [...def.layers, dense(1, 'sigmoid')]);
 }
 
 function dataFor(def: CaseDef): DatasetRequest {
@@ -96,9 +101,13 @@ function dataFor(def: CaseDef): DatasetRequest {
   return { name: 'moons', params: { points: 200, noise: 0.1 } };
 }
 
-/** 100 rows spread over the data's range and beyond: up to 4 standard deviations from each feature's mean. */
-function inputsFor(width: number, seed: number, weights: NetworkWeights): number[][] {
+/**
+ * 100 rows spread over the data's range and beyond: up to 4 standard deviations from each feature's mean.
+ * With `features` the rows are raw points (x1, x2), anywhere in [−8, 8]² (the toy sets lie in about [−6, 6]²).
+ */
+function inputsFor(width: number, seed: number, weights: NetworkWeights, settings: TrainSettings): number[][] {
   const rng = new Rng(seed, 0);
+  if (!isIdentityFeatures(settings.features)) return Array.from({ length: 100 }, () => [-8 + 16 * rng.next(), -8 + 16 * rng.next()]);
   const mean = weights.normalization?.mean ?? new Array<number>(width).fill(0);
   const std = weights.normalization?.std ?? new Array<number>(width).fill(1);
   return Array.from({ length: 100 }, () => Array.from({ length: width }, (_, j) => mean[j] + std[j] * (-4 + 8 * rng.next())));
@@ -119,7 +128,7 @@ function exampleCases(): ParityCase[] {
       const settings = settingsFromTrain(train, { epochs: 3 });
       const { finished } = trainSync({ runId: file, spec, settings, data });
       if (!finished.weights) throw new Error(`${file}: training returned no weights`);
-      return { id: `example_${path.basename(file, '.nn')}_${model.name}`, activation: 'example', spec, weights: finished.weights, settings, inputs: inputsFor(spec.input, 500 + i, finished.weights) };
+      return { id: `example_${path.basename(file, '.nn')}_${model.name}`, activation: 'example', spec, weights: finished.weights, settings, inputs: inputsFor(spec.input, 500 + i, finished.weights, settings) };
     });
   });
 }
@@ -135,12 +144,18 @@ export function parityCases(): ParityCase[] {
     const spec = buildSpec(def);
     spec.modelName = def.id;
     const settings: TrainSettings = { epochs: 4, batch: 32, validation: 0.2, seed: 3 + i, normalize: def.normalize ?? true };
+    if (def.features) settings.features = def.features;
     const { finished } = trainSync({ runId: def.id, spec, settings, data: dataFor(def) });
     if (!finished.weights) throw new Error(`${def.id}: training returned no weights`);
-    return { id: def.id, activation: def.activation, spec, weights: finished.weights, settings, inputs: inputsFor(spec.input, 100 + i, finished.weights) };
+    return { id: def.id, activation: def.activation, spec, weights: finished.weights, settings, inputs: inputsFor(spec.input, 100 + i, finished.weights, settings) };
   });
   cached.push(...exampleCases());
   return cached;
+}
+
+/** The engine's prediction for a case: its inputs are raw points when the run had `features`. */
+export function enginePrediction(c: ParityCase, kind: 'float32' | 'float64'): number[][] {
+  return predict(c.spec, c.weights, c.inputs, { kind, features: c.settings.features });
 }
 
 /** |a − b| within `tolerance`, relative for values above 1 in size. */

@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { exportModel } from '../../../server/src/export';
 import { onnxTypes } from '../../../server/src/export/onnx/schema';
-import { initialWeights } from '../../../server/src/export/plan';
+import { buildPlan, initialWeights } from '../../../server/src/export/plan';
+import { trainerScript } from '../../../server/src/export/pytorch/trainerScript';
 import { HELPERS } from '../../../server/src/export/pytorch/activations';
 import { className } from '../../../server/src/export/pytorch/python';
 import type { NetworkSpec } from '../../../server/src/model/spec';
@@ -88,6 +89,15 @@ interface OnnxResult {
   metadata?: Record<string, string>;
 }
 
+/** train.py for the names: they reach its constants as the model, source, class and layer names. */
+function trainerOf(n: Names): string {
+  const spec = specWith(n);
+  return trainerScript({
+    spec, settings: SETTINGS, plan: buildPlan(spec, initialWeights(spec)), modelClass: className(n.model, Object.keys(HELPERS)), sourceName: n.source,
+    inputColumns: 2, classes: [n.layers[0], n.layers[1]], metric: 'binary', dataFile: n.stem, initialWeightsFile: n.layers[2],
+  });
+}
+
 function exported(target: 'pytorch' | 'onnx', n: Names) {
   const spec = specWith(n);
   return exportModel(target, { spec, weights: initialWeights(spec), settings: SETTINGS, sourceName: n.source }, n.stem);
@@ -98,6 +108,7 @@ describe('export: names cannot inject code', function () {
   const cases: Names[] = [...FIXED, ...fc.sample(names, { numRuns: 150, seed: 11 })];
   let dir: string;
   let results: PyResult[] = [];
+  let trainerResults: PyResult[] = [];
   let plainCls = '';
   let onnxResults: OnnxResult[] | undefined;
 
@@ -114,6 +125,9 @@ describe('export: names cannot inject code', function () {
       const file = path.join(dir, `case_${i}.py`);
       writeFileSync(file, exported('pytorch', n).files[0].content);
       manifest.push({ path: file, kind: 'py' });
+      const trainer = path.join(dir, `trainer_${i}.py`);
+      writeFileSync(trainer, trainerOf(n));
+      manifest.push({ path: trainer, kind: 'py' });
       if (withOnnx) {
         const model = path.join(dir, `case_${i}.onnx`);
         writeFileSync(model, exported('onnx', n).files[0].content);
@@ -123,7 +137,8 @@ describe('export: names cannot inject code', function () {
     const manifestPath = path.join(dir, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
     const all = JSON.parse(runPython(path.join(__dirname, 'generated_check.py'), [manifestPath])) as (PyResult & OnnxResult)[];
-    results = all.filter((r) => r.path.endsWith('.py'));
+    results = all.filter((r) => /case_\d+\.py$/.test(r.path));
+    trainerResults = all.filter((r) => /trainer_\d+\.py$/.test(r.path));
     if (withOnnx) onnxResults = all.filter((r) => r.path.endsWith('.onnx'));
     plainCls = className(PLAIN.model, Object.keys(HELPERS));
   });
@@ -159,6 +174,22 @@ describe('export: names cannot inject code', function () {
       assert.equal(got.docstring, plain.docstring?.split(plainCls).join(cls), label);
       assert.deepEqual(got.constants, { MODEL_NAME: n.model, SOURCE_FILE: n.source, WEIGHTS_FILE: `${n.stem}.weights.json`, INPUT_WIDTH: 2, OUTPUT_WIDTH: 1 }, label);
       assert.equal(got.classDocs?.[cls], `2 inputs → ${n.layers.join(' → ')} → 1 outputs.`, label);
+    });
+  });
+
+  it(`train.py: hostile names (${FIXED.length} fixed, 150 random) stay in its constants and change no statement`, () => {
+    const plain = trainerResults[0];
+    assert.equal(plain.error, undefined, plain.error);
+    cases.forEach((n, i) => {
+      const got = trainerResults[i + 1];
+      const label = `case ${i}: ${JSON.stringify(n)}`;
+      assert.equal(got.error, undefined, `${label}\n${got.error}`);
+      assert.deepEqual(got.top, plain.top, label);
+      assert.deepEqual(got.histogram, plain.histogram, label);
+      assert.equal(got.docstring, plain.docstring, label);
+      const c = got.constants ?? {};
+      assert.deepEqual([c.MODEL_NAME, c.SOURCE_FILE, c.MODEL_CLASS, c.CLASSES, c.DATA_FILE, c.INITIAL_WEIGHTS],
+        [n.model, n.source, className(n.model, Object.keys(HELPERS)), [n.layers[0], n.layers[1]], n.stem, n.layers[2]], label);
     });
   });
 

@@ -11,8 +11,8 @@ describe('export: JSON format', () => {
       assert.ok(loaded.weights, 'weights read back');
       assert.deepEqual(loaded.settings, c.settings);
       for (const kind of ['float32', 'float64'] as const) {
-        const before = predict(c.spec, c.weights, c.inputs, { kind });
-        const after = predict(loaded.spec, loaded.weights, c.inputs, { kind });
+        const before = predict(c.spec, c.weights, c.inputs, { kind, features: c.settings.features });
+        const after = predict(loaded.spec, loaded.weights, c.inputs, { kind, features: loaded.settings?.features });
         assert.deepEqual(after, before, `${kind} predictions`);
       }
       // Exact: every weight reads back as the same double.

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadJsonExport } from '../../../server/src/export';
 import { onnxTypes } from '../../../server/src/export/onnx/schema';
-import { ExportRequest, type ExportParams, type ExportResponse } from '../../../server/src/protocol';
+import { ExportRequest, type ExportParams } from '../../../server/src/protocol';
 import { LspClient } from '../lsp/client';
 
 const TEXT = `model tiny {

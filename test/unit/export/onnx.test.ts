@@ -5,12 +5,11 @@ import * as path from 'node:path';
 import { exportModel } from '../../../server/src/export';
 import { INPUT_NAME, ONNX_OPSET, OUTPUT_NAME } from '../../../server/src/export/onnx/model';
 import { onnxTypes } from '../../../server/src/export/onnx/schema';
-import { predict } from '../../../server/src/train/predict';
-import { assertClose, parityCases, type ParityCase } from './cases';
+import { assertClose, enginePrediction, parityCases, type ParityCase } from './cases';
 import { loadOrt, pythonModuleMissing, runPython, skipForMissing } from './runtimes';
 
 function onnxBytes(c: ParityCase): Uint8Array {
-  const [file] = exportModel('onnx', { spec: c.spec, weights: c.weights, sourceName: `${c.id}.nn` }).files;
+  const [file] = exportModel('onnx', { spec: c.spec, weights: c.weights, settings: c.settings, sourceName: `${c.id}.nn` }).files;
   assert.ok(file.content instanceof Uint8Array);
   return file.content;
 }
@@ -89,12 +88,12 @@ describe('export: ONNX', function () {
         const session = await ort.InferenceSession.create(onnxBytes(c), { intraOpNumThreads: 1, interOpNumThreads: 1 });
         try {
           const flat = Float32Array.from(c.inputs.flat());
-          const result = await session.run({ [INPUT_NAME]: new ort.Tensor('float32', flat, [c.inputs.length, c.spec.input]) });
+          const result = await session.run({ [INPUT_NAME]: new ort.Tensor('float32', flat, [c.inputs.length, c.inputs[0].length]) });
           const output = result[OUTPUT_NAME];
           const width = Number(output.dims[1]);
           const data = Array.from(output.data as Float32Array);
           const rows = c.inputs.map((_, r) => data.slice(r * width, (r + 1) * width));
-          assertClose(rows, predict(c.spec, c.weights, c.inputs, { kind: 'float32' }), 1e-5, c.id);
+          assertClose(rows, enginePrediction(c, 'float32'), 1e-5, c.id);
         } finally {
           await session.release();
         }

@@ -6,8 +6,7 @@ import * as path from 'node:path';
 import { exportModel } from '../../../server/src/export';
 import { HELPERS } from '../../../server/src/export/pytorch/activations';
 import { className } from '../../../server/src/export/pytorch/python';
-import { predict } from '../../../server/src/train/predict';
-import { assertClose, parityCases } from './cases';
+import { assertClose, enginePrediction, parityCases } from './cases';
 import { PYTHON, pythonModuleMissing, runPython, skipForMissing } from './runtimes';
 
 type Outputs = Record<string, { float32: number[][]; float64: number[][] }>;
@@ -75,8 +74,8 @@ describe('export: PyTorch', function () {
       it(`${c.id} (${c.activation})`, () => {
         const got = outputs[c.id];
         assert.ok(got, `no output for ${c.id}`);
-        assertClose(got.float32, predict(c.spec, c.weights, c.inputs, { kind: 'float32' }), 1e-5, `${c.id} float32`);
-        assertClose(got.float64, predict(c.spec, c.weights, c.inputs, { kind: 'float64' }), 1e-9, `${c.id} float64`);
+        assertClose(got.float32, enginePrediction(c, 'float32'), 1e-5, `${c.id} float32`);
+        assertClose(got.float64, enginePrediction(c, 'float64'), 1e-9, `${c.id} float64`);
       });
     }
   });

@@ -42,6 +42,15 @@ describe('features: completion (items)', () => {
     assert.match(doc, /data:image\/svg\+xml;base64,/);
   });
 
+  it('gives input features their formula as detail and what they let the network see on resolve', () => {
+    const { analysis, offset } = atCursor('train m {\n  data circle\n  features x1, $0\n}\n');
+    const items = completionsAt(analysis, offset).items;
+    const square = items.find((i) => i.label === 'x2sq')!;
+    assert.equal(square.detail, 'x2²');
+    assert.match(completionDocumentation(square.docRef!, analysis)!, /^\*\*x2sq\*\* — input feature · `x2²`\n\nGrows with the distance from the horizontal axis/);
+    assert.deepEqual(items.map((i) => i.label), ['x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2']);
+  });
+
   it('documents an alias with the parameters it stands for', () => {
     const doc = completionDocumentation({ kind: 'activation', name: 'silu' })!;
     assert.match(doc, /Written here as `silu`/);

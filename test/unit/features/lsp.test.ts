@@ -7,7 +7,7 @@ import type {
   CodeLens, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent,
   SelectionRange, SemanticTokens, SignatureHelp, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { SummaryRequest, type SummaryResult } from '../../../server/src/protocol';
+import { SummaryRequest } from '../../../server/src/protocol';
 import { LspClient } from '../lsp/client';
 import { offsetOf, SPIRALS } from './support';
 
@@ -27,7 +27,7 @@ describe('LSP: editor features over stdio', function () {
   let client: LspClient;
 
   before(async () => {
-    client = await LspClient.start();
+    client = await LspClient.start('/ws', { hoverImages: true });
     await client.open(URI, SPIRALS);
     await client.diagnostics(URI);
   });

@@ -63,6 +63,8 @@ const trainStatement = fc.oneof(
   fc.tuple(pick('epochs', 'batch', 'seed'), sp, int).map(([k, a, n]) => `${k}${a}${n}`),
   fc.tuple(pick('validation', 'lr'), sp, pick('0.2', '0.01', '.5')).map(([k, a, n]) => `${k}${a}${n}`),
   fc.tuple(sp, pick('on', 'off')).map(([a, v]) => `normalize${a}${v}`),
+  fc.tuple(sp, fc.array(fc.tuple(ws, pick('x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'), ws), { minLength: 1, maxLength: 4 }))
+    .map(([a, names]) => `features${a}${names.map(([b, n, c]) => `${b}${n}${c}`).join(',')}`),
 );
 
 /** What goes between two statements: `;` on the same line, or a line break with an optional trailing comment and blank lines. */

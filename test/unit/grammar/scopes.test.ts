@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { FEATURES } from '../../../server/src/catalog';
 import { scopesOf, tokenizeLines } from './tokenize';
 
 const innermost = (scopes: string[]) => scopes[scopes.length - 1];
@@ -19,6 +20,7 @@ describe('grammar scopes', () => {
     'train spirals {',
     '  data csv("a.csv", target: "y")',
     '  normalize off',
+    '  features x1, x1sq, sinx2',
     '}',
   ].join('\n');
 
@@ -44,12 +46,23 @@ describe('grammar scopes', () => {
     ['data csv', 'csv', 'support.type.dataset.nn'],
     ['data csv', 'a.csv', 'string.quoted.double.nn'],
     ['normalize', 'off', 'constant.language.boolean.nn'],
+    ['features', 'features', 'keyword.control.features.nn'],
+    ['features', 'x1sq', 'support.constant.feature.nn'],
+    ['features', 'sinx2', 'support.constant.feature.nn'],
+    ['features', ',', 'punctuation.separator.comma.nn'],
   ];
   for (const [line, word, scope] of cases) {
     it(`gives '${word}' on the '${line}' line the scope ${scope}`, async () => {
       assert.equal(innermost(await scopesOf(text, line, word)), scope);
     });
   }
+
+  it('knows exactly the feature names of the catalog after features', async () => {
+    const names = FEATURES.map((f) => f.name);
+    const lines = await tokenizeLines(`train a {\n  features ${[...names, 'x3'].join(', ')}\n}`);
+    const scoped = lines[1].filter((token) => token.scopes.includes('support.constant.feature.nn')).map((token) => token.text);
+    assert.deepEqual(scoped, names);
+  });
 
   it('keeps a brace inside a comment from closing the block', async () => {
     const scopes = await scopesOf(text, '  input 2', 'input');

@@ -13,7 +13,9 @@ const ROOT = resolve(__dirname, '..', '..', '..');
 
 type MessageObject = { method: string; type: { method: string } };
 
-const messages = Object.entries(protocol).filter((entry): entry is [string, MessageObject] => /(Request|Notification)$/.test(entry[0]));
+const messages = Object.entries(protocol)
+  .filter(([name]) => /(Request|Notification)$/.test(name))
+  .map(([name, value]) => [name, value as MessageObject] as const);
 
 function sources(folder: string): string {
   return readdirSync(folder, { withFileTypes: true, recursive: true })

@@ -83,7 +83,7 @@ describe('workspace trust', () => {
       const result = await client.request<PlanRunResult>('nn/planRun', { uri });
       assert.equal(result.ok, false);
       const published = await client.waitForPublication(uri, (p) => p.diagnostics.some((d) => d.code === 'data-task'));
-      assert.ok(published.diagnostics.some((d) => d.code === 'data-task' && String(d.message).includes('3 classes')), JSON.stringify(published.diagnostics));
+      assert.ok(published.diagnostics.some((d) => d.code === 'data-task' && (d.message as string).includes('3 classes')), JSON.stringify(published.diagnostics));
     });
   });
 });

@@ -18,7 +18,7 @@ function isTarget(value: unknown): value is ActivationTarget {
 }
 
 /** The activation targets in `data.target` or `data.targets`. */
-function targetsOf(diagnostic: Diagnostic, key: 'target' | 'targets' | string = 'targets'): ActivationTarget[] {
+function targetsOf(diagnostic: Diagnostic, key: string = 'targets'): ActivationTarget[] {
   const data = diagnostic.data ?? {};
   const value = key === 'targets' && data.targets === undefined ? data.target : data[key];
   const list = Array.isArray(value) ? value : [value];

@@ -1,7 +1,7 @@
 /** double-activation: an activation layer on top of a layer whose output is already non-linear. */
 import type { ActivationUse, LayerInfo, ModelInfo } from '../../model/types';
 import { removeStatement } from '../edits';
-import { spanOf } from '../fixes/common';
+import { spanOf, stringOf } from '../fixes/common';
 import { formatNumber } from '../messageText';
 import { diagnostic, quoted } from '../layers';
 import type { CheckDef } from '../types';
@@ -110,6 +110,6 @@ export const doubleActivation: CheckDef = {
   fix(diagnostic, analysis) {
     const span = spanOf(diagnostic, 'statement');
     if (!span) return [];
-    return [{ id: 'remove', title: `Remove the activation layer '${diagnostic.data?.layer ?? ''}'`, edits: [removeStatement(analysis, span)], preferred: true }];
+    return [{ id: 'remove', title: `Remove the activation layer '${stringOf(diagnostic, 'layer') ?? ''}'`, edits: [removeStatement(analysis, span)], preferred: true }];
   },
 };

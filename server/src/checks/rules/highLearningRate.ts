@@ -8,7 +8,7 @@ import { findOptimizer } from '../../catalog';
 import type { Diagnostic } from '../../diagnostic';
 import type { ModelInfo } from '../../model/types';
 import type { Span } from '../../syntax/span';
-import { replaceFix } from '../fixes/common';
+import { replaceFix, stringOf } from '../fixes/common';
 import { formatNumber } from '../messageText';
 import { diagnostic } from '../layers';
 import type { CheckDef } from '../types';
@@ -75,7 +75,7 @@ export const highLearningRate: CheckDef = {
   fix(diagnostic) {
     const value = diagnostic.data?.default;
     if (typeof value !== 'string') return [];
-    const fix = replaceFix(diagnostic, 'lrSpan', value, 'lr', `Set lr to ${value}, the default of ${diagnostic.data?.optimizer ?? 'the optimizer'}`, true);
+    const fix = replaceFix(diagnostic, 'lrSpan', value, 'lr', `Set lr to ${value}, the default of ${stringOf(diagnostic, 'optimizer') ?? 'the optimizer'}`, true);
     return fix ? [fix] : [];
   },
 };

@@ -1,7 +1,7 @@
 /** layer-after-output: a dropout (anything but an activation layer) after the output layer. */
 import { layersAfterOutput } from '../../train/outputTail';
 import { removeStatement } from '../edits';
-import { spanOf } from '../fixes/common';
+import { spanOf, stringOf } from '../fixes/common';
 import { diagnostic, outputLayer, quoted } from '../layers';
 import type { CheckDef } from '../types';
 
@@ -36,6 +36,6 @@ export const layerAfterOutput: CheckDef = {
   fix(diagnostic, analysis) {
     const span = spanOf(diagnostic, 'statement');
     if (!span) return [];
-    return [{ id: 'remove', title: `Remove '${diagnostic.data?.layer ?? 'the layer'}'`, edits: [removeStatement(analysis, span)], preferred: true }];
+    return [{ id: 'remove', title: `Remove '${stringOf(diagnostic, 'layer') ?? 'the layer'}'`, edits: [removeStatement(analysis, span)], preferred: true }];
   },
 };

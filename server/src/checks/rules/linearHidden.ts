@@ -1,5 +1,5 @@
 /** linear-hidden: a hidden layer without an activation merges with its neighbour. */
-import { defined, replaceActivationFix } from '../fixes/common';
+import { defined, replaceActivationFix, stringOf } from '../fixes/common';
 import { activationTarget } from '../../model/activationTarget';
 import { activationSpan, diagnostic, hiddenLayers, isLinear, quoted } from '../layers';
 import type { CheckDef } from '../types';
@@ -33,6 +33,6 @@ export const linearHidden: CheckDef = {
           { data: { layer: layer.name, target: activationTarget(layer) } })));
   },
   fix(diagnostic) {
-    return defined([replaceActivationFix(diagnostic, 'relu', { preferred: true, title: `Add relu to '${diagnostic.data?.layer ?? 'the layer'}'` })]);
+    return defined([replaceActivationFix(diagnostic, 'relu', { preferred: true, title: `Add relu to '${stringOf(diagnostic, 'layer') ?? 'the layer'}'` })]);
   },
 };

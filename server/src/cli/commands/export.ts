@@ -6,13 +6,15 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EXPORT_TARGETS, isExportTarget, TARGET_EXTENSION, weightsFileName, type ExportTarget } from '../../export';
 import { exportFromAnalysis, ExportRequestError, type ExportHost } from '../../export/fromAnalysis';
+import { trainerFolder } from '../../export/pytorch/trainerFolder';
+import { planRun } from '../../run/pipeline';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { trainSync } from '../../train/trainer';
 import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
 import { loadFile, writtenPath } from '../load';
 
-const USAGE = 'nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH] [--force]';
+const USAGE = 'nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH] [--force]\n       nn export FILE --to pytorch --with-trainer --out DIR [--model NAME] [--force]';
 
 interface ExportArgs {
   file: string;
@@ -21,6 +23,8 @@ interface ExportArgs {
   weights: boolean;
   out?: string;
   force: boolean;
+  /** A folder that trains the model in PyTorch (model.py, train.py, data, initial weights). */
+  withTrainer: boolean;
 }
 
 const FLAGS = {
@@ -29,6 +33,7 @@ const FLAGS = {
   out: { type: 'string', missing: 'needs a file or folder' },
   weights: { type: 'boolean' },
   force: { type: 'boolean' },
+  'with-trainer': { type: 'boolean' },
 } as const;
 
 /** Checks the target and that exactly one file was given. */
@@ -38,7 +43,11 @@ function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): ExportArgs 
   if (positionals.length > 1) return `only one file can be exported at a time (got '${positionals[0]}' and '${positionals[1]}')`;
   if (positionals.length === 0) return 'give the .nn file to export';
   if (!to) return `choose a target with --to (${EXPORT_TARGETS.join(', ')})`;
-  return { file: positionals[0], to, model: values.model, weights: values.weights ?? false, out: values.out, force: values.force ?? false };
+  const withTrainer = values['with-trainer'] ?? false;
+  if (withTrainer && to !== 'pytorch') return '--with-trainer writes a PyTorch training folder: use it with --to pytorch';
+  if (withTrainer && values.weights) return '--with-trainer exports the initial weights of the run (train.py --save writes trained ones); leave out --weights';
+  if (withTrainer && !values.out) return '--with-trainer needs --out DIR, an existing folder to write model.py, train.py and the data into';
+  return { file: positionals[0], to, model: values.model, weights: values.weights ?? false, out: values.out, force: values.force ?? false, withTrainer };
 }
 
 /** The folder and file stem: next to the .nn file by default; --out names a folder or the main file. */
@@ -87,6 +96,7 @@ export const exportCommand = defineCommand({
     const loaded = loadFile('export', parsed.file);
     if (!loaded) return 2;
     const { path: nnPath, roots, analysis } = loaded;
+    if (parsed.withTrainer) return writeTrainerFolder(parsed, nnPath, analysis.text, roots);
     const modelName = parsed.model ?? analysis.semantic.models[0]?.name ?? 'model';
     const { folder, stem } = destination(parsed.out, nnPath, parsed.to, modelName);
     const refused = refusal(folder, plannedNames(parsed, stem), parsed);
@@ -129,3 +139,41 @@ export const exportCommand = defineCommand({
     return 0;
   },
 });
+
+/**
+ * --with-trainer: plans the run (the one run pipeline, so the same refusals as `nn train`) and writes the
+ * trainer folder into the existing folder --out names; existing files are replaced only with --force.
+ */
+function writeTrainerFolder(parsed: ExportArgs, nnPath: string, text: string, roots: string[]): number {
+  const folder = resolve(parsed.out ?? '.');
+  const plan = planRun({ text, path: nnPath, modelName: parsed.model, settings: DEFAULT_SETTINGS, data: { workspaceRoots: roots, trusted: true } });
+  if (!plan.ok) {
+    console.error(`nn export: ${plan.message}`);
+    return 1;
+  }
+  let built;
+  try {
+    built = trainerFolder({ spec: plan.spec, settings: plan.settings, data: plan.data, sourceName: basename(nnPath) });
+  } catch (error) {
+    console.error(`nn export: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const refused = refusal(folder, built.files.map((f) => f.name), parsed);
+  if (refused) {
+    console.error(`nn export: ${refused}`);
+    return 1;
+  }
+  for (const file of built.files) {
+    const path = join(folder, file.name);
+    try {
+      writeFileSync(path, file.content, { flag: parsed.force ? 'w' : 'wx' });
+    } catch (error) {
+      console.error(`nn export: cannot write '${writtenPath(path)}' (${error instanceof Error ? error.message : String(error)})`);
+      return 1;
+    }
+  }
+  const { summary } = built;
+  console.log(`wrote ${built.files.map((f) => f.name).join(', ')} to ${writtenPath(folder)} (model '${plan.modelName}' on '${summary.dataset}', ${summary.trainSize} train / ${summary.validationSize} validation rows)`);
+  console.log(`run: python ${writtenPath(join(folder, 'train.py'))} --json  (multi-GPU: torchrun --nproc_per_node N train.py --device cuda)`);
+  return 0;
+}

@@ -4,6 +4,7 @@
  * completes, saves its weights in `.nn-runs/` next to the file (what `nn export --weights` reuses).
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { saveRunWeights } from '../../export/savedRun';
 import type { ModelInfo, TrainInfo } from '../../model/types';
@@ -15,6 +16,7 @@ import { startRun, type RunHandle } from '../../train/runner';
 import type { NetworkSpec, NetworkWeights, TrainSettings } from '../../model/spec';
 import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
+import { pythonCommand, runTorchBackend, torchMissing } from '../torchBackend';
 import { diagnosticLine, loadFile, writtenPath, type FilePosition, type LoadedFile } from '../load';
 
 interface TrainArgs {
@@ -27,9 +29,13 @@ interface TrainArgs {
   json: boolean;
   /** Skip saving the weights of a completed run. */
   noSave: boolean;
+  /** Train with the engine (default) or with PyTorch through an exported train.py. */
+  backend: 'engine' | 'torch';
+  /** Local ranks of a data-parallel PyTorch run. */
+  nproc: number;
 }
 
-const USAGE = 'nn train FILE [--model NAME] [--epochs N] [--seed N] [--settings FILE] [--json] [--no-save]';
+const USAGE = 'nn train FILE [--model NAME] [--epochs N] [--seed N] [--settings FILE] [--json] [--no-save] [--backend engine|torch] [--nproc N]';
 
 const FLAGS = {
   model: { type: 'string', missing: 'needs a model name' },
@@ -38,6 +44,8 @@ const FLAGS = {
   settings: { type: 'string', missing: 'needs a path' },
   json: { type: 'boolean' },
   'no-save': { type: 'boolean' },
+  backend: { type: 'string', missing: 'needs engine or torch' },
+  nproc: { type: 'string', missing: "needs a whole number ≥ 1, got ''" },
 } as const;
 
 /** A whole number of at least `min`, or the usage error for `--NAME`. */
@@ -53,10 +61,16 @@ function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): TrainArgs |
   if (typeof epochs === 'string') return epochs;
   const seed = wholeNumber('seed', values.seed, 0);
   if (typeof seed === 'string') return seed;
+  const nproc = wholeNumber('nproc', values.nproc, 1);
+  if (typeof nproc === 'string') return nproc;
+  const backend = values.backend ?? 'engine';
+  if (backend !== 'engine' && backend !== 'torch') return `--backend is engine or torch, got '${backend}'`;
+  if (nproc !== undefined && backend !== 'torch') return '--nproc needs --backend torch (the engine trains in one process)';
   if (positionals.length > 1) return `only one file can be trained at a time (got '${positionals[0]}' and '${positionals[1]}')`;
   if (positionals.length === 0) return 'give the .nn file to train';
   return {
     file: positionals[0], model: values.model, epochs, seed, settings: values.settings, json: values.json ?? false, noSave: values['no-save'] ?? false,
+    backend, nproc: nproc ?? 1,
   };
 }
 
@@ -77,11 +91,10 @@ export const trainCommand = defineCommand({
     const train = analysis.semantic.trains.find((t) => t.modelName === plan.modelName);
     const model = train?.model;
     if (!train || !model) return 2;
-    const run = startRun({
+    const outcome = parsed.backend === 'torch' ? await followTorchRun(plan, parsed, path) : await followRun(startRun({
       runId: `cli-${Date.now()}`, spec: plan.spec, settings: plan.settings, data: plan.data,
       progressIntervalMs: parsed.json ? 0 : 100, gridSize: 0, thresholds: plan.thresholds,
-    });
-    const outcome = await followRun(run, parsed.json);
+    }), parsed.json);
     if (typeof outcome === 'number') return outcome;
     const { started, finished } = outcome;
     const savedTo = finished.reason === 'completed' && finished.weights && !parsed.noSave
@@ -101,6 +114,34 @@ export const trainCommand = defineCommand({
     return finished.reason === 'completed' ? 0 : 1;
   },
 });
+
+/** Runs the plan in PyTorch (torchBackend.ts) and shapes its end like an engine run's; exit 1 without PyTorch. */
+async function followTorchRun(
+  plan: Extract<RunPlan, { ok: true }>, parsed: TrainArgs, nnPath: string,
+): Promise<{ started?: RunStarted; finished: RunFinished } | number> {
+  const python = pythonCommand(parsed.settings === undefined ? undefined : readFileSync(parsed.settings, 'utf8'));
+  const missing = torchMissing(python);
+  if (missing) {
+    console.error(`nn train: --backend torch needs PyTorch: ${missing}`);
+    return 1;
+  }
+  let result;
+  try {
+    result = await runTorchBackend(plan, { python, nproc: parsed.nproc, json: parsed.json, sourceName: basename(nnPath) });
+  } catch (error) {
+    console.error(`nn train: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  if (typeof result === 'string') {
+    console.error(`nn train: ${result}`);
+    return 1;
+  }
+  const started: RunStarted = {
+    type: 'started', runId: 'torch', spec: plan.spec, settings: plan.settings,
+    dataset: { name: result.dataset, features: plan.spec.input, classes: result.classes, trainSize: result.trainSize, validationSize: result.validationSize, featureNames: [], targetNames: [] },
+  };
+  return { started, finished: { ...result.finished, runId: 'torch', weights: result.weights } };
+}
 
 /**
  * Follows a run to its end, drawing a progress bar (or one JSON line per epoch); Ctrl-C stops it, a second one

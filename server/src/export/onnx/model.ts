@@ -1,12 +1,14 @@
 /**
- * Writes a network as an ONNX model (opset 13, float32): standardization as Sub/Div, each dense layer as
- * Gemm, maxout as Gemm + Reshape + ReduceMax, activations as ONNX operators or compositions of them.
+ * Writes a network as an ONNX model (opset 13, float32): a `features` line as Gather/Mul/Sin/Concat on the raw
+ * point, standardization as Sub/Div, each dense layer as Gemm, maxout as Gemm + Reshape + ReduceMax,
+ * activations as ONNX operators or compositions of them.
  * Dropout is left out: an ONNX graph is for inference.
  */
 import { onnxDocString, onnxString } from '../escape';
 import { PRODUCER } from '../json';
 import type { ExportPlan } from '../plan';
 import { onnxActivation } from './activations';
+import { onnxFeatures } from './features';
 import { GraphBuilder } from './graph';
 import { DataType, onnxTypes } from './schema';
 
@@ -31,6 +33,7 @@ export function onnxModel(plan: ExportPlan, sourceName?: string): { bytes: Uint8
   g.unique(OUTPUT_NAME);
   const notes = new Set<string>();
   let x = INPUT_NAME;
+  if (plan.features) x = onnxFeatures(g, x, plan.features);
   if (plan.normalization) {
     const doc = 'feature standardization fitted on the training split: (x − mean) / std';
     const mean = g.floats('normalize.mean', plan.normalization.mean, [plan.input], doc);
@@ -69,7 +72,9 @@ export function onnxModel(plan: ExportPlan, sourceName?: string): { bytes: Uint8
 
   const docLines = [
     `Model '${plan.modelName}'${sourceName !== undefined ? ` of ${sourceName}` : ''}, exported by ${PRODUCER}.`,
-    'Input: raw features (the graph standardizes them). Output: after the output activation.',
+    plan.features
+      ? `Input: raw points (x1, x2); the graph computes the features ${plan.features.join(', ')} and standardizes them. Output: after the output activation.`
+      : 'Input: raw features (the graph standardizes them). Output: after the output activation.',
     plan.trained ? 'Weights: from a training run.' : 'Weights: the untrained initial weights (export with trained weights to use it).',
     ...[...notes].map((n) => `Note: ${n}.`),
   ];
@@ -83,6 +88,7 @@ export function onnxModel(plan: ExportPlan, sourceName?: string): { bytes: Uint8
     metadata_props: [
       { key: 'nn.model', value: onnxString(plan.modelName) },
       { key: 'nn.trained', value: String(plan.trained) },
+      ...(plan.features ? [{ key: 'nn.features', value: plan.features.join(', ') }] : []),
       ...(sourceName !== undefined ? [{ key: 'nn.source', value: onnxString(sourceName) }] : []),
     ],
     graph: {
@@ -90,7 +96,7 @@ export function onnxModel(plan: ExportPlan, sourceName?: string): { bytes: Uint8
       name: onnxString(plan.modelName) || 'model',
       node: g.nodes,
       initializer: g.initializers,
-      input: [tensorValue(INPUT_NAME, plan.input, 'raw features, one row per example')],
+      input: [plan.features ? tensorValue(INPUT_NAME, 2, 'raw points (x1, x2), one row per example') : tensorValue(INPUT_NAME, plan.input, 'raw features, one row per example')],
       output: [tensorValue(OUTPUT_NAME, plan.output, 'the network output (after its output activation)')],
     },
   };

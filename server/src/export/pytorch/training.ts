@@ -99,7 +99,10 @@ export function trainingSnippet(
       ? [`    model.load_weights(${pythonString(weightsFile)})  # continue from the trained weights (and their standardization)`]
       : settings?.normalize === false
         ? []
-        : ['    model.mean.copy_(x_train.mean(dim=0)); model.std.copy_(x_train.std(dim=0, unbiased=False))']),
+        : plan.features
+          ? ['    f_train = features(x_train)  # the raw points (x1, x2) as the network sees them',
+            '    model.mean.copy_(f_train.mean(dim=0)); model.std.copy_(f_train.std(dim=0, unbiased=False))']
+          : ['    model.mean.copy_(x_train.mean(dim=0)); model.std.copy_(x_train.std(dim=0, unbiased=False))']),
     `    loss_fn = ${loss.construct}  # ${loss.note}`,
     `    optimizer = ${optimizerLine(spec, settings)}`,
     `    loader = torch.utils.data.DataLoader(dataset, batch_size=${batch}, shuffle=True)  # dataset: (x, t) pairs`,

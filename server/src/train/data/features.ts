@@ -1,5 +1,5 @@
 /** The `features` transform on a loaded dataset: each 2-D point (x1, x2) becomes the features listed. */
-import { isIdentityFeatures, writeFeatures, type FeatureName } from '../../catalog';
+import { featureTransform, isIdentityFeatures, type FeatureName } from '../../catalog';
 import { DataError, type Dataset } from './types';
 
 /**
@@ -14,6 +14,7 @@ export function withFeatures(dataset: Dataset, features: readonly FeatureName[] 
   }
   const k = features.length;
   const x = new Float64Array(dataset.n * k);
-  for (let r = 0; r < dataset.n; r++) writeFeatures(features, dataset.x[2 * r], dataset.x[2 * r + 1], x, r * k);
+  const transform = featureTransform(features);
+  for (let r = 0; r < dataset.n; r++) transform(dataset.x[2 * r], dataset.x[2 * r + 1], x, r * k);
   return { ...dataset, features: k, x, featureNames: [...features] };
 }

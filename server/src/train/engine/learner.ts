@@ -9,6 +9,8 @@ import { createLossHead, type LossHead } from './loss';
 import { Network } from './network';
 import { createOptimizer, type Optimizer } from './optimizer';
 import { allocate, type FloatKind, type Floats } from './tensor';
+import type { KernelExports } from './wasm/kernels';
+import type { PathRequest } from './wasm/path';
 
 export interface LearnerOptions {
   /** Largest batch; evaluation runs in chunks of at least this many rows. */
@@ -19,6 +21,8 @@ export interface LearnerOptions {
   lr?: number;
   /** Track each dense layer's squared gradient norm per batch (for the health checks). */
   trackGradients?: boolean;
+  /** The kernels to train on; `auto` (the default) picks by the network's size and the engine's support. */
+  path?: PathRequest;
 }
 
 /** The learning rate in effect: the override, the optimizer's `lr`, or the catalog default. */
@@ -38,16 +42,21 @@ export class Learner {
   private readonly grad: Floats;
   private readonly fromLogits: boolean;
   private readonly trackGradients: boolean;
+  /** The SIMD kernels, when every gradient buffer lives in the network's arena. */
+  private readonly simd: KernelExports | undefined;
 
   constructor(readonly spec: NetworkSpec, options: LearnerOptions) {
     const kind = options.kind ?? 'float32';
-    this.network = new Network(spec, { capacity: Math.max(options.batch, 256), kind, seed: options.seed });
+    this.network = new Network(spec, { capacity: Math.max(options.batch, 256), kind, seed: options.seed, path: options.path ?? 'auto', batch: options.batch });
     this.head = createLossHead(spec.loss.name, spec.loss.params, this.network.outputActivation);
     this.fromLogits = this.head.mode !== 'output';
-    this.grad = allocate(kind, this.network.capacity * this.network.outputWidth);
+    const arena = this.network.arena;
+    const gradLength = this.network.capacity * this.network.outputWidth;
+    this.grad = arena ? arena.take(gradLength) : allocate(kind, gradLength);
     this.optimizer = createOptimizer(
-      spec.optimizer.name, spec.optimizer.params, learningRate(spec, options.lr), this.network.params, kind, spec.regularize,
+      spec.optimizer.name, spec.optimizer.params, learningRate(spec, options.lr), this.network.params, kind, spec.regularize, arena,
     );
+    this.simd = arena && this.network.params.every((p) => arena.holds(p.grad)) ? arena.kernels : undefined;
     this.dense = this.network.dense;
     this.gradSquares = new Float64Array(this.dense.length);
     this.trackGradients = options.trackGradients ?? false;
@@ -78,6 +87,8 @@ export class Learner {
   }
 
   private gradientsFinite(): boolean {
+    const simd = this.simd;
+    if (simd) return this.network.params.every(({ grad }) => simd.allFinite(grad.length, grad.byteOffset) === 1);
     let s = 0;
     for (const { grad } of this.network.params) for (let i = 0; i < grad.length; i++) s += grad[i];
     return Number.isFinite(s);
@@ -86,6 +97,10 @@ export class Learner {
   private accumulateGradNorms(): void {
     for (let d = 0; d < this.dense.length; d++) {
       const { dW, db } = this.dense[d];
+      if (this.simd) {
+        this.gradSquares[d] += this.simd.sumSquares(dW.length, dW.byteOffset) + this.simd.sumSquares(db.length, db.byteOffset);
+        continue;
+      }
       let s = 0;
       for (let i = 0; i < dW.length; i++) s += dW[i] * dW[i];
       for (let i = 0; i < db.length; i++) s += db[i] * db[i];

@@ -9,6 +9,9 @@ import { ActivationOp, DenseOp, DropoutOp, type Op } from './layers';
 import type { ParamGroup } from './optimizer';
 import { Rng, Stream } from './rng';
 import type { FloatKind, Floats } from './tensor';
+import { WasmArena } from './wasm/arena';
+import type { EnginePath } from './wasm/kernels';
+import { arenaFloats, choosePath, type PathRequest } from './wasm/path';
 
 export interface NetworkOptions {
   /** The most rows a single forward/backward pass handles (the batch size, or more for evaluation). */
@@ -16,6 +19,10 @@ export interface NetworkOptions {
   kind?: FloatKind;
   /** Seeds weight init and dropout. */
   seed: number;
+  /** The kernels to run on: `js` (the default), a WebAssembly path, or `auto` (the engine decides by size). */
+  path?: PathRequest;
+  /** The rows of a training batch, which `auto` weighs (the capacity when not given). */
+  batch?: number;
 }
 
 export class Network {
@@ -27,6 +34,10 @@ export class Network {
   /** Name of the activation that produces the output (`linear` when none). */
   readonly outputActivation: string;
   readonly params: ParamGroup[];
+  /** The kernels this network runs on. */
+  readonly path: EnginePath;
+  /** The WebAssembly memory holding the buffers, on a SIMD path. */
+  readonly arena: WasmArena | undefined;
   /** The input each op saw in the last forward pass. */
   private readonly inputs: Floats[] = [];
   /** Ops before this index hold no parameters and need no backward pass. */
@@ -41,15 +52,19 @@ export class Network {
     this.kind = options.kind ?? 'float32';
     this.inputWidth = spec.input;
     const dropoutRng = new Rng(options.seed, Stream.dropout);
+    const path = choosePath(spec, this.kind, options.path ?? 'js', options.batch ?? this.capacity);
+    const arena = path === 'js' ? undefined : WasmArena.create(path, arenaFloats(spec, this.capacity));
+    this.path = arena ? path : 'js';
+    this.arena = arena;
     let width = spec.input;
     for (const layer of spec.layers) {
       let op: Op;
       if (layer.kind === 'dense') {
-        op = new DenseOp(layer.name, layer.sourceIndex, width, layer.units, layer.activation, this.capacity, this.kind);
+        op = new DenseOp(layer.name, layer.sourceIndex, width, layer.units, layer.activation, this.capacity, this.kind, arena);
       } else if (layer.kind === 'dropout') {
-        op = new DropoutOp(layer.name, layer.sourceIndex, width, layer.rate, this.capacity, this.kind, dropoutRng);
+        op = new DropoutOp(layer.name, layer.sourceIndex, width, layer.rate, this.capacity, this.kind, dropoutRng, arena);
       } else {
-        op = new ActivationOp(layer.name, layer.sourceIndex, width, layer.activation, this.capacity, this.kind);
+        op = new ActivationOp(layer.name, layer.sourceIndex, width, layer.activation, this.capacity, this.kind, arena);
       }
       this.ops.push(op);
       this.inputs.push(undefined as unknown as Floats);

@@ -1,6 +1,8 @@
 /** The optimizers of language.md: sgd (with momentum), adam and rmsprop, updating parameter buffers in place. */
 import type { ParamValues } from '../../catalog/types';
 import { allocate, type FloatKind, type Floats } from './tensor';
+import type { WasmArena } from './wasm/arena';
+import type { KernelExports } from './wasm/kernels';
 
 /** One trainable buffer and its gradient; `decay` says whether regularization applies (weights, not biases). */
 export interface ParamGroup {
@@ -44,6 +46,24 @@ function addRegularization(groups: ParamGroup[], reg: Regularization | undefined
   }
 }
 
+/**
+ * Optimizer state lives beside the parameters: in the network's arena when it has one, so the SIMD update
+ * kernels work in place on every group whose buffers are all there.
+ */
+class StateBuffers {
+  constructor(private readonly kind: FloatKind, private readonly arena: WasmArena | undefined) {}
+
+  take(length: number): Floats {
+    return this.arena ? this.arena.take(length) : allocate(this.kind, length);
+  }
+
+  /** The kernels, when the arena holds every buffer given. */
+  kernelsFor(buffers: Floats[]): KernelExports | undefined {
+    const arena = this.arena;
+    return arena && buffers.every((b) => arena.holds(b)) ? arena.kernels : undefined;
+  }
+}
+
 export function createOptimizer(
   name: string,
   params: ParamValues,
@@ -51,16 +71,18 @@ export function createOptimizer(
   groups: ParamGroup[],
   kind: FloatKind,
   reg?: Regularization,
+  arena?: WasmArena,
 ): Optimizer {
+  const state = new StateBuffers(kind, arena);
   switch (name) {
     case 'sgd':
-      return new Sgd(groups, lr, numberParam(params, 'momentum', 0), kind, reg);
+      return new Sgd(groups, lr, numberParam(params, 'momentum', 0), state, reg);
     case 'rmsprop':
-      return new RmsProp(groups, lr, numberParam(params, 'rho', 0.9), numberParam(params, 'epsilon', 1e-7), kind, reg);
+      return new RmsProp(groups, lr, numberParam(params, 'rho', 0.9), numberParam(params, 'epsilon', 1e-7), state, reg);
     case 'adam':
       return new Adam(
         groups, lr, numberParam(params, 'beta1', 0.9), numberParam(params, 'beta2', 0.999),
-        numberParam(params, 'epsilon', 1e-7), kind, reg,
+        numberParam(params, 'epsilon', 1e-7), state, reg,
       );
     default:
       throw new Error(`unknown optimizer '${name}'`);
@@ -69,11 +91,13 @@ export function createOptimizer(
 
 class Sgd implements Optimizer {
   private readonly velocity: Floats[];
+  private readonly kernels: (KernelExports | undefined)[];
   constructor(
     private readonly groups: ParamGroup[], private readonly lr: number, private readonly momentum: number,
-    kind: FloatKind, private readonly reg?: Regularization,
+    state: StateBuffers, private readonly reg?: Regularization,
   ) {
-    this.velocity = momentum > 0 ? groups.map((g) => allocate(kind, g.value.length)) : [];
+    this.velocity = momentum > 0 ? groups.map((g) => state.take(g.value.length)) : [];
+    this.kernels = groups.map((g, k) => state.kernelsFor(momentum > 0 ? [g.value, g.grad, this.velocity[k]] : [g.value, g.grad]));
   }
 
   step(): void {
@@ -83,7 +107,11 @@ class Sgd implements Optimizer {
     for (let k = 0; k < this.groups.length; k++) {
       const { value, grad } = this.groups[k];
       const n = value.length;
-      if (mu > 0) {
+      const simd = this.kernels[k];
+      if (simd) {
+        if (mu > 0) simd.momentum(n, value.byteOffset, grad.byteOffset, this.velocity[k].byteOffset, mu, lr);
+        else simd.sgd(n, value.byteOffset, grad.byteOffset, lr);
+      } else if (mu > 0) {
         const vel = this.velocity[k];
         for (let i = 0; i < n; i++) {
           const v = mu * vel[i] - lr * grad[i];
@@ -100,13 +128,15 @@ class Sgd implements Optimizer {
 class Adam implements Optimizer {
   private readonly m: Floats[];
   private readonly v: Floats[];
+  private readonly kernels: (KernelExports | undefined)[];
   private t = 0;
   constructor(
     private readonly groups: ParamGroup[], private readonly lr: number, private readonly beta1: number,
-    private readonly beta2: number, private readonly epsilon: number, kind: FloatKind, private readonly reg?: Regularization,
+    private readonly beta2: number, private readonly epsilon: number, state: StateBuffers, private readonly reg?: Regularization,
   ) {
-    this.m = groups.map((g) => allocate(kind, g.value.length));
-    this.v = groups.map((g) => allocate(kind, g.value.length));
+    this.m = groups.map((g) => state.take(g.value.length));
+    this.v = groups.map((g) => state.take(g.value.length));
+    this.kernels = groups.map((g, k) => state.kernelsFor([g.value, g.grad, this.m[k], this.v[k]]));
   }
 
   step(): void {
@@ -123,6 +153,11 @@ class Adam implements Optimizer {
       const m = this.m[k];
       const v = this.v[k];
       const n = value.length;
+      const simd = this.kernels[k];
+      if (simd) {
+        simd.adam(n, value.byteOffset, grad.byteOffset, m.byteOffset, v.byteOffset, b1, c1, b2, c2, stepSize, eps);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const g = grad[i];
         const mi = b1 * m[i] + c1 * g;
@@ -137,11 +172,13 @@ class Adam implements Optimizer {
 
 class RmsProp implements Optimizer {
   private readonly v: Floats[];
+  private readonly kernels: (KernelExports | undefined)[];
   constructor(
     private readonly groups: ParamGroup[], private readonly lr: number, private readonly rho: number,
-    private readonly epsilon: number, kind: FloatKind, private readonly reg?: Regularization,
+    private readonly epsilon: number, state: StateBuffers, private readonly reg?: Regularization,
   ) {
-    this.v = groups.map((g) => allocate(kind, g.value.length));
+    this.v = groups.map((g) => state.take(g.value.length));
+    this.kernels = groups.map((g, k) => state.kernelsFor([g.value, g.grad, this.v[k]]));
   }
 
   step(): void {
@@ -154,6 +191,11 @@ class RmsProp implements Optimizer {
       const { value, grad } = this.groups[k];
       const v = this.v[k];
       const n = value.length;
+      const simd = this.kernels[k];
+      if (simd) {
+        simd.rmsprop(n, value.byteOffset, grad.byteOffset, v.byteOffset, rho, c, lr, eps);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const g = grad[i];
         const vi = rho * v[i] + c * g * g;
