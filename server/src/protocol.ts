@@ -56,6 +56,25 @@ export interface NeuronGrid {
   values: number[];
 }
 
+/** One dense layer's incoming weights, for the panel's network view. */
+export interface LayerConnections {
+  layer: string;
+  /** Index in the model's layer list (what `revealLayer` sends back). */
+  sourceIndex: number;
+  inWidth: number;
+  units: number;
+  /**
+   * Row-major units × inWidth (maxout: the first piece). Absent when the model has more than
+   * MAX_VIEW_WEIGHTS weights in all; the view then draws the layer's links from `meanAbs` alone.
+   */
+  weights?: number[];
+  maxAbs: number;
+  meanAbs: number;
+}
+
+/** Progress carries every weight only for models with at most this many (else per-layer sizes). */
+export const MAX_VIEW_WEIGHTS = 4096;
+
 export interface EpochProgress {
   type: 'epoch';
   runId: string;
@@ -72,6 +91,8 @@ export interface EpochProgress {
   layers: LayerHealth[];
   boundary?: BoundaryGrid;
   neurons?: NeuronGrid[];
+  /** The dense layers' weights for the network view (with 2-D data, like the grids). */
+  connections?: LayerConnections[];
   /** Findings that hold as of this epoch (shown live in the panel). */
   findings: TrainingFinding[];
   /** With a `StartRun.target`: the first epoch (counting every epoch, reported or not) that met it. */
@@ -221,12 +242,15 @@ export interface PanelLayer {
   activation?: string;
 }
 
-/** The settings the panel can change for the next run. */
+/** The file's train settings as the panel shows them (its fields edit the file, never a copy). */
 export interface PanelSettings {
   epochs: number;
   batch: number;
   lr: number;
   seed: number;
+  /** The fraction held out for validation, and whether the features are standardized. */
+  validation?: number;
+  normalize?: boolean;
   /** Toy 2-D data only: which set, how many points, how much noise. */
   data?: { name: string; points: number; noise: number };
 }
@@ -279,19 +303,38 @@ export interface PanelRunState {
   state: 'idle' | 'running' | 'paused' | 'finished';
 }
 
-export type HostToPanel = PanelInit | PanelPlan | PanelRunState | TrainingEvent;
+/**
+ * The document changed since the results on screen were trained: `line` (1-based) is the first line that
+ * differs from the text the run started from. Without `line` the text is that text again (an undo).
+ */
+export interface PanelStale {
+  type: 'stale';
+  line?: number;
+}
+
+export type HostToPanel = PanelInit | PanelPlan | PanelRunState | PanelStale | TrainingEvent;
 
 /** A change to the document that the panel may ask for (the host turns it into a WorkspaceEdit). */
 export type PanelFix =
   | { kind: 'setActivation'; sourceIndices: number[]; activation: string }
-  | { kind: 'setLearningRate'; lr: number };
+  | { kind: 'setLearningRate'; lr: number }
+  | { kind: 'setTrainSetting'; setting: TrainSettingChange };
+
+/** A train setting as the panel writes it into the file (its `train` block; `regularize` goes in the model). */
+export type TrainSettingChange =
+  | { key: 'epochs' | 'batch' | 'seed' | 'lr' | 'validation'; value: number }
+  | { key: 'normalize'; value: boolean }
+  | { key: 'features'; value: string[] }
+  /** A toy dataset and the arguments to write (other arguments the dataset takes are kept). */
+  | { key: 'data'; value: { name: string; args: Record<string, number> } }
+  /** `null` removes the `regularize` line. */
+  | { key: 'regularize'; value: { kind: 'l1' | 'l2'; amount: number } | null };
 
 export type PanelControlAction = 'play' | 'pause' | 'step' | 'reset' | 'stop' | 'regenerate';
 
 export type PanelToHost =
   | { type: 'ready' }
   | { type: 'control'; action: PanelControlAction }
-  | { type: 'settings'; settings: PanelSettings }
   | { type: 'compare'; activations: string[] }
   | { type: 'revealLayer'; sourceIndex: number }
   /** Shows a range of the document (a problem's place), as UTF-16 offsets. */
@@ -428,9 +471,8 @@ export type PanelModelResult =
   }
   | { ok: false; message: string };
 
+/** A run always trains the file as it is: the panel's fields edit the file rather than override it. */
 export interface PlanRunParams extends PanelModelParams {
-  /** The panel's fields in place of the file's settings (epochs, batch, learning rate, seed, toy data). */
-  settings?: PanelSettings;
   /** Compare runs: this activation (default parameters) on every hidden dense layer. */
   hiddenActivation?: string;
   /** Decision-boundary resolution the run will be asked for (part of the size budget). */

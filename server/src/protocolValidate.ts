@@ -4,7 +4,7 @@
  * Each check returns the first problem found, as a path and a reason, or undefined when the value fits.
  * Every list and matrix has a maximum size, so no message can make the panel build something huge.
  */
-import { MAX_CONFUSION_CLASSES, MAX_RUN_PROBLEMS, type HostToPanel, type PanelToHost } from './protocol';
+import { MAX_CONFUSION_CLASSES, MAX_RUN_PROBLEMS, MAX_VIEW_WEIGHTS, type HostToPanel, type PanelToHost } from './protocol';
 
 /** Returns a problem description, or undefined when `value` fits. */
 type Check = (value: unknown, path: string) => string | undefined;
@@ -15,9 +15,12 @@ const MAX_LIST = 1_000_000;
 /** Names from the data (classes, columns) and the side of a grid. */
 const MAX_NAME = 1_000;
 const MAX_GRID_SIDE = 1_000;
-/** Per-neuron grids: the engine sends at most 32 of at most 24×24. */
+/** Per-neuron grids: the engine sends at most 64 of at most 24×24 (25,600 cells in all). */
 const MAX_NEURON_GRIDS = 64;
 const MAX_NEURON_SIDE = 100;
+const MAX_NEURON_CELLS = 64 * 24 * 24;
+/** Layers described in a progress message's connections. */
+const MAX_CONNECTION_LAYERS = 1_000;
 /** Histogram bins (the engine uses 20) and samples of an activation curve (the host sends 201). */
 const MAX_BINS = 1_000;
 const MAX_CURVE_SAMPLES = 10_000;
@@ -130,13 +133,70 @@ const neuronGrid = shape(
   gridSizes,
 );
 
+/** Neuron grids, bounded in count and in cells all together. */
+const neuronGrids: Check = (v, p) => {
+  const problem = list(neuronGrid, MAX_NEURON_GRIDS)(v, p);
+  if (problem) return problem;
+  const cells = (v as { values: unknown[] }[]).reduce((sum, g) => sum + g.values.length, 0);
+  return cells > MAX_NEURON_CELLS ? `${p} should hold at most ${MAX_NEURON_CELLS} cells in all` : undefined;
+};
+
+const layerConnections = shape(
+  { layer: str(), sourceIndex: int(0), inWidth: int(1), units: int(1), weights: optional(numbers(MAX_VIEW_WEIGHTS)), maxAbs: num, meanAbs: num },
+  (v, p) => (v.weights !== undefined && (v.weights as unknown[]).length !== (v.inWidth as number) * (v.units as number)
+    ? `${p}.weights should hold units × inWidth numbers`
+    : undefined),
+);
+
+/** The network view's weights: at most MAX_VIEW_WEIGHTS numbers across all layers. */
+const connections: Check = (v, p) => {
+  const problem = list(layerConnections, MAX_CONNECTION_LAYERS)(v, p);
+  if (problem) return problem;
+  const total = (v as { weights?: unknown[] }[]).reduce((sum, c) => sum + (c.weights?.length ?? 0), 0);
+  return total > MAX_VIEW_WEIGHTS ? `${p} should hold at most ${MAX_VIEW_WEIGHTS} weights in all` : undefined;
+};
+
+/** A train setting the panel writes into the file; its range is checked by the server, which makes the edit. */
+const trainSettingChange: Check = (v, p) => {
+  if (!isRecord(v)) return `${p} should be an object`;
+  switch (v.key) {
+    case 'epochs': case 'batch': case 'seed': case 'lr': case 'validation':
+      return shape({ key: str(20), value: finite })(v, p);
+    case 'normalize':
+      return shape({ key: str(20), value: bool })(v, p);
+    case 'features':
+      return shape({ key: str(20), value: list(str(100), 100) })(v, p);
+    case 'data':
+      return shape({ key: str(20), value: shape({ name: str(100), args: numberRecord })})(v, p);
+    case 'regularize':
+      if (v.value === null) return undefined;
+      return shape({ key: str(20), value: shape({ kind: oneOf('l1', 'l2'), amount: finite }) })(v, p);
+    default:
+      return `${p}.key should be a train setting`;
+  }
+};
+
+/** A small record of named numbers (a dataset's arguments). */
+const numberRecord: Check = (v, p) => {
+  if (!isRecord(v)) return `${p} should be an object`;
+  const entries = Object.entries(v);
+  if (entries.length > 20) return `${p} has more than 20 entries`;
+  for (const [name, value] of entries) {
+    if (name.length > 100) return `${p} has a name longer than 100 characters`;
+    const problem = finite(value, `${p}.${name}`);
+    if (problem) return problem;
+  }
+  return undefined;
+};
+
 const panelFix: Check = (v, p) => {
   if (!isRecord(v)) return `${p} should be an object`;
   if (v.kind === 'setActivation') {
     return shape({ sourceIndices: list(int(0), 10_000), activation: str(100) })(v, p);
   }
   if (v.kind === 'setLearningRate') return shape({ lr: positive })(v, p);
-  return `${p}.kind should be setActivation or setLearningRate`;
+  if (v.kind === 'setTrainSetting') return shape({ setting: trainSettingChange })(v, p);
+  return `${p}.kind should be setActivation, setLearningRate or setTrainSetting`;
 };
 
 /** A fix a finding offers; its change is checked as strictly as the panel's own `applyFix` message. */
@@ -187,7 +247,8 @@ const epochProgress = shape({
   samplesPerSecond: num,
   layers: list(layerHealth, 10_000),
   boundary: optional(boundaryGrid),
-  neurons: optional(list(neuronGrid, MAX_NEURON_GRIDS)),
+  neurons: optional(neuronGrids),
+  connections: optional(connections),
   findings: list(finding, 10_000),
   reachedAt: optional(int(1)),
 });
@@ -234,6 +295,8 @@ const panelSettings = shape({
   batch: int(1, 1_000_000),
   lr: positive,
   seed: int(),
+  validation: optional(finite),
+  normalize: optional(bool),
   data: optional(shape({ name: str(100), points: int(1, 1_000_000), noise: finite })),
 });
 
@@ -282,6 +345,7 @@ const hostChecks: Record<HostToPanel['type'], Check> = {
   init: panelInit,
   plan: panelPlan,
   runState: panelRunState,
+  stale: shape({ line: optional(int(1)) }),
   started: runStarted,
   epoch: epochProgress,
   finished: runFinished,
@@ -292,7 +356,6 @@ const hostChecks: Record<HostToPanel['type'], Check> = {
 const panelChecks: Record<PanelToHost['type'], Check> = {
   ready: shape({}),
   control: shape({ action: oneOf('play', 'pause', 'step', 'reset', 'stop', 'regenerate') }),
-  settings: shape({ settings: panelSettings }),
   compare: shape({ activations: list(str(100), 100) }),
   revealLayer: shape({ sourceIndex: int(0) }),
   revealSource: shape({ start: int(0), end: int(0) }, (v, p) => ((v.end as number) >= (v.start as number) ? undefined : `${p}.end should not come before start`)),
@@ -322,11 +385,6 @@ export function checkHostMessage(value: unknown): Checked<HostToPanel> {
 /** Checks a message from the panel to the extension host, saying what is wrong when it does not fit. */
 export function checkPanelMessage(value: unknown): Checked<PanelToHost> {
   return checkTagged<PanelToHost>(value, panelChecks, 'message from the panel');
-}
-
-/** Checks the panel's settings fields (what `nn/planRun` receives): a problem description, or undefined when they fit. */
-export function checkPanelSettings(value: unknown): string | undefined {
-  return panelSettings(value, 'settings');
 }
 
 /** The message when it fits the protocol, otherwise undefined. */

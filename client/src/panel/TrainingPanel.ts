@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { HostToPanel, PanelControlAction, PanelMode, PanelModel, PanelRunState, PanelSettings, PanelToHost, RunThreshold, TrainingEvent } from '../../../server/src/protocol';
+import type { HostToPanel, PanelControlAction, PanelMode, PanelModel, PanelRunState, PanelToHost, RunThreshold, TrainingEvent } from '../../../server/src/protocol';
 import { checkPanelMessage } from '../../../server/src/protocolValidate';
 import type { PanelRunEvent } from '../api';
 import type { ExtensionServices } from '../services';
@@ -19,6 +19,7 @@ import { PanelServer, type RunPlan } from './panelServer';
 import { keepResults } from './results';
 import { GRID_SIZE, PanelRuns, type PanelRun } from './runs';
 import { savedTarget } from './savedState';
+import { firstChangedLine } from './stale';
 
 export const TRAINING_PANEL_VIEW_TYPE = 'nnStudio.training';
 
@@ -46,9 +47,11 @@ export class TrainingPanel implements vscode.Disposable {
   private model: PanelModel | undefined;
   private compareThreshold: RunThreshold | undefined;
   private mode: PanelMode;
-  /** The panel's edits to the file's settings, for the next run. */
-  private settings: PanelSettings | undefined;
   private runState: PanelRunState['state'] = 'idle';
+  /** The document's text when the runs on screen were planned (undefined after a reset). */
+  private runText: string | undefined;
+  /** The changed line last told to the webview, so each change is posted once. */
+  private staleLine: number | undefined;
   private ready = false;
   /** What to do once the webview says it is ready (a command asked for a run before it loaded). */
   private pending: (() => void) | undefined;
@@ -131,7 +134,9 @@ export class TrainingPanel implements vscode.Disposable {
       w.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webview.onDidDispose(() => this.dispose()),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document.uri.toString() === documentUri) this.scheduleRefresh();
+        if (event.document.uri.toString() !== documentUri) return;
+        this.markStale(event.document.getText());
+        this.scheduleRefresh();
       }),
     );
     void this.refresh(true);
@@ -166,10 +171,6 @@ export class TrainingPanel implements vscode.Disposable {
         break;
       case 'control':
         this.control(message.action);
-        break;
-      case 'settings':
-        // A toy dataset is kept only when it is one the panel offered.
-        this.settings = message.settings.data && !this.model?.toyDatasets.includes(message.settings.data.name) ? { ...message.settings, data: undefined } : message.settings;
         break;
       case 'compare':
         void this.startCompare(message.activations);
@@ -274,6 +275,8 @@ export class TrainingPanel implements vscode.Disposable {
         break;
       case 'reset':
         this.endRuns();
+        this.runText = undefined;
+        this.staleLine = undefined;
         this.post({ type: 'plan', mode: 'train', runs: [] });
         this.setRunState('idle');
         break;
@@ -290,9 +293,24 @@ export class TrainingPanel implements vscode.Disposable {
     return ++this.startGeneration;
   }
 
+  /** Remembers the text the runs on screen start from: later edits mark their results as stale. */
+  private markFresh(): void {
+    this.runText = this.document()?.getText();
+    this.staleLine = undefined;
+  }
+
+  /** Tells the webview when the results on screen no longer match the text (and when they do again). */
+  private markStale(text: string): void {
+    if (this.runText === undefined) return;
+    const line = firstChangedLine(this.runText, text);
+    if (line === this.staleLine) return;
+    this.staleLine = line;
+    this.post(line === undefined ? { type: 'stale' } : { type: 'stale', line });
+  }
+
   /** Asks the server for the plan of a run; shows why none starts (the problems link to their lines). */
   private async plan(runId: string, generation: number, hiddenActivation?: string): Promise<RunPlan | undefined> {
-    const plan = await this.server.planRun({ model: this.modelName, settings: this.settings, gridSize: GRID_SIZE, hiddenActivation });
+    const plan = await this.server.planRun({ model: this.modelName, gridSize: GRID_SIZE, hiddenActivation });
     if (this.disposed || generation !== this.startGeneration) return undefined;
     if (plan.ok) return plan;
     this.post({ type: 'error', runId, message: `Not started: ${plan.message.replace(/\.$/, '')}.`, problems: plan.problems });
@@ -313,6 +331,7 @@ export class TrainingPanel implements vscode.Disposable {
     const generation = this.endRuns();
     this.mode = 'train';
     const runId = `panel-${++runCounter}`;
+    this.markFresh();
     this.post({ type: 'plan', mode: 'train', runs: [{ runId, label: this.modelName }] });
     const plan = await this.plan(runId, generation);
     if (generation !== this.startGeneration) return;
@@ -336,6 +355,7 @@ export class TrainingPanel implements vscode.Disposable {
     const generation = this.endRuns();
     this.mode = 'compare';
     const chosen = activations ?? this.model.compareDefaults;
+    this.markFresh();
     this.post(this.compare.fill(chosen, (activation) => `compare-${++runCounter}-${activation}`, this.compareThreshold));
     this.setRunState('running');
     await this.startNextCompare(generation, true);
@@ -384,9 +404,10 @@ export class TrainingPanel implements vscode.Disposable {
 
   private async applyFix(fix: Parameters<typeof applyFix>[3], rerun: boolean): Promise<void> {
     const document = await this.openDocument();
-    if (!document || !(await applyFix(this.server, document, this.modelName, fix))) return;
-    if (fix.kind === 'setLearningRate' && this.settings) this.settings = { ...this.settings, lr: fix.lr };
+    const applied = document !== undefined && (await applyFix(this.server, document, this.modelName, fix));
+    // Refreshed either way: a refused change puts the file's value back in the panel's field.
     await this.refresh(true);
+    if (!applied) return;
     if (rerun) await this.startTraining();
   }
 

@@ -10,10 +10,12 @@ import { ControlsView } from './views/controls';
 import { CurvesView } from './views/curves';
 import { HeaderView } from './views/header';
 import { HealthView } from './views/health';
+import { NetworkView } from './views/network';
 import { ProgressView } from './views/progress';
 import { ResultsView } from './views/results';
+import { StaleView } from './views/stale';
 
-const TRAIN_ONLY: ReadonlySet<ViewPart> = new Set(['curves', 'boundary', 'health', 'activations', 'results']);
+const TRAIN_ONLY: ReadonlySet<ViewPart> = new Set(['curves', 'boundary', 'health', 'activations', 'results', 'network']);
 
 export class PanelApp {
   private readonly views: Record<ViewPart, View>;
@@ -33,6 +35,8 @@ export class PanelApp {
       activations: new ActivationsView(ctx),
       results: new ResultsView(ctx),
       compare: new CompareView(ctx),
+      network: new NetworkView(ctx),
+      stale: new StaleView(ctx),
     };
     const v = this.views;
     this.trainView = el(
@@ -41,11 +45,12 @@ export class PanelApp {
       v.curves.root,
       v.results.root,
       v.boundary.root,
+      v.network.root,
       v.health.root,
       v.activations.root,
     );
     this.compareView = el('main', { className: 'cards', attrs: { id: 'compare-view' } }, v.compare.root);
-    root.append(v.header.root, v.controls.root, v.progress.root, this.trainView, this.compareView);
+    root.append(v.header.root, v.controls.root, v.progress.root, v.stale.root, this.trainView, this.compareView);
   }
 
   /** Forgets the cached theme colors (after VS Code switched themes). */

@@ -53,12 +53,10 @@ export interface PanelState {
   train: RunRecord[];
   compare: RunRecord[];
   threshold?: RunThreshold;
+  /** The first line (1-based) that changed since the results on screen were trained; undefined while they are current. */
+  stale?: number;
   ui: {
     discretize: boolean;
-    /** Settings as edited in the panel; they override the file's until the model changes. */
-    settings?: PanelSettings;
-    /** `fileName/modelName` the edited settings belong to. */
-    settingsKey?: string;
     compareSelection?: string[];
   };
 }
@@ -73,7 +71,9 @@ export type ViewPart =
   | 'health'
   | 'activations'
   | 'results'
-  | 'compare';
+  | 'compare'
+  | 'network'
+  | 'stale';
 
 export const ALL_PARTS: readonly ViewPart[] = [
   'header',
@@ -85,6 +85,8 @@ export const ALL_PARTS: readonly ViewPart[] = [
   'activations',
   'results',
   'compare',
+  'network',
+  'stale',
 ];
 
 export function createState(): PanelState {
@@ -146,11 +148,9 @@ export function settingsKey(init: PanelInit): string {
   return `${init.fileName}/${init.modelName}`;
 }
 
-/** The settings the next run will use: the panel's edits when they belong to this model, else the file's. */
+/** The settings the next run will use: always the file's (the panel's fields edit the file). */
 export function effectiveSettings(state: PanelState): PanelSettings | undefined {
-  if (!state.init) return state.ui.settings;
-  if (state.ui.settings && state.ui.settingsKey === settingsKey(state.init)) return state.ui.settings;
-  return state.init.settings;
+  return state.init?.settings;
 }
 
 export function findRun(state: PanelState, runId: string): RunRecord | undefined {
@@ -217,9 +217,15 @@ export function applyHostMessage(state: PanelState, message: HostToPanel): Set<V
         state.train = runs;
       }
       state.tab = message.mode;
+      // New runs (or a reset) replace the results an older text gave.
+      state.stale = undefined;
       ALL_PARTS.forEach((p) => dirty.add(p));
       break;
     }
+    case 'stale':
+      state.stale = message.line;
+      dirty.add('stale');
+      break;
     case 'runState':
       state.runState = message.state;
       dirty.add('controls').add('progress');
@@ -233,7 +239,7 @@ export function applyHostMessage(state: PanelState, message: HostToPanel): Set<V
     case 'epoch': {
       const run = runFor(state, message.runId);
       recordEpoch(run, message);
-      dirty.add('progress').add('curves').add('boundary').add('health').add('compare');
+      dirty.add('progress').add('curves').add('boundary').add('health').add('compare').add('network');
       break;
     }
     case 'finished': {

@@ -15,6 +15,7 @@ import { loadJsonExport } from '../export';
 import { trainerFolder } from '../export/pytorch/trainerFolder';
 import type { RunFinished, TrainingFinding } from '../protocol';
 import type { RunPlan } from '../run/pipeline';
+import type { NnSettings } from '../settings';
 import { runTrainingChecks, type EpochRecord } from '../train/checks';
 import { learningRate } from '../train/engine/learner';
 import type { NetworkWeights } from '../model/spec';
@@ -23,16 +24,8 @@ import { formatLoss, formatMetric } from './runReport';
 export type OkPlan = Extract<RunPlan, { ok: true }>;
 
 /** The Python to run: the `nn.python` setting, else the NN_PYTHON environment variable, else `python3`. */
-export function pythonCommand(settingsText?: string): string {
-  if (settingsText) {
-    try {
-      const value = (JSON.parse(settingsText) as Record<string, unknown>)['nn.python'];
-      if (typeof value === 'string' && value.trim() !== '') return value;
-    } catch {
-      // An unreadable settings file was already reported by the settings reader.
-    }
-  }
-  return process.env.NN_PYTHON || 'python3';
+export function pythonCommand(settings: Pick<NnSettings, 'python'>): string {
+  return settings.python ?? (process.env.NN_PYTHON || 'python3');
 }
 
 /** Why PyTorch cannot be used with `python`, with how to install it; undefined when it can. */

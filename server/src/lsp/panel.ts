@@ -13,7 +13,6 @@ import {
   type PanelEditsParams, type PanelEditsResult, type PanelModelParams, type PanelModelResult,
   type PlanRunParams, type PlanRunResult, type SaveRunParams, type SaveRunResult,
 } from '../protocol';
-import { checkPanelSettings } from '../protocolValidate';
 import { planRun } from '../run/pipeline';
 import { UNTRUSTED_MESSAGE } from '../train/hostData';
 import type { Feature, ServerContext } from './context';
@@ -50,18 +49,11 @@ export function handlePlanRun(context: ServerContext, params: PlanRunParams): Pl
   if (!document) return { ok: false, message: NOT_OPEN, problems: [] };
   const model = modelOf(params);
   if (model === false) return { ok: false, message: 'the model name should be a string', problems: [] };
-  if (params.settings !== undefined) {
-    const problem = checkPanelSettings(params.settings);
-    if (problem) return { ok: false, message: problem, problems: [] };
-  }
-  const fields = params.settings;
   const plan = planRun({
     text: document.getText(),
     path: pathOf(params.uri) ?? '',
     modelName: model,
     settings: context.settings(),
-    overrides: fields ? { epochs: fields.epochs, batch: fields.batch, lr: fields.lr, seed: fields.seed } : undefined,
-    toyData: fields?.data,
     hiddenActivation: typeof params.hiddenActivation === 'string' ? params.hiddenActivation : undefined,
     data: context.dataAccess(),
     gridSize: typeof params.gridSize === 'number' ? params.gridSize : 0,

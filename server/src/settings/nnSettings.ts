@@ -16,6 +16,8 @@ export interface NnSettings {
   inlayHints: boolean;
   /** `nn.codeLens.enabled`: the ▶ Train / Compare activations / Summary lenses above each model. */
   codeLens: boolean;
+  /** `nn.python`: the Python interpreter of the PyTorch backend (empty: `NN_PYTHON`, else `python3`). */
+  python?: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<NnSettings> = { checks: {}, training: {}, inlayHints: true, codeLens: true };
@@ -66,5 +68,6 @@ export function readSettings(raw: unknown): NnSettings {
     training: trainingThresholdsFrom(section),
     inlayHints: objectOf(section.inlayHints).enabled !== false,
     codeLens: objectOf(section.codeLens).enabled !== false,
+    ...(typeof section.python === 'string' && section.python.trim() !== '' ? { python: section.python } : {}),
   };
 }

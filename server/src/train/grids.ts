@@ -1,4 +1,4 @@
-/** The model's output, and each small hidden layer's units, over a grid of the 2-D input plane. */
+/** The model's output, and the hidden layers' units, over a grid of the 2-D input plane. */
 import { DEFAULT_FEATURES, featureTransform, type FeatureName } from '../catalog/features';
 import { sigmoid, softmaxInto } from '../catalog/math';
 import type { BoundaryGrid, NeuronGrid } from '../protocol';
@@ -6,11 +6,13 @@ import type { MetricKind } from './data/encode';
 import type { Network } from './engine/network';
 import type { Floats } from './engine/tensor';
 
-/** Hidden layers with at most this many units get per-neuron grids … */
-const NEURON_LAYER_MAX_UNITS = 8;
-/** … up to this many neurons in all, at this resolution at most. */
-const NEURON_TOTAL = 32;
+/** At most this many neuron pictures in all (wide layers keep their first and last units) … */
+const NEURON_TOTAL = 64;
+/** … of at most this many cells all together, and this resolution at most. */
+const NEURON_CELLS = NEURON_TOTAL * 20 * 20;
 const NEURON_GRID_MAX = 24;
+/** A wide layer keeps at least this many units when many layers share the budget. */
+const NEURON_MIN_PER_LAYER = 4;
 
 export interface GridFrame {
   xRange: [number, number];
@@ -95,23 +97,54 @@ export function boundaryGrid(
   return grid;
 }
 
-/** Per-unit outputs of the small hidden layers over the plane (empty when the hidden layers are wide). */
+/**
+ * Which units of each hidden layer get a picture: all of a layer when the budget allows, else its first and
+ * last units (the network view elides the middle the same way).
+ */
+export function pictureUnits(widths: readonly number[], total = NEURON_TOTAL): number[][] {
+  const chosen = widths.map(() => [] as number[]);
+  if (widths.length === 0) return chosen;
+  // Each layer gets an equal share; shares a narrow layer leaves unused go to the wide ones.
+  const share = new Array<number>(widths.length).fill(0);
+  let left = Math.max(total, NEURON_MIN_PER_LAYER * widths.length);
+  let open = widths.map((_, i) => i);
+  while (left > 0 && open.length > 0) {
+    const each = Math.max(1, Math.floor(left / open.length));
+    for (const i of open) {
+      const add = Math.min(each, widths[i] - share[i], left);
+      share[i] += add;
+      left -= add;
+    }
+    open = open.filter((i) => share[i] < widths[i]);
+    if (each === 1) break;
+  }
+  widths.forEach((width, i) => {
+    const head = Math.ceil(share[i] / 2);
+    const tail = share[i] - head;
+    for (let u = 0; u < head; u++) chosen[i].push(u);
+    for (let u = width - tail; u < width; u++) chosen[i].push(u);
+  });
+  return chosen;
+}
+
+/** Per-unit outputs of the hidden layers over the plane, for a bounded choice of units (see `pictureUnits`). */
 export function neuronGrids(network: Network, frame: GridFrame, size: number, X: Floats): NeuronGrid[] {
-  const dense = network.dense.slice(0, -1);
-  const small = dense.filter((op) => op.units <= NEURON_LAYER_MAX_UNITS);
-  if (small.length === 0 || small.reduce((s, op) => s + op.units, 0) > NEURON_TOTAL) return [];
-  const res = Math.min(size, NEURON_GRID_MAX);
-  const grids: NeuronGrid[] = small.flatMap((op) =>
-    Array.from({ length: op.units }, (_, unit) => ({ layer: op.name, unit, width: res, height: res, values: new Array<number>(res * res) })));
+  const hidden = network.dense.slice(0, -1);
+  const units = pictureUnits(hidden.map((op) => op.units));
+  const count = units.reduce((s, u) => s + u.length, 0);
+  if (count === 0) return [];
+  const res = Math.max(1, Math.min(size, NEURON_GRID_MAX, Math.floor(Math.sqrt(NEURON_CELLS / count))));
+  const grids: NeuronGrid[] = hidden.flatMap((op, i) =>
+    units[i].map((unit) => ({ layer: op.name, unit, width: res, height: res, values: new Array<number>(res * res) })));
   forEachChunk(network, frame, res, res, X, (first, n) => {
     network.forward(X, n, false);
     let g = 0;
-    for (const op of small) {
-      for (let u = 0; u < op.units; u++, g++) {
-        const values = grids[g].values;
+    hidden.forEach((op, i) => {
+      for (const u of units[i]) {
+        const values = grids[g++].values;
         for (let k = 0; k < n; k++) values[first + k] = op.output[k * op.units + u];
       }
-    }
+    });
   });
   return grids;
 }

@@ -18,6 +18,7 @@ import { Learner, learningRate } from './engine/learner';
 import { Rng, Stream } from './engine/rng';
 import { allocate, type Floats } from './engine/tensor';
 import { evaluateSplit, type SplitData } from './evaluate';
+import { layerConnections } from './connections';
 import { boundaryGrid, frameFor, neuronGrids, type GridFrame } from './grids';
 import { layerFacts, measureHealth } from './health';
 import type { DatasetRequest, NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
@@ -332,6 +333,7 @@ export class Trainer {
       progress.boundary = boundaryGrid(this.learner.network, this.frame, this.gridSize, this.metric, this.learner.head.outputIsLogit, X);
       const neurons = neuronGrids(this.learner.network, this.frame, this.gridSize, X);
       if (neurons.length > 0) progress.neurons = neurons;
+      progress.connections = layerConnections(this.learner.network);
     }
     return progress;
   }

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   PanelEditsRequest, PanelModelRequest, PlanRunRequest, SaveRunRequest,
-  type PanelSettings, type PlanRunResult,
+  type PlanRunParams, type PlanRunResult,
 } from '../../../server/src/protocol';
 import { checkHostMessage } from '../../../server/src/protocolValidate';
 import type { NetworkWeights } from '../../../server/src/model/spec';
@@ -45,8 +45,8 @@ describe('the training panel’s requests to the language server', () => {
     await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: { nn } });
   }
 
-  function plan(uri: string, settings?: PanelSettings): Promise<PlanRunResult> {
-    return lsp.client.sendRequest(PlanRunRequest.type, { uri, settings, gridSize: GRID });
+  function plan(uri: string): Promise<PlanRunResult> {
+    return lsp.client.sendRequest(PlanRunRequest.type, { uri, gridSize: GRID });
   }
 
   describe('nn/planRun', () => {
@@ -73,9 +73,10 @@ describe('the training panel’s requests to the language server', () => {
       });
     }
 
-    it('plans a run of a file without errors with the panel’s settings, and says which version it planned', async () => {
-      const uri = await open(`${MODEL}train m {\n  data xor\n  epochs 3\n}\n`);
-      const prepared = await plan(uri, { epochs: 7, batch: 4, lr: 0.5, seed: 9, data: { name: 'circle', points: 50, noise: 0 } });
+    it('plans a run of a file without errors from the file alone, and says which version it planned', async () => {
+      const uri = await open(`${MODEL}train m {\n  data circle(points: 50, noise: 0)\n  epochs 7\n  batch 4\n  lr 0.5\n  seed 9\n}\n`);
+      // Settings sent along (as the panel once did) are not a second source of truth: the file is.
+      const prepared = await lsp.client.sendRequest(PlanRunRequest.type, { uri, gridSize: GRID, settings: { epochs: 1, batch: 1, lr: 1, seed: 1 } } as PlanRunParams);
       assert.ok(prepared.ok, prepared.ok ? '' : prepared.message);
       assert.deepEqual([prepared.settings.epochs, prepared.settings.batch, prepared.settings.lr, prepared.settings.seed], [7, 4, 0.5, 9]);
       assert.deepEqual(prepared.data, { name: 'circle', params: { points: 50, noise: 0 } });
@@ -102,19 +103,15 @@ describe('the training panel’s requests to the language server', () => {
       assert.deepEqual(prepared.problems.map((p) => [p.code, p.line, p.column]), [['model-size', 1, 7]]);
     });
 
-    it('refuses a run the panel’s own settings make too large (a batch of a million rows)', async () => {
-      const uri = await open('model m {\n  task binary\n  input 2\n  dense 2000 relu\n  dense 2000 relu\n  dense 1 sigmoid\n}\ntrain m {\n  data xor(points: 1000000)\n}\n');
-      assert.ok((await plan(uri)).ok, 'the file’s own batch fits');
-      const prepared = await plan(uri, { epochs: 1, batch: 1_000_000, lr: 0.1, seed: 1, data: { name: 'xor', points: 1_000_000, noise: 0.1 } });
+    it('refuses a run its batch makes too large (a batch of a million rows)', async () => {
+      const model = 'model m {\n  task binary\n  input 2\n  dense 2000 relu\n  dense 2000 relu\n  dense 1 sigmoid\n}\n';
+      assert.ok((await plan(await open(`${model}train m {\n  data xor(points: 1000000)\n}\n`))).ok, 'the default batch fits');
+      const prepared = await plan(await open(`${model}train m {\n  data xor(points: 1000000)\n  batch 1000000\n}\n`));
       assert.equal(prepared.ok, false);
       if (!prepared.ok) assert.match(prepared.message, /too large to train: 4,010,001 parameters/);
     });
 
-    it('refuses malformed settings and documents it does not know', async () => {
-      const uri = await open(`${MODEL}train m {\n  data xor\n}\n`);
-      const bad = await plan(uri, { epochs: -1, batch: 1, lr: 1, seed: 1 });
-      assert.equal(bad.ok, false);
-      if (!bad.ok) assert.match(bad.message, /settings\.epochs/);
+    it('refuses documents it does not know', async () => {
       const closed = await plan('file:///nowhere.nn');
       assert.deepEqual(closed, { ok: false, message: 'the document is not open', problems: [] });
     });
@@ -152,6 +149,18 @@ describe('the training panel’s requests to the language server', () => {
       assert.equal(after, text.replace('dense 8 relu', 'dense 8 tanh'));
       const refused = await lsp.client.sendRequest(PanelEditsRequest.type, { uri, model: 'm', fix: { kind: 'setActivation', sourceIndices: [0], activation: 'rleu' } });
       assert.deepEqual(refused, { ok: false, message: "unknown activation 'rleu'" });
+    });
+
+    it('writes a train setting into the file, and refuses one out of range', async () => {
+      const text = `${MODEL}train m {\r\n  data xor\r\n}\r\n`;
+      const uri = await open(text);
+      const result = await lsp.client.sendRequest(PanelEditsRequest.type, { uri, model: 'm', fix: { kind: 'setTrainSetting', setting: { key: 'epochs', value: 12 } } });
+      assert.ok(result.ok, result.ok ? '' : result.message);
+      if (!result.ok) return;
+      const after = TextDocument.applyEdits(TextDocument.create(uri, 'nn', 1, text), result.edits);
+      assert.equal(after, text.replace('  data xor\r\n', '  data xor\r\n  epochs 12\r\n'));
+      const refused = await lsp.client.sendRequest(PanelEditsRequest.type, { uri, model: 'm', fix: { kind: 'setTrainSetting', setting: { key: 'batch', value: 0 } } });
+      assert.equal(refused.ok, false);
     });
   });
 

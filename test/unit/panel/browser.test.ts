@@ -209,17 +209,21 @@ describe('panel in headless Chromium', function () {
       assert.match(last.markdown, /\| 0 \| 36 \| 4 \|/);
     });
 
-    it('sends edited settings, and refuses invalid ones', async () => {
+    it('asks for an edit of the file for a changed field, and refuses invalid values', async () => {
       const epochs = panel.page.locator('.controls label:has-text("Epochs") input');
       assert.equal(await epochs.inputValue(), '200');
       await epochs.fill('300');
       await epochs.press('Enter');
       await epochs.blur();
       await panel.settle();
-      const sent = (await panel.posted()).filter((m) => m.type === 'settings');
-      assert.deepEqual(sent.at(-1), {
-        type: 'settings',
-        settings: { epochs: 300, lr: 0.01, batch: 32, seed: 7, data: { name: 'spiral', noise: 0.1, points: 400 } },
+      const sent = (await panel.posted()).filter((m) => m.type === 'applyFix' && m.fix.kind === 'setTrainSetting');
+      assert.deepEqual(sent, [{ type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'epochs', value: 300 } }, rerun: false }]);
+      const noise = panel.page.locator('.controls label:has-text("Noise") input');
+      await noise.fill('0.3');
+      await noise.blur();
+      await panel.settle();
+      assert.deepEqual((await panel.posted()).at(-1), {
+        type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'data', value: { name: 'spiral', args: { points: 400, noise: 0.3 } } } }, rerun: false,
       });
       const before = (await panel.posted()).length;
       await epochs.fill('-5');
@@ -227,6 +231,23 @@ describe('panel in headless Chromium', function () {
       await panel.settle();
       assert.equal(await epochs.getAttribute('aria-invalid'), 'true');
       assert.equal((await panel.posted()).length, before, 'nothing is sent for an invalid value');
+    });
+
+    it('says the results are stale after the file changed, until they are current again', async () => {
+      const banner = panel.page.locator('.stale-banner');
+      assert.equal(await banner.isVisible(), false);
+      await panel.replay([{ type: 'stale', line: 4 }]);
+      await panel.settle();
+      assert.equal(await banner.isVisible(), true);
+      assert.match(await banner.innerText(), /earlier version of the file \(line 4 changed\)/);
+      await banner.locator('button:has-text("Run again")').click();
+      assert.deepEqual((await panel.posted()).at(-1), { type: 'control', action: 'regenerate' });
+      await panel.replay([{ type: 'stale' }]);
+      await panel.settle();
+      assert.equal(await banner.isVisible(), false, 'an undo back to the run’s text makes them current');
+      await panel.replay([{ type: 'stale', line: 2 }, { type: 'plan', mode: 'train', runs: [] }]);
+      await panel.settle();
+      assert.equal(await banner.isVisible(), false, 'a new plan clears it');
     });
 
     it('sends the run controls', async () => {

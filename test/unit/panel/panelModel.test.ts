@@ -81,7 +81,7 @@ describe('training panel model (host side)', () => {
 
     it('takes the settings from the train block, with catalog defaults filled in', () => {
       const init = buildPanelInit(SOURCE, 'a.nn', 'file:///a.nn');
-      assert.deepEqual(init.settings, { epochs: 50, batch: 32, lr: 0.01, seed: 1, data: { name: 'spiral', points: 200, noise: 0.2 } });
+      assert.deepEqual(init.settings, { epochs: 50, batch: 32, lr: 0.01, seed: 1, validation: 0.2, normalize: true, data: { name: 'spiral', points: 200, noise: 0.2 } });
       assert.deepEqual(init.toyDatasets, ['xor', 'circle', 'gaussian', 'spiral', 'moons']);
     });
 

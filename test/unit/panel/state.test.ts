@@ -87,13 +87,10 @@ describe('panel state', () => {
     }
   });
 
-  it('uses the panel’s edited settings for the same model only', () => {
+  it('shows the file’s settings as last sent, never a copy of its own', () => {
     const state = replay([panelInit()]);
     assert.equal(effectiveSettings(state)?.epochs, 200);
-    state.ui.settings = { epochs: 5, batch: 1, lr: 1, seed: 2 };
-    state.ui.settingsKey = 'spirals.nn/spirals';
+    applyHostMessage(state, panelInit({ settings: { epochs: 5, batch: 1, lr: 1, seed: 2 } }));
     assert.equal(effectiveSettings(state)?.epochs, 5);
-    applyHostMessage(state, panelInit({ modelName: 'other' }));
-    assert.equal(effectiveSettings(state)?.epochs, 200);
   });
 });

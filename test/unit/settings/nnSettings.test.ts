@@ -34,4 +34,10 @@ describe('nn settings', () => {
   it('does not stumble on a group key that is also given a plain value', () => {
     assert.deepEqual(readSettingsFile('{ "nn.lrLimit": 3, "nn.lrLimit.adam": 0.02 }').checks.lrLimit, { adam: 0.02 });
   });
+
+  it('reads nn.python for the PyTorch backend, ignoring an empty or non-string value', () => {
+    assert.equal(readSettingsFile('{ "nn.python": "/usr/bin/python3" }').python, '/usr/bin/python3');
+    assert.equal(readSettingsFile('{ "nn.python": "  " }').python, undefined);
+    assert.equal(readSettingsFile('{ "nn.python": 3 }').python, undefined);
+  });
 });

@@ -38,6 +38,50 @@ describe('grids and points for 2-D data', () => {
     const grid = lastEpoch(events).boundary!;
     assert.deepEqual([...new Set(grid.values)].sort(), [0, 1, 2]);
     assert.ok(grid.confidence!.every((c) => c >= 1 / 3 - 1e-6 && c <= 1));
-    assert.equal(lastEpoch(events).neurons, undefined, 'a 16-unit layer is too wide for neuron pictures');
+    assert.deepEqual(lastEpoch(events).neurons?.map((n) => n.unit), Array.from({ length: 16 }, (_, u) => u), 'every unit of a 16-unit layer has a picture');
+  });
+
+  it('gives pictures for every hidden layer of a wide network, bounded in count and size', () => {
+    const spec = network(2, [dense(100, 'relu'), dense(40, 'tanh'), dense(3, 'relu'), dense(1, 'sigmoid')]);
+    const { events } = trainSync({
+      runId: 'w', spec, data: { name: 'gaussian', params: { points: 60, noise: 0 } }, gridSize: 50,
+      settings: { epochs: 2, batch: 16, validation: 0.2, seed: 1, normalize: true },
+    });
+    const neurons = lastEpoch(events).neurons!;
+    assert.ok(neurons.length <= 64, `${neurons.length} pictures`);
+    assert.ok(neurons.every((n) => n.width * n.height <= 400 && n.values.length === n.width * n.height));
+    const units = (layer: string) => neurons.filter((n) => n.layer === layer).map((n) => n.unit);
+    assert.deepEqual(units('dense_3'), [0, 1, 2], 'a narrow layer keeps all its units');
+    // A wide layer keeps its first and last units (the view elides the middle).
+    for (const [layer, width] of [['dense_1', 100], ['dense_2', 40]] as const) {
+      const kept = units(layer);
+      assert.ok(kept.length >= 8, `${layer} keeps ${kept.length}`);
+      assert.equal(kept[0], 0);
+      assert.equal(kept[kept.length - 1], width - 1);
+    }
+  });
+
+  it('sends the weights of a small model with progress, and only their sizes for a large one', () => {
+    const small = network(2, [dense(4, 'tanh'), dense(1, 'sigmoid')]);
+    const run = trainSync({
+      runId: 's', spec: small, data: { name: 'gaussian', params: { points: 60, noise: 0 } }, gridSize: 10,
+      settings: { epochs: 3, batch: 16, validation: 0.2, seed: 1, normalize: true },
+    });
+    const finished = run.events.find((e) => e.type === 'finished');
+    assert.ok(finished?.type === 'finished' && finished.weights);
+    const connections = lastEpoch(run.events).connections!;
+    assert.deepEqual(connections.map((c) => [c.layer, c.sourceIndex, c.inWidth, c.units]), [['dense_1', 0, 2, 4], ['dense_2', 1, 4, 1]]);
+    connections.forEach((c, i) => {
+      assert.deepEqual(c.weights, finished.weights!.dense[i].W, 'the same weights the run ends with');
+      assert.equal(c.maxAbs, Math.max(...c.weights!.map(Math.abs)));
+    });
+
+    const wide = network(2, [dense(100, 'relu'), dense(50, 'relu'), dense(1, 'sigmoid')]);
+    const big = lastEpoch(trainSync({
+      runId: 'b', spec: wide, data: { name: 'gaussian', params: { points: 60, noise: 0 } }, gridSize: 10,
+      settings: { epochs: 1, batch: 16, validation: 0.2, seed: 1, normalize: true },
+    }).events).connections!;
+    assert.equal(big.length, 3);
+    assert.ok(big.every((c) => c.weights === undefined && c.maxAbs > 0 && c.meanAbs > 0 && c.meanAbs <= c.maxAbs));
   });
 });

@@ -19,6 +19,7 @@ const TEXT = [
   'train m {',
   '  data circle(points: 100)',
   '  epochs 12',
+  '  lr 0.01',
   '  seed 1',
   '}',
   '',
@@ -41,11 +42,12 @@ describe('LSP: planning runs', function () {
   it('plans with the user\'s settings; the plan trains and its findings land on the layer line', async () => {
     await client.open(URI, TEXT);
     await client.waitForPublication(URI, (p) => p.diagnostics.some((d) => d.code === 'step-activation' && d.severity === 2));
-    const plan = await client.request<PlanRunResult>('nn/planRun', { uri: URI, settings: { epochs: 12, batch: 32, lr: 0.01, seed: 1 } });
+    const plan = await client.request<PlanRunResult>('nn/planRun', { uri: URI });
     assert.ok(plan.ok, JSON.stringify(plan));
     assert.equal(plan.version, 1);
     assert.equal(plan.thresholds.deadFraction, 0.3, 'training thresholds come from the settings');
-    assert.equal(plan.settings.lr, 0.01, 'the panel\'s fields replace the file\'s');
+    assert.equal(plan.settings.lr, 0.01, 'the plan trains with the file\'s values');
+    assert.equal(plan.settings.epochs, 12);
     const { finished } = trainSync({ runId: 'host', spec: plan.spec, settings: plan.settings, data: plan.data, thresholds: plan.thresholds });
     assert.ok(finished.findings.some((f) => f.code === 'saturated-units'), JSON.stringify(finished.findings));
     await client.connection.sendNotification('nn/trainingFindings', { uri: URI, model: plan.modelName, version: plan.version, findings: finished.findings });

@@ -42,7 +42,13 @@ export class BoundaryView implements View {
       const on = this.discretize.checked;
       context.changeUi((s) => (s.ui.discretize = on), ['boundary', 'compare']);
     });
-    const toggle = el('label', { className: 'toggle' }, this.discretize, el('span', { text: 'Discretize output' }));
+    const toggle = el(
+      'label',
+      { className: 'toggle', attrs: { title: 'A view option: it changes what the panel draws, not the file' } },
+      this.discretize,
+      el('span', { text: 'Discretize output' }),
+      el('span', { className: 'view-tag', text: 'view' }),
+    );
     const { root } = card(
       'Decision boundary',
       this.note,

@@ -1,7 +1,10 @@
-/** Run buttons and the settings of the next run (epochs, learning rate, batch, seed, toy data). */
-import type { PanelControlAction, PanelSettings } from '../../../../server/src/protocol';
+/**
+ * Run buttons and the file's train settings (epochs, learning rate, batch, seed, toy data). The fields edit the
+ * file: a change asks the host for an edit of the `.nn` file, and the fields show what the file says.
+ */
+import type { PanelControlAction, PanelSettings, TrainSettingChange } from '../../../../server/src/protocol';
 import { button, clear, el, setText } from '../dom';
-import { effectiveSettings, settingsKey, type PanelState } from '../state';
+import { effectiveSettings, type PanelState } from '../state';
 import type { View, ViewContext } from './context';
 
 interface NumberField {
@@ -36,6 +39,8 @@ export class ControlsView implements View {
   private readonly lr = numberField('Learning rate', { min: Number.MIN_VALUE, step: 'any', integer: false });
   private readonly batch = numberField('Batch', { min: 1, max: 1_000_000, step: '1', integer: true });
   private readonly seed = numberField('Seed', { min: 0, max: 2 ** 31 - 1, step: '1', integer: true });
+  private readonly validation = numberField('Validation', { min: 0, max: 0.99, step: '0.05', integer: false });
+  private readonly normalize = el('input', { attrs: { type: 'checkbox' } });
   private readonly dataset = el('select');
   private readonly noise = numberField('Noise', { min: 0, max: 1, step: '0.05', integer: false });
   private readonly points = numberField('Points', { min: 10, max: 100_000, step: '10', integer: true });
@@ -50,21 +55,25 @@ export class ControlsView implements View {
     this.stop = button('■ Stop', () => this.control('stop'), { title: 'Stop the run and keep its results' });
     this.runButtons = el('div', { className: 'button-row' }, this.play, this.step, this.reset, this.stop);
     const regenerate = button('Regenerate', () => {
-      if (this.commit()) this.control('regenerate');
+      // A changed dataset is written to the file first; the host restarts once the edit is in.
+      if (this.commit(true) === 'unchanged') this.control('regenerate');
     }, { title: 'Draw the data again with these settings and restart' });
+    const fileEdit = { title: 'Edits the train block of the file (Ctrl+Z in the editor undoes it)' };
     this.dataRow = el(
       'div',
-      { className: 'field-row data-row' },
+      { className: 'field-row data-row', attrs: fileEdit },
       el('label', { className: 'field' }, el('span', { text: 'Dataset' }), this.dataset),
       this.noise.label,
       this.points.label,
       regenerate,
     );
-    const settingsRow = el('div', { className: 'field-row' }, this.epochs.label, this.lr.label, this.batch.label, this.seed.label);
+    const normalizeLabel = el('label', { className: 'toggle' }, this.normalize, el('span', { text: 'Normalize' }));
+    const settingsRow = el('div', { className: 'field-row', attrs: fileEdit }, this.epochs.label, this.lr.label, this.batch.label, this.seed.label, this.validation.label, normalizeLabel);
     this.root = el('section', { className: 'controls', attrs: { 'aria-label': 'Training controls' } }, this.runButtons, settingsRow, this.dataRow);
-    for (const field of [this.epochs, this.lr, this.batch, this.seed, this.noise, this.points]) {
+    for (const field of [this.epochs, this.lr, this.batch, this.seed, this.validation, this.noise, this.points]) {
       field.input.addEventListener('change', () => this.commit());
     }
+    this.normalize.addEventListener('change', () => this.commit());
     this.dataset.addEventListener('change', () => this.commit());
   }
 
@@ -72,11 +81,13 @@ export class ControlsView implements View {
     this.context.post({ type: 'control', action });
   }
 
-  /** Reads the fields; when they are all valid, keeps and sends them. Returns whether they were. */
-  private commit(): boolean {
-    const state = this.state;
-    const current = state && effectiveSettings(state);
-    if (!state?.init || !current) return false;
+  /**
+   * Reads the fields and asks for an edit of the file for each one that differs from it. Returns 'invalid'
+   * when a field cannot be read (nothing is sent), 'edited' when an edit was asked for, else 'unchanged'.
+   */
+  private commit(rerun = false): 'invalid' | 'edited' | 'unchanged' {
+    const current = this.state && effectiveSettings(this.state);
+    if (!this.state?.init || !current) return 'invalid';
     const values = { epochs: this.epochs.read(), lr: this.lr.read(), batch: this.batch.read(), seed: this.seed.read() };
     let valid = true;
     for (const [field, value] of [[this.epochs, values.epochs], [this.lr, values.lr], [this.batch, values.batch], [this.seed, values.seed]] as const) {
@@ -92,15 +103,21 @@ export class ControlsView implements View {
       if (noise === undefined || points === undefined) valid = false;
       else data = { name: this.dataset.value || current.data.name, noise, points };
     }
-    if (!valid) return false;
-    const settings: PanelSettings = { epochs: values.epochs!, lr: values.lr!, batch: values.batch!, seed: values.seed!, data };
-    const key = settingsKey(state.init);
-    this.context.changeUi((s) => {
-      s.ui.settings = settings;
-      s.ui.settingsKey = key;
-    }, ['controls']);
-    this.context.post({ type: 'settings', settings });
-    return true;
+    const validation = this.validation.read();
+    this.validation.input.setAttribute('aria-invalid', String(validation === undefined));
+    if (validation === undefined) valid = false;
+    if (!valid) return 'invalid';
+    const changes: TrainSettingChange[] = [];
+    for (const key of ['epochs', 'lr', 'batch', 'seed'] as const) {
+      if (values[key] !== current[key]) changes.push({ key, value: values[key]! });
+    }
+    if (current.validation !== undefined && validation !== current.validation) changes.push({ key: 'validation', value: validation! });
+    if (current.normalize !== undefined && this.normalize.checked !== current.normalize) changes.push({ key: 'normalize', value: this.normalize.checked });
+    if (data && current.data && (data.name !== current.data.name || data.noise !== current.data.noise || data.points !== current.data.points)) {
+      changes.push({ key: 'data', value: { name: data.name, args: { points: data.points, noise: data.noise } } });
+    }
+    changes.forEach((setting, i) => this.context.post({ type: 'applyFix', fix: { kind: 'setTrainSetting', setting }, rerun: rerun && i === changes.length - 1 }));
+    return changes.length > 0 ? 'edited' : 'unchanged';
   }
 
   update(state: PanelState): void {
@@ -113,8 +130,11 @@ export class ControlsView implements View {
     this.runButtons.hidden = state.tab !== 'train';
     const settings = effectiveSettings(state);
     const disabled = !settings;
-    for (const field of [this.epochs, this.lr, this.batch, this.seed, this.noise, this.points]) field.input.disabled = disabled;
+    for (const field of [this.epochs, this.lr, this.batch, this.seed, this.validation, this.noise, this.points]) field.input.disabled = disabled;
+    this.normalize.disabled = disabled || settings?.normalize === undefined;
     if (!settings) return;
+    setValue(this.validation.input, settings.validation ?? 0);
+    this.normalize.checked = settings.normalize ?? true;
     setValue(this.epochs.input, settings.epochs);
     setValue(this.lr.input, settings.lr);
     setValue(this.batch.input, settings.batch);

@@ -73,8 +73,6 @@ export class HealthView implements View {
       // The fixes come with the finding, decided by its check in the core; the panel only shows them.
       for (const { title, change } of finding.fixes ?? []) {
         const apply = (rerun: boolean) => () => {
-          // A new learning rate in the file must not be overridden by an older one typed in the panel.
-          if (change.kind === 'setLearningRate') this.context.changeUi((s) => s.ui.settings && (s.ui.settings.lr = change.lr), ['controls']);
           this.context.post({ type: 'applyFix', fix: change, rerun });
         };
         item.appendChild(

@@ -91,7 +91,7 @@ export const trainCommand = defineCommand({
     const train = analysis.semantic.trains.find((t) => t.modelName === plan.modelName);
     const model = train?.model;
     if (!train || !model) return 2;
-    const outcome = parsed.backend === 'torch' ? await followTorchRun(plan, parsed, path) : await followRun(startRun({
+    const outcome = parsed.backend === 'torch' ? await followTorchRun(plan, parsed, path, settings) : await followRun(startRun({
       runId: `cli-${Date.now()}`, spec: plan.spec, settings: plan.settings, data: plan.data,
       progressIntervalMs: parsed.json ? 0 : 100, gridSize: 0, thresholds: plan.thresholds,
     }), parsed.json);
@@ -117,9 +117,9 @@ export const trainCommand = defineCommand({
 
 /** Runs the plan in PyTorch (torchBackend.ts) and shapes its end like an engine run's; exit 1 without PyTorch. */
 async function followTorchRun(
-  plan: Extract<RunPlan, { ok: true }>, parsed: TrainArgs, nnPath: string,
+  plan: Extract<RunPlan, { ok: true }>, parsed: TrainArgs, nnPath: string, settings: NnSettings,
 ): Promise<{ started?: RunStarted; finished: RunFinished } | number> {
-  const python = pythonCommand(parsed.settings === undefined ? undefined : readFileSync(parsed.settings, 'utf8'));
+  const python = pythonCommand(settings);
   const missing = torchMissing(python);
   if (missing) {
     console.error(`nn train: --backend torch needs PyTorch: ${missing}`);

@@ -9,6 +9,7 @@ import { activationTarget, setActivation } from '../../model/activationTarget';
 import type { LayerInfo, TrainInfo } from '../../model/types';
 import type { PanelFix } from '../../protocol';
 import { insert, replace, type TextEdit } from '../../syntax/textEdit';
+import { settingEdits } from './settingEdits';
 
 export type FixEditsResult = { edits: TextEdit[] } | { error: string };
 
@@ -43,6 +44,7 @@ export function fixEdits(analysis: Analysis, modelName: string, fix: PanelFix): 
   const train = analysis.semantic.trains.find((t) => t.modelName === modelName);
   const model = train?.model ?? analysis.semantic.models.find((m) => m.name === modelName);
   if (!model) return { error: `no model named '${modelName}' in this file` };
+  if (fix.kind === 'setTrainSetting') return settingEdits(analysis, modelName, fix.setting);
   if (fix.kind === 'setLearningRate') {
     if (!train) return { error: `model '${modelName}' has no train block` };
     if (!(fix.lr > 0) || !Number.isFinite(fix.lr)) return { error: 'the learning rate must be a positive number' };

@@ -103,7 +103,7 @@ export function fileSettings(target: PanelTarget): PanelSettings {
   const run = settingsFromTrain(train);
   // The optimizer's parameters hold the catalog's defaults for those not written.
   const lr = run.lr ?? numberParam(model.optimizer.params, 'lr') ?? 0;
-  const settings: PanelSettings = { epochs: run.epochs, batch: run.batch, lr, seed: run.seed };
+  const settings: PanelSettings = { epochs: run.epochs, batch: run.batch, lr, seed: run.seed, validation: run.validation, normalize: run.normalize };
   const data = train.data;
   if (data && findDataset(data.name)?.kind === 'toy') {
     settings.data = {

@@ -1,5 +1,5 @@
 /** dead-units: a large share of a ReLU-family layer's units output 0 for every sample, so they stop learning. */
-import { defineTrainingCheck, percent } from './types';
+import { defineTrainingCheck, hiddenLayerFindings, percent, switchActivationFix } from './types';
 
 export const deadUnits = defineTrainingCheck({
   code: 'dead-units',
@@ -22,26 +22,13 @@ export const deadUnits = defineTrainingCheck({
       'train m {\n  data circle(points: 200)\n  epochs 20\n}\n',
   },
   check(context, t) {
-    const last = context.history[context.history.length - 1];
-    if (!last) return [];
-    return last.layers.flatMap((health, i) => {
-      const facts = context.layers[i];
+    return hiddenLayerFindings(context, (health, facts) => {
       const dead = health.deadFraction;
-      if (!facts?.canDie || facts.role !== 'hidden' || dead === undefined || dead < t.deadFraction) return [];
-      return [{
-        message: `${percent(dead)} of the units in '${facts.name}' (${facts.activation}) output 0 for every sample, so they no longer learn — lower the learning rate or use leaky_relu`,
-        layer: facts.name,
-        sourceIndex: facts.sourceIndex,
-        epoch: context.epoch,
-      }];
+      if (!facts.canDie || dead === undefined || dead < t.deadFraction) return undefined;
+      return `${percent(dead)} of the units in '${facts.name}' (${facts.activation}) output 0 for every sample, so they no longer learn — lower the learning rate or use leaky_relu`;
     });
   },
   fix(finding) {
-    if (finding.sourceIndex === undefined) return [];
-    return [{
-      id: 'leaky_relu',
-      title: `Switch ${finding.layer ?? 'the layer'} to leaky_relu`,
-      change: { kind: 'setActivation', sourceIndices: [finding.sourceIndex], activation: 'leaky_relu' },
-    }];
+    return switchActivationFix(finding, 'leaky_relu');
   },
 });

@@ -1,5 +1,5 @@
 /** saturated-units: most units of a sigmoid/tanh layer sit where the curve is flat, so little gradient passes. */
-import { defineTrainingCheck, percent } from './types';
+import { defineTrainingCheck, hiddenLayerFindings, percent, switchActivationFix } from './types';
 
 export const saturatedUnits = defineTrainingCheck({
   code: 'saturated-units',
@@ -21,26 +21,13 @@ export const saturatedUnits = defineTrainingCheck({
       'train m {\n  data circle(points: 200)\n  epochs 20\n}\n',
   },
   check(context, t) {
-    const last = context.history[context.history.length - 1];
-    if (!last) return [];
-    return last.layers.flatMap((health, i) => {
-      const facts = context.layers[i];
+    return hiddenLayerFindings(context, (health, facts) => {
       const saturated = health.saturatedFraction;
-      if (!facts?.saturating || facts.role !== 'hidden' || saturated === undefined || saturated < t.saturatedFraction) return [];
-      return [{
-        message: `${percent(saturated)} of the units in '${facts.name}' (${facts.activation}) sit on the flat part of the curve for ${percent(t.saturationSamples)} or more of the samples, so almost no gradient gets through — use relu in hidden layers or standardize the inputs`,
-        layer: facts.name,
-        sourceIndex: facts.sourceIndex,
-        epoch: context.epoch,
-      }];
+      if (!facts.saturating || saturated === undefined || saturated < t.saturatedFraction) return undefined;
+      return `${percent(saturated)} of the units in '${facts.name}' (${facts.activation}) sit on the flat part of the curve for ${percent(t.saturationSamples)} or more of the samples, so almost no gradient gets through — use relu in hidden layers or standardize the inputs`;
     });
   },
   fix(finding) {
-    if (finding.sourceIndex === undefined) return [];
-    return [{
-      id: 'relu',
-      title: `Switch ${finding.layer ?? 'the layer'} to relu`,
-      change: { kind: 'setActivation', sourceIndices: [finding.sourceIndex], activation: 'relu' },
-    }];
+    return switchActivationFix(finding, 'relu');
   },
 });

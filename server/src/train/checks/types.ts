@@ -104,3 +104,27 @@ export function compact(value: number): string {
 export function saturatingHidden(context: TrainingCheckContext): number[] {
   return context.layers.filter((l) => l.role === 'hidden' && l.saturating).map((l) => l.sourceIndex);
 }
+
+/** The latest epoch's findings on hidden layers: `message` says what is wrong with one, or undefined when nothing is. */
+export function hiddenLayerFindings(
+  context: TrainingCheckContext,
+  message: (health: LayerHealth, facts: LayerFacts) => string | undefined,
+): Found[] {
+  const last = context.history[context.history.length - 1];
+  if (!last) return [];
+  return last.layers.flatMap((health, i) => {
+    const facts = context.layers[i];
+    const text = facts?.role === 'hidden' ? message(health, facts) : undefined;
+    return text === undefined ? [] : [{ message: text, layer: facts.name, sourceIndex: facts.sourceIndex, epoch: context.epoch }];
+  });
+}
+
+/** The fix that switches a finding's layer to `activation` (none when the finding names no layer line). */
+export function switchActivationFix(finding: TrainingFinding, activation: string): FindingFix[] {
+  if (finding.sourceIndex === undefined) return [];
+  return [{
+    id: activation,
+    title: `Switch ${finding.layer ?? 'the layer'} to ${activation}`,
+    change: { kind: 'setActivation', sourceIndices: [finding.sourceIndex], activation },
+  }];
+}

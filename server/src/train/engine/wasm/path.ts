@@ -31,8 +31,10 @@ export function macsPerSample(spec: NetworkSpec): number {
 /** The path a network of `kind` floats, trained `batch` rows at a time, runs on for a request. */
 export function choosePath(spec: NetworkSpec, kind: FloatKind, request: PathRequest, batch: number): EnginePath {
   if (kind !== 'float32' || request === 'js') return 'js';
+  // Small networks never compile the module, so their cold start stays as it was.
+  if (request === 'auto' && macsPerSample(spec) * Math.max(batch, 4) < WASM_MIN_MACS) return 'js';
   const best = bestWasmPath();
-  if (request === 'auto') return macsPerSample(spec) * Math.max(batch, 4) >= WASM_MIN_MACS ? best : 'js';
+  if (request === 'auto') return best;
   if (request === 'simd') return kernelModule('simd') ? 'simd' : 'js';
   return best;
 }
