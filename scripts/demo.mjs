@@ -22,7 +22,9 @@ function run(command, args, { allowFailure = false } = {}) {
   return result.status;
 }
 
-console.log('NN Studio demo: build and package the extension, check the examples, then train and export the spirals model.');
+console.log(
+  'NN Studio demo: build and package the extension, check the examples, then train and export the spirals model.',
+);
 
 if (!skipPackage) {
   run(npm, ['run', 'package']);
@@ -44,7 +46,9 @@ const status = run('node', ['dist/cli.js', 'check', ...examples], { allowFailure
 if (status === 0) {
   console.log('\nnn check: no errors in the examples.');
 } else if (status === 1) {
-  console.log('\nnn check: errors found (exit code 1). examples/flawed.nn is wrong on purpose; the others should be clean.');
+  console.log(
+    '\nnn check: errors found (exit code 1). examples/flawed.nn is wrong on purpose; the others should be clean.',
+  );
 } else {
   console.error(`\ndemo: nn check could not run (exit code ${status})`);
   process.exit(status ?? 1);
@@ -62,6 +66,10 @@ run('node', ['dist/cli.js', 'train', copy]);
 for (const target of ['pytorch', 'onnx', 'json']) {
   run('node', ['dist/cli.js', 'export', copy, '--to', target, '--weights']);
 }
-const exported = readdirSync(out).filter((name) => name !== 'spirals.nn' && !name.startsWith('.')).sort();
+const exported = readdirSync(out)
+  .filter((name) => name !== 'spirals.nn' && !name.startsWith('.'))
+  .sort();
 console.log(`\nExports of the trained model written to ${out}: ${exported.join(', ')}`);
-console.log('\nDemo finished. Open examples/ in VS Code with the extension installed to see hovers, checks and the training panel.');
+console.log(
+  '\nDemo finished. Open examples/ in VS Code with the extension installed to see hovers, checks and the training panel.',
+);

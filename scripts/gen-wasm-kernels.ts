@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { generatedKernelsFile } from './wasmKernels';
 
 const target = join(__dirname, '..', 'server', 'src', 'train', 'engine', 'wasm', 'kernels.generated.ts');
-generatedKernelsFile().then((text) => {
-  writeFileSync(target, text);
-  console.log(`wrote ${target}`);
-}).catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+generatedKernelsFile()
+  .then((text) => {
+    writeFileSync(target, text);
+    console.log(`wrote ${target}`);
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -4,7 +4,11 @@ import { kernelSource } from '../server/src/train/engine/wasm/kernelSource';
 
 async function compile(relaxed: boolean): Promise<string> {
   const wabt = await wabtInit();
-  const module = wabt.parseWat(relaxed ? 'relaxed.wat' : 'simd.wat', kernelSource(relaxed), { simd: true, relaxed_simd: relaxed, bulk_memory: true });
+  const module = wabt.parseWat(relaxed ? 'relaxed.wat' : 'simd.wat', kernelSource(relaxed), {
+    simd: true,
+    relaxed_simd: relaxed,
+    bulk_memory: true,
+  });
   try {
     module.validate();
     return Buffer.from(module.toBinary({}).buffer).toString('base64');

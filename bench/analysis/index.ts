@@ -10,17 +10,24 @@ import { generateFile } from '../support/generate';
 import { formatMs, medianMs } from '../support/measure';
 
 export function run(): void {
-  console.log(`\n## Analysis (lex + parse + semantic + checks), node ${SERVER_NODE_FLAGS.join(' ')} as the server runs`);
-  for (const [lines, target] of [[1000, 2], [10000, 20]] as const) {
+  console.log(
+    `\n## Analysis (lex + parse + semantic + checks), node ${SERVER_NODE_FLAGS.join(' ')} as the server runs`,
+  );
+  for (const [lines, target] of [
+    [1000, 2],
+    [10000, 20],
+  ] as const) {
     const text = generateFile(lines);
     const megabytes = Buffer.byteLength(text) / 1e6;
     const runs = lines > 5000 ? 30 : 200;
     const parseMs = medianMs(() => parse(text), runs, runs);
     const fullMs = medianMs(() => analyze(text, { documentPath: '/ws/bench.nn', workspaceRoots: ['/ws'] }), runs, runs);
     const findings = analyze(text).diagnostics.length;
-    console.log(`${String(lines).padStart(6)} lines (${(megabytes * 1000).toFixed(0)} kB, ${findings} findings): parse ${formatMs(parseMs)}, ` +
-      `full analysis ${formatMs(fullMs)} median, ${(megabytes / (fullMs / 1000)).toFixed(1)} MB/s — target < ${target} ms ` +
-      `(${(target / fullMs).toFixed(1)}× headroom)`);
+    console.log(
+      `${String(lines).padStart(6)} lines (${(megabytes * 1000).toFixed(0)} kB, ${findings} findings): parse ${formatMs(parseMs)}, ` +
+        `full analysis ${formatMs(fullMs)} median, ${(megabytes / (fullMs / 1000)).toFixed(1)} MB/s — target < ${target} ms ` +
+        `(${(target / fullMs).toFixed(1)}× headroom)`,
+    );
   }
 }
 

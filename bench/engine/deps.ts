@@ -18,11 +18,23 @@ export function ensureCompetitors(): Set<string> {
   const names = PACKAGES.map((p) => p.slice(0, p.lastIndexOf('@')));
   if (!names.every(installed)) {
     mkdirSync(DEPS_DIR, { recursive: true });
-    if (!existsSync(join(DEPS_DIR, 'package.json'))) writeFileSync(join(DEPS_DIR, 'package.json'), '{ "name": "bench-deps", "private": true }\n');
+    if (!existsSync(join(DEPS_DIR, 'package.json')))
+      writeFileSync(join(DEPS_DIR, 'package.json'), '{ "name": "bench-deps", "private": true }\n');
     console.log(`installing ${PACKAGES.join(', ')} into .bench-deps/ …`);
-    const args = ['install', '--prefix', DEPS_DIR, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', ...PACKAGES];
+    const args = [
+      'install',
+      '--prefix',
+      DEPS_DIR,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...PACKAGES,
+    ];
     const useLock = spawnSync('flock', ['--version']).status === 0;
-    const result = useLock ? spawnSync('flock', ['/tmp/nn-npm.lock', 'npm', ...args], { stdio: 'inherit' }) : spawnSync('npm', args, { stdio: 'inherit' });
+    const result = useLock
+      ? spawnSync('flock', ['/tmp/nn-npm.lock', 'npm', ...args], { stdio: 'inherit' })
+      : spawnSync('npm', args, { stdio: 'inherit' });
     if (result.status !== 0) console.log('could not install every competitor; benchmarking what is there');
   }
   return new Set(names.filter(installed));

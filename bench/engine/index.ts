@@ -16,11 +16,17 @@ import { DEPS_DIR, ensureCompetitors, requireDep } from './deps';
 type Subject = typeof import('./subject');
 
 /** The small part of the TensorFlow.js API the benchmark uses (it is not a dependency, so no types). */
-interface TfTensor { dispose(): void }
+interface TfTensor {
+  dispose(): void;
+}
 interface TfModel {
   add(layer: unknown): void;
   compile(options: { optimizer: unknown; loss: string }): void;
-  fit(x: TfTensor, y: TfTensor, options: { batchSize: number; epochs: number; shuffle: boolean; verbose: number }): Promise<unknown>;
+  fit(
+    x: TfTensor,
+    y: TfTensor,
+    options: { batchSize: number; epochs: number; shuffle: boolean; verbose: number },
+  ): Promise<unknown>;
   dispose(): void;
 }
 interface Tf {
@@ -47,11 +53,18 @@ interface Case {
 
 function specOf(c: Case): NetworkSpec {
   const layers = [...c.hidden, c.output].map((l, i) => ({
-    kind: 'dense' as const, name: `dense_${i + 1}`, sourceIndex: i, units: l.units,
-    activation: { name: l.activation, params: {} }, init: (l.activation === 'relu' ? 'he_normal' : 'glorot_uniform') as 'he_normal' | 'glorot_uniform',
+    kind: 'dense' as const,
+    name: `dense_${i + 1}`,
+    sourceIndex: i,
+    units: l.units,
+    activation: { name: l.activation, params: {} },
+    init: (l.activation === 'relu' ? 'he_normal' : 'glorot_uniform') as 'he_normal' | 'glorot_uniform',
   }));
   return {
-    modelName: c.id, input: c.input, layers, task: undefined,
+    modelName: c.id,
+    input: c.input,
+    layers,
+    task: undefined,
     loss: { name: c.output.activation === 'sigmoid' ? 'bce' : 'cce', params: {} },
     optimizer: { name: 'adam', params: { lr: 0.001 } },
   };
@@ -59,8 +72,13 @@ function specOf(c: Case): NetworkSpec {
 
 function bundleEngine(): Subject {
   esbuild.buildSync({
-    entryPoints: [join(__dirname, 'subject.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    outfile: BUNDLE, logLevel: 'warning',
+    entryPoints: [join(__dirname, 'subject.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: BUNDLE,
+    logLevel: 'warning',
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(BUNDLE) as Subject;
@@ -70,8 +88,15 @@ function casesFor(engine: Subject): Case[] {
   const rng = new engine.Rng(12345);
   return [
     {
-      id: 'a', title: '2-8-8-1 tanh/sigmoid, 1,000 points, batch 32, Adam', input: 2,
-      hidden: [{ units: 8, activation: 'tanh' }, { units: 8, activation: 'tanh' }], output: { units: 1, activation: 'sigmoid' }, batch: 32,
+      id: 'a',
+      title: '2-8-8-1 tanh/sigmoid, 1,000 points, batch 32, Adam',
+      input: 2,
+      hidden: [
+        { units: 8, activation: 'tanh' },
+        { units: 8, activation: 'tanh' },
+      ],
+      output: { units: 1, activation: 'sigmoid' },
+      batch: 32,
       data: () => {
         const rows = 1000;
         const X = new Float32Array(rows * 2).map(() => rng.uniform(-1, 1));
@@ -80,8 +105,15 @@ function casesFor(engine: Subject): Case[] {
       },
     },
     {
-      id: 'b', title: '64-128-64-10 relu/softmax on digits, batch 64, Adam', input: 64,
-      hidden: [{ units: 128, activation: 'relu' }, { units: 64, activation: 'relu' }], output: { units: 10, activation: 'softmax' }, batch: 64,
+      id: 'b',
+      title: '64-128-64-10 relu/softmax on digits, batch 64, Adam',
+      input: 64,
+      hidden: [
+        { units: 128, activation: 'relu' },
+        { units: 64, activation: 'relu' },
+      ],
+      output: { units: 10, activation: 'softmax' },
+      batch: 64,
       data: () => {
         const digits = engine.bundledDataset('digits');
         const rows = digits.n;
@@ -92,8 +124,15 @@ function casesFor(engine: Subject): Case[] {
       },
     },
     {
-      id: 'c', title: '784-128-64-10 relu/softmax on random data, batch 64, Adam', input: 784,
-      hidden: [{ units: 128, activation: 'relu' }, { units: 64, activation: 'relu' }], output: { units: 10, activation: 'softmax' }, batch: 64,
+      id: 'c',
+      title: '784-128-64-10 relu/softmax on random data, batch 64, Adam',
+      input: 784,
+      hidden: [
+        { units: 128, activation: 'relu' },
+        { units: 64, activation: 'relu' },
+      ],
+      output: { units: 10, activation: 'softmax' },
+      batch: 64,
       data: () => {
         const rows = 1024;
         const X = new Float32Array(rows * 784).map(() => rng.normal());
@@ -103,8 +142,15 @@ function casesFor(engine: Subject): Case[] {
       },
     },
     {
-      id: 'd', title: '64-256-256-10 relu/softmax on random data, batch 64, Adam', input: 64,
-      hidden: [{ units: 256, activation: 'relu' }, { units: 256, activation: 'relu' }], output: { units: 10, activation: 'softmax' }, batch: 64,
+      id: 'd',
+      title: '64-256-256-10 relu/softmax on random data, batch 64, Adam',
+      input: 64,
+      hidden: [
+        { units: 256, activation: 'relu' },
+        { units: 256, activation: 'relu' },
+      ],
+      output: { units: 10, activation: 'softmax' },
+      batch: 64,
       data: () => {
         const rows = 1024;
         const X = new Float32Array(rows * 64).map(() => rng.normal());
@@ -146,7 +192,10 @@ function median(values: number[]): number {
 }
 
 /** Each contender's median rate, and the median over rounds of the engine's rate over each other's. */
-interface RaceResult { rates: number[]; ratios: number[] }
+interface RaceResult {
+  rates: number[];
+  ratios: number[];
+}
 
 /**
  * Warms every contender up, then measures them in turns, ROUNDS times, in one process: the machine is
@@ -169,7 +218,12 @@ async function race(contenders: Contender[]): Promise<RaceResult> {
  * The engine as `nn train` runs it (the trainer's Learner: the path picked by size, gradient norms
  * tracked), or pinned to the JS kernels, which is the engine before the SIMD kernels.
  */
-function oursContender(engine: Subject, c: Case, data: { X: Float32Array; T: Float32Array; rows: number }, path: 'auto' | 'js' = 'auto'): Contender {
+function oursContender(
+  engine: Subject,
+  c: Case,
+  data: { X: Float32Array; T: Float32Array; rows: number },
+  path: 'auto' | 'js' = 'auto',
+): Contender {
   const learner = new engine.Learner(specOf(c), { batch: c.batch, seed: 1, trackGradients: true, path });
   const outW = c.output.units;
   const batches: Array<[Float32Array, Float32Array, number]> = [];
@@ -187,7 +241,12 @@ function oursContender(engine: Subject, c: Case, data: { X: Float32Array; T: Flo
 }
 
 /** A TF.js model on one backend; switching backends happens before each of its turns. */
-function tfContender(tf: Tf, backend: string, c: Case, data: { X: Float32Array; T: Float32Array; rows: number }): Contender {
+function tfContender(
+  tf: Tf,
+  backend: string,
+  c: Case,
+  data: { X: Float32Array; T: Float32Array; rows: number },
+): Contender {
   let model: TfModel | undefined;
   let xs: TfTensor | undefined;
   let ys: TfTensor | undefined;
@@ -202,9 +261,16 @@ function tfContender(tf: Tf, backend: string, c: Case, data: { X: Float32Array; 
       }
       if (!model) {
         model = tf.sequential();
-        c.hidden.forEach((l, i) => model!.add(tf.layers.dense({ units: l.units, activation: l.activation, inputShape: i === 0 ? [c.input] : undefined })));
+        c.hidden.forEach((l, i) =>
+          model!.add(
+            tf.layers.dense({ units: l.units, activation: l.activation, inputShape: i === 0 ? [c.input] : undefined }),
+          ),
+        );
         model.add(tf.layers.dense({ units: c.output.units, activation: c.output.activation }));
-        model.compile({ optimizer: tf.train.adam(0.001), loss: c.output.activation === 'sigmoid' ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
+        model.compile({
+          optimizer: tf.train.adam(0.001),
+          loss: c.output.activation === 'sigmoid' ? 'binaryCrossentropy' : 'categoricalCrossentropy',
+        });
         xs = tf.tensor2d(data.X, [data.rows, c.input]);
         ys = tf.tensor2d(data.T, [data.rows, c.output.units]);
       }
@@ -246,7 +312,8 @@ function coldStart(code: string, runs = 3): number | string {
   for (let i = 0; i < runs; i++) {
     const result = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 120000 });
     const value = Number(result.stdout.trim().split('\n').pop());
-    if (result.status !== 0 || !Number.isFinite(value)) return `failed (${(result.stderr || result.stdout).trim().split('\n')[0] ?? ''})`;
+    if (result.status !== 0 || !Number.isFinite(value))
+      return `failed (${(result.stderr || result.stdout).trim().split('\n')[0] ?? ''})`;
     times.push(value);
   }
   times.sort((a, b) => a - b);
@@ -290,7 +357,9 @@ async function main(): Promise<void> {
     console.log('brain.js is not installed; skipping it');
   }
 
-  console.log(`Training throughput (samples/s; after a warm-up the contenders take ${ROUNDS} alternating turns of ${Math.round(MEASURE_MS / ROUNDS)} ms; medians, and ratios as medians of per-turn ratios; higher is better)`);
+  console.log(
+    `Training throughput (samples/s; after a warm-up the contenders take ${ROUNDS} alternating turns of ${Math.round(MEASURE_MS / ROUNDS)} ms; medians, and ratios as medians of per-turn ratios; higher is better)`,
+  );
   const summary: string[] = [];
   for (const c of casesFor(engine)) {
     const data = c.data();
@@ -311,30 +380,52 @@ async function main(): Promise<void> {
     const { rates, ratios } = result;
     const ours = rates[0];
     console.log(`  ${contenders[0].name.padEnd(32)}${fmt(ours)}`);
-    contenders.slice(1).forEach((x, k) => console.log(`  ${x.name.padEnd(32)}${fmt(rates[k + 1])}   engine is ${ratios[k + 1].toFixed(2)}×`));
+    contenders
+      .slice(1)
+      .forEach((x, k) =>
+        console.log(`  ${x.name.padEnd(32)}${fmt(rates[k + 1])}   engine is ${ratios[k + 1].toFixed(2)}×`),
+      );
     const ratioOf = (name: string): number => {
       const k = contenders.findIndex((x) => x.name === name);
       return k < 0 ? NaN : ratios[k];
     };
     const wasmRatio = ratioOf('tfjs-wasm');
     const jsRatio = ratioOf('engine, JS kernels');
-    const verdict = (ratio: number, target: number): string => (Number.isNaN(ratio) ? 'not measured' : ratio >= target ? 'met' : 'NOT met');
-    if (c.id === 'a') summary.push(`(a) ${Math.round(ours).toLocaleString('en-US')} samples/s — target ≥ 1,000,000: ${ours >= 1e6 ? 'met' : 'NOT met'}`);
-    else if (c.id === 'b') summary.push(`(b) ${wasmRatio.toFixed(2)}× tfjs-wasm — target ≥ 1×: ${verdict(wasmRatio, 1)}`);
-    else if (c.id === 'c') summary.push(`(c) ${wasmRatio.toFixed(2)}× tfjs-wasm (target ≥ 5×: ${verdict(wasmRatio, 5)}), ${jsRatio.toFixed(2)}× the JS kernels (target ≥ 4×: ${verdict(jsRatio, 4)})`);
+    const verdict = (ratio: number, target: number): string =>
+      Number.isNaN(ratio) ? 'not measured' : ratio >= target ? 'met' : 'NOT met';
+    if (c.id === 'a')
+      summary.push(
+        `(a) ${Math.round(ours).toLocaleString('en-US')} samples/s — target ≥ 1,000,000: ${ours >= 1e6 ? 'met' : 'NOT met'}`,
+      );
+    else if (c.id === 'b')
+      summary.push(`(b) ${wasmRatio.toFixed(2)}× tfjs-wasm — target ≥ 1×: ${verdict(wasmRatio, 1)}`);
+    else if (c.id === 'c')
+      summary.push(
+        `(c) ${wasmRatio.toFixed(2)}× tfjs-wasm (target ≥ 5×: ${verdict(wasmRatio, 5)}), ${jsRatio.toFixed(2)}× the JS kernels (target ≥ 4×: ${verdict(jsRatio, 4)})`,
+      );
     else summary.push(`(d) ${wasmRatio.toFixed(2)}× tfjs-wasm — target ≥ 4×: ${verdict(wasmRatio, 4)}`);
   }
 
   console.log('\nBare SIMD kernel: C = A·B, median GFLOP/s over alternating turns');
-  for (const [M, N, K] of [[64, 128, 784], [128, 784, 64], [64, 784, 128]]) {
+  for (const [M, N, K] of [
+    [64, 128, 784],
+    [128, 784, 64],
+    [64, 784, 128],
+  ]) {
     const gflops = engine.kernelGflops(M, N, K, ROUNDS, MEASURE_MS / ROUNDS / 3);
-    console.log(`  ${`${M}×${K} · ${K}×${N}`.padEnd(24)}${gflops.map((g) => `${g.path} ${g.gflops.toFixed(1)}`).join('   ')}`);
+    console.log(
+      `  ${`${M}×${K} · ${K}×${N}`.padEnd(24)}${gflops.map((g) => `${g.path} ${g.gflops.toFixed(1)}`).join('   ')}`,
+    );
   }
 
   console.log('\nCold start: fresh process, from import to the end of the first training step (median of 3, ms)');
   const spec = JSON.stringify(specOf(casesFor(engine)[0]));
-  const oursCold = coldStart(`const t0=performance.now();const m=require(${JSON.stringify(BUNDLE)});const l=new m.Learner(${spec},{batch:32,seed:1});l.trainBatch(new Float32Array(64),new Float32Array(32),32);console.log(performance.now()-t0)`);
-  console.log(`  ${'nn-studio engine'.padEnd(28)}${typeof oursCold === 'number' ? oursCold.toFixed(1).padStart(12) : oursCold}`);
+  const oursCold = coldStart(
+    `const t0=performance.now();const m=require(${JSON.stringify(BUNDLE)});const l=new m.Learner(${spec},{batch:32,seed:1});l.trainBatch(new Float32Array(64),new Float32Array(32),32);console.log(performance.now()-t0)`,
+  );
+  console.log(
+    `  ${'nn-studio engine'.padEnd(28)}${typeof oursCold === 'number' ? oursCold.toFixed(1).padStart(12) : oursCold}`,
+  );
   if (tf) {
     const tfPath = JSON.stringify(join(DEPS_DIR, 'node_modules', '@tensorflow', 'tfjs'));
     const wasmPath = JSON.stringify(join(DEPS_DIR, 'node_modules', '@tensorflow', 'tfjs-backend-wasm'));
@@ -346,10 +437,13 @@ async function main(): Promise<void> {
   }
   if (brain) {
     const brainPath = JSON.stringify(join(DEPS_DIR, 'node_modules', 'brain.js'));
-    const t = coldStart(`const t0=performance.now();const b=require(${brainPath});const n=new b.NeuralNetwork({hiddenLayers:[8,8],activation:'tanh'});n.train(Array.from({length:32},()=>({input:[0,0],output:[0]})),{iterations:1,errorThresh:1e-9,log:false});console.log(performance.now()-t0)`);
+    const t = coldStart(
+      `const t0=performance.now();const b=require(${brainPath});const n=new b.NeuralNetwork({hiddenLayers:[8,8],activation:'tanh'});n.train(Array.from({length:32},()=>({input:[0,0],output:[0]})),{iterations:1,errorThresh:1e-9,log:false});console.log(performance.now()-t0)`,
+    );
     console.log(`  ${'brain.js'.padEnd(28)}${typeof t === 'number' ? t.toFixed(1).padStart(12) : t}`);
   }
-  if (typeof oursCold === 'number') summary.push(`cold start ${oursCold.toFixed(1)} ms — target < 25 ms: ${oursCold < 25 ? 'met' : 'NOT met'}`);
+  if (typeof oursCold === 'number')
+    summary.push(`cold start ${oursCold.toFixed(1)} ms — target < 25 ms: ${oursCold < 25 ? 'met' : 'NOT met'}`);
   console.log('\nTargets');
   for (const line of summary) console.log(`  ${line}`);
 }

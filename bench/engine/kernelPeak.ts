@@ -3,7 +3,13 @@ import { WasmArena } from '../../server/src/train/engine/wasm/arena';
 import { kernelModule } from '../../server/src/train/engine/wasm/kernels';
 
 /** Median GFLOP/s of C[M×N] = A[M×K]·B[K×N] per path, the paths taking `rounds` alternating turns of `ms`. */
-export function kernelGflops(M: number, N: number, K: number, rounds: number, ms: number): { path: string; gflops: number }[] {
+export function kernelGflops(
+  M: number,
+  N: number,
+  K: number,
+  rounds: number,
+  ms: number,
+): { path: string; gflops: number }[] {
   const paths = (['simd', 'relaxed'] as const).filter((p) => kernelModule(p));
   const setups = paths.map((path) => {
     const arena = WasmArena.create(path, M * K + K * N + M * N + 64) as WasmArena;

@@ -47,21 +47,74 @@ export function run(): void {
   const activations = offsets(text, /dense \d+ (\w)/g, 'dense 8 '.length + 1);
   const layers = offsets(text, /dense \d+/g, 2);
   const models = offsets(text, /model (m\d+)/g, 'model m'.length);
-  console.log(line(`hover: activation (${activations.length} spots)`, perCall(activations, (o) => hoverAt(analysis, o)), 1));
-  console.log(line(`hover: layer (${layers.length} spots)`, perCall(layers, (o) => hoverAt(analysis, o)), 1));
-  console.log(line(`hover: model summary (${models.length})`, perCall(models, (o) => hoverAt(analysis, o)), 1));
+  console.log(
+    line(
+      `hover: activation (${activations.length} spots)`,
+      perCall(activations, (o) => hoverAt(analysis, o)),
+      1,
+    ),
+  );
+  console.log(
+    line(
+      `hover: layer (${layers.length} spots)`,
+      perCall(layers, (o) => hoverAt(analysis, o)),
+      1,
+    ),
+  );
+  console.log(
+    line(
+      `hover: model summary (${models.length})`,
+      perCall(models, (o) => hoverAt(analysis, o)),
+      1,
+    ),
+  );
 
   const afterUnits = offsets(text, /dense \d+ /g, 0).map((o) => text.indexOf(' ', o + 6) + 1);
   const lineStarts = offsets(text, /\n {2}loss/g, 3);
-  console.log(line('completion: activation names', perCall(afterUnits, (o) => completionsAt(analysis, o)), 1));
-  console.log(line('completion: statement keywords', perCall(lineStarts, (o) => completionsAt(analysis, o)), 1));
+  console.log(
+    line(
+      'completion: activation names',
+      perCall(afterUnits, (o) => completionsAt(analysis, o)),
+      1,
+    ),
+  );
+  console.log(
+    line(
+      'completion: statement keywords',
+      perCall(lineStarts, (o) => completionsAt(analysis, o)),
+      1,
+    ),
+  );
   const calls = offsets(text, /adam\(lr/g, 'adam('.length + 1);
-  console.log(line('signature help: optimizer', perCall(calls, (o) => signatureHelpAt(analysis, o)), 1));
+  console.log(
+    line(
+      'signature help: optimizer',
+      perCall(calls, (o) => signatureHelpAt(analysis, o)),
+      1,
+    ),
+  );
 
   const relu = findActivation('gelu')!;
-  console.log(line('plot: one SVG, uncached (gelu)', perCall([0, 1, 2, 3, 4, 5, 6, 7], () => activationPlotSvg(relu, {}))));
-  console.log(line('semantic tokens: whole file', perCall([0, 1, 2, 3, 4], () => semanticTokens(analysis)), 10));
-  console.log(line('format: whole file', perCall([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], () => formatDocument(analysis)), 10));
+  console.log(
+    line(
+      'plot: one SVG, uncached (gelu)',
+      perCall([0, 1, 2, 3, 4, 5, 6, 7], () => activationPlotSvg(relu, {})),
+    ),
+  );
+  console.log(
+    line(
+      'semantic tokens: whole file',
+      perCall([0, 1, 2, 3, 4], () => semanticTokens(analysis)),
+      10,
+    ),
+  );
+  console.log(
+    line(
+      'format: whole file',
+      perCall([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], () => formatDocument(analysis)),
+      10,
+    ),
+  );
 }
 
 if (require.main === module) run();

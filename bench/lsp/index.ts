@@ -68,7 +68,9 @@ async function requests(): Promise<void> {
     await client.open(uri, text);
     await client.diagnostics(uri, 120_000);
     const openMs = performance.now() - t0;
-    console.log(`\n## Every request on a ${lines.toLocaleString('en-US')}-line file (${megabytes.toFixed(1)} MB), over stdio`);
+    console.log(
+      `\n## Every request on a ${lines.toLocaleString('en-US')}-line file (${megabytes.toFixed(1)} MB), over stdio`,
+    );
     console.log(row('didOpen → diagnostics', openMs, `${(megabytes / (openMs / 1000)).toFixed(1)} MB/s`));
 
     const textDocument = { uri };
@@ -81,16 +83,33 @@ async function requests(): Promise<void> {
       ['formatting', 'textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }],
       ['inlayHint (whole file)', 'textDocument/inlayHint', { textDocument, range: whole }],
       ['codeLens', 'textDocument/codeLens', { textDocument }],
-      ['codeAction (whole file, fix all)', 'textDocument/codeAction', { textDocument, range: whole, context: { diagnostics: [], only: ['source.fixAll.nn'] } }],
-      ['codeAction (whole file, quick fixes)', 'textDocument/codeAction', { textDocument, range: whole, context: { diagnostics: [] } }],
+      [
+        'codeAction (whole file, fix all)',
+        'textDocument/codeAction',
+        { textDocument, range: whole, context: { diagnostics: [], only: ['source.fixAll.nn'] } },
+      ],
+      [
+        'codeAction (whole file, quick fixes)',
+        'textDocument/codeAction',
+        { textDocument, range: whole, context: { diagnostics: [] } },
+      ],
     ];
     for (const [name, method, params] of wholeFile) {
       const ms = await timed(() => client.request(method, params), 3);
       console.log(row(name, ms, `${(megabytes / (ms / 1000)).toFixed(1)} MB/s`));
     }
     const spots = positions(text, /dense \d+ (\w)/, 'dense 8 '.length + 1, 1000);
-    const ranges = await timed(() => client.request('textDocument/selectionRange', { textDocument, positions: spots }), 3);
-    console.log(row(`selectionRange (${spots.length} positions)`, ranges, `${(spots.length / (ranges / 1000)).toFixed(0)} positions/s`));
+    const ranges = await timed(
+      () => client.request('textDocument/selectionRange', { textDocument, positions: spots }),
+      3,
+    );
+    console.log(
+      row(
+        `selectionRange (${spots.length} positions)`,
+        ranges,
+        `${(spots.length / (ranges / 1000)).toFixed(0)} positions/s`,
+      ),
+    );
 
     const layers = positions(text, /h\d+: dense/, 1);
     const activations = positions(text, /dense \d+ \w/, 'dense 8 '.length + 1);
@@ -100,13 +119,43 @@ async function requests(): Promise<void> {
       ['hover: activation', 'textDocument/hover', activations, (position) => ({ textDocument, position })],
       ['hover: layer label', 'textDocument/hover', layers, (position) => ({ textDocument, position })],
       ['hover: model summary', 'textDocument/hover', models, (position) => ({ textDocument, position })],
-      ['completion: statement keywords', 'textDocument/completion', lineStarts, (position) => ({ textDocument, position })],
-      ['signatureHelp', 'textDocument/signatureHelp', positions(text, /adam\(lr/, 'adam('.length + 1), (position) => ({ textDocument, position })],
-      ['definition (model name)', 'textDocument/definition', positions(text, /^train m/, 'train m'.length), (position) => ({ textDocument, position })],
-      ['references (model name)', 'textDocument/references', models, (position) => ({ textDocument, position, context: { includeDeclaration: true } })],
-      ['references (layer label)', 'textDocument/references', layers, (position) => ({ textDocument, position, context: { includeDeclaration: true } })],
+      [
+        'completion: statement keywords',
+        'textDocument/completion',
+        lineStarts,
+        (position) => ({ textDocument, position }),
+      ],
+      [
+        'signatureHelp',
+        'textDocument/signatureHelp',
+        positions(text, /adam\(lr/, 'adam('.length + 1),
+        (position) => ({ textDocument, position }),
+      ],
+      [
+        'definition (model name)',
+        'textDocument/definition',
+        positions(text, /^train m/, 'train m'.length),
+        (position) => ({ textDocument, position }),
+      ],
+      [
+        'references (model name)',
+        'textDocument/references',
+        models,
+        (position) => ({ textDocument, position, context: { includeDeclaration: true } }),
+      ],
+      [
+        'references (layer label)',
+        'textDocument/references',
+        layers,
+        (position) => ({ textDocument, position, context: { includeDeclaration: true } }),
+      ],
       ['prepareRename (layer label)', 'textDocument/prepareRename', layers, (position) => ({ textDocument, position })],
-      ['codeAction (one line)', 'textDocument/codeAction', activations, (position) => ({ textDocument, range: { start: position, end: position }, context: { diagnostics: [] } })],
+      [
+        'codeAction (one line)',
+        'textDocument/codeAction',
+        activations,
+        (position) => ({ textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }),
+      ],
     ];
     for (const [name, method, spotsOf, params] of atPosition) {
       const times: number[] = [];
@@ -135,7 +184,9 @@ async function symbolScaling(): Promise<void> {
       await client.diagnostics(uri, 120_000);
       const ms = await timed(() => client.request('textDocument/documentSymbol', { textDocument: { uri } }), 3);
       const ratio = previous ? `  (×${(ms / previous).toFixed(2)} for ×2 layers)` : '';
-      console.log(row(`${layers.toLocaleString('en-US')} layers`, ms, `${((layers / ms) * 1000).toFixed(0)} symbols/s${ratio}`));
+      console.log(
+        row(`${layers.toLocaleString('en-US')} layers`, ms, `${((layers / ms) * 1000).toFixed(0)} symbols/s${ratio}`),
+      );
       previous = ms;
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
@@ -146,7 +197,9 @@ async function symbolScaling(): Promise<void> {
 
 async function memoryOverEdits(): Promise<void> {
   const edits = 1000;
-  console.log(`\n## Server memory over ${edits.toLocaleString('en-US')} edits of a 10,000-line file (each edit waits for its diagnostics)`);
+  console.log(
+    `\n## Server memory over ${edits.toLocaleString('en-US')} edits of a 10,000-line file (each edit waits for its diagnostics)`,
+  );
   const client = await start();
   try {
     const uri = 'file:///ws/edits.nn';
@@ -157,15 +210,24 @@ async function memoryOverEdits(): Promise<void> {
     for (let i = 0; i < edits; i++) {
       // Type a character into a comment, then take it out again: the text stays the same size.
       const line = (i * 7919) % 10_000;
-      const change = i % 2 === 0
-        ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '#' }
-        : { range: { start: { line: (line + 10_000 - 7919) % 10_000, character: 0 }, end: { line: (line + 10_000 - 7919) % 10_000, character: 1 } }, text: '' };
+      const change =
+        i % 2 === 0
+          ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '#' }
+          : {
+              range: {
+                start: { line: (line + 10_000 - 7919) % 10_000, character: 0 },
+                end: { line: (line + 10_000 - 7919) % 10_000, character: 1 },
+              },
+              text: '',
+            };
       await client.change(uri, [change]);
       await client.diagnostics(uri, 60_000);
     }
     const ms = (performance.now() - t0) / edits;
-    console.log(`RSS ${before.toFixed(0)} MB after open → ${rssMb(client.pid).toFixed(0)} MB after ${edits} edits ` +
-      `(peak ${rssMb(client.pid, 'VmHWM').toFixed(0)} MB); ${formatMs(ms)} per edit → diagnostics`);
+    console.log(
+      `RSS ${before.toFixed(0)} MB after open → ${rssMb(client.pid).toFixed(0)} MB after ${edits} edits ` +
+        `(peak ${rssMb(client.pid, 'VmHWM').toFixed(0)} MB); ${formatMs(ms)} per edit → diagnostics`,
+    );
   } finally {
     await client.stop();
   }

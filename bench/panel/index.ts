@@ -14,7 +14,11 @@ import { formatMs, median, medianMs } from '../support/measure';
 
 const TARGET_MS = 5;
 const BACKGROUND: Rgb = [31, 31, 31];
-const CLASSES: Rgb[] = [[209, 134, 22], [55, 148, 255], [137, 209, 133]];
+const CLASSES: Rgb[] = [
+  [209, 134, 22],
+  [55, 148, 255],
+  [137, 209, 133],
+];
 
 function lastGrid(stream: ReturnType<typeof binaryStream>): { grid: BoundaryGrid; points: DatasetSummary['points'] } {
   const epochs = stream.filter((m): m is EpochProgress => m.type === 'epoch');
@@ -33,8 +37,14 @@ function benchPixels(): void {
   const out = new Uint8ClampedArray(binary.width * binary.height * 4);
   const binaryLut = buildLut({ background: BACKGROUND, classes: CLASSES }, 'binary', false);
   const multiLut = buildLut({ background: BACKGROUND, classes: CLASSES }, 'multiclass', false);
-  report('binary grid → RGBA', medianMs(() => fillGridPixels(out, binary, binaryLut, 'binary', BACKGROUND), 200, 20));
-  report('3-class grid with confidence → RGBA', medianMs(() => fillGridPixels(out, multi, multiLut, 'multiclass', BACKGROUND), 200, 20));
+  report(
+    'binary grid → RGBA',
+    medianMs(() => fillGridPixels(out, binary, binaryLut, 'binary', BACKGROUND), 200, 20),
+  );
+  report(
+    '3-class grid with confidence → RGBA',
+    medianMs(() => fillGridPixels(out, multi, multiLut, 'multiclass', BACKGROUND), 200, 20),
+  );
 }
 
 async function benchCanvas(): Promise<void> {
@@ -62,7 +72,8 @@ async function benchCanvas(): Promise<void> {
     const { grid, points } = lastGrid(binaryStream());
     const times = await page.evaluate(
       ({ grid, points, background, classes }) => {
-        const Painter = (window as unknown as { HeatmapPainter: new () => { draw(...a: unknown[]): void } }).HeatmapPainter;
+        const Painter = (window as unknown as { HeatmapPainter: new () => { draw(...a: unknown[]): void } })
+          .HeatmapPainter;
         const painter = new Painter();
         const ctx = document.querySelector('canvas')!.getContext('2d')!;
         const colors = { background, classes: classes.slice(0, 2), outline: '#1f1f1f' };

@@ -44,10 +44,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function start(runId: string): RunHandle {
   if (analyze(SOURCE).diagnostics.some((d) => d.severity === 'error')) throw new Error('the bench model has errors');
-  const plan = planRun({ text: SOURCE, path: '', settings: DEFAULT_SETTINGS, data: { workspaceRoots: [], trusted: true }, gridSize: 100 });
+  const plan = planRun({
+    text: SOURCE,
+    path: '',
+    settings: DEFAULT_SETTINGS,
+    data: { workspaceRoots: [], trusted: true },
+    gridSize: 100,
+  });
   if (!plan.ok) throw new Error(plan.message);
   return startRun(
-    { runId, spec: plan.spec, settings: plan.settings, data: plan.data, thresholds: plan.thresholds, progressIntervalMs: 0, gridSize: 100 },
+    {
+      runId,
+      spec: plan.spec,
+      settings: plan.settings,
+      data: plan.data,
+      thresholds: plan.thresholds,
+      progressIntervalMs: 0,
+      gridSize: 100,
+    },
     { workerPath: WORKER },
   );
 }
@@ -101,7 +115,9 @@ function report(what: string, values: number[]): void {
   const sorted = [...values].sort((a, b) => a - b);
   const worst = sorted.at(-1)!;
   const m = median(values);
-  console.log(`${what}: ${formatMs(m)} median, ${formatMs(worst)} worst of ${values.length} — target < ${TARGET_MS} ms (${(TARGET_MS / Math.max(m, 0.001)).toFixed(0)}× headroom)`);
+  console.log(
+    `${what}: ${formatMs(m)} median, ${formatMs(worst)} worst of ${values.length} — target < ${TARGET_MS} ms (${(TARGET_MS / Math.max(m, 0.001)).toFixed(0)}× headroom)`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -21,9 +21,27 @@ interface ExportOptions {
 }
 
 const TARGETS: { target: Target; label: string; detail: string; extension: string; filter: string }[] = [
-  { target: 'pytorch', label: 'PyTorch', detail: 'A torch.nn.Module in a .py file (plus a .weights.json file with trained weights)', extension: 'py', filter: 'Python' },
-  { target: 'onnx', label: 'ONNX', detail: 'An ONNX model (opset 13) that any ONNX runtime can load', extension: 'onnx', filter: 'ONNX model' },
-  { target: 'json', label: 'NN Studio JSON', detail: 'The network and its weights in NN Studio’s own format (docs/export.md)', extension: 'json', filter: 'JSON' },
+  {
+    target: 'pytorch',
+    label: 'PyTorch',
+    detail: 'A torch.nn.Module in a .py file (plus a .weights.json file with trained weights)',
+    extension: 'py',
+    filter: 'Python',
+  },
+  {
+    target: 'onnx',
+    label: 'ONNX',
+    detail: 'An ONNX model (opset 13) that any ONNX runtime can load',
+    extension: 'onnx',
+    filter: 'ONNX model',
+  },
+  {
+    target: 'json',
+    label: 'NN Studio JSON',
+    detail: 'The network and its weights in NN Studio’s own format (docs/export.md)',
+    extension: 'json',
+    filter: 'JSON',
+  },
 ];
 
 async function askTarget(): Promise<Target | undefined> {
@@ -37,10 +55,17 @@ async function askTarget(): Promise<Target | undefined> {
 async function askWeights(target: Target): Promise<boolean | undefined> {
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'Trained weights', detail: 'From the last saved run of the model, or trained now with its train block', weights: true },
+      {
+        label: 'Trained weights',
+        detail: 'From the last saved run of the model, or trained now with its train block',
+        weights: true,
+      },
       {
         label: 'Architecture only',
-        detail: target === 'onnx' ? 'The ONNX model holds the untrained initial weights' : 'No weights: the layers, activations, loss and optimizer',
+        detail:
+          target === 'onnx'
+            ? 'The ONNX model holds the untrained initial weights'
+            : 'No weights: the layers, activations, loss and optimizer',
         weights: false,
       },
     ],
@@ -49,14 +74,20 @@ async function askWeights(target: Target): Promise<boolean | undefined> {
   return pick?.weights;
 }
 
-export async function runExport(services: ExtensionServices, uriArg?: unknown, modelArg?: unknown, optionsArg?: unknown): Promise<string[] | undefined> {
+export async function runExport(
+  services: ExtensionServices,
+  uriArg?: unknown,
+  modelArg?: unknown,
+  optionsArg?: unknown,
+): Promise<string[] | undefined> {
   const uri = documentArg(uriArg);
   if (!uri) {
     void vscode.window.showInformationMessage('Open a .nn file to export one of its models.');
     return undefined;
   }
   const model = stringArg(modelArg);
-  const options: ExportOptions = typeof optionsArg === 'object' && optionsArg !== null ? (optionsArg as ExportOptions) : {};
+  const options: ExportOptions =
+    typeof optionsArg === 'object' && optionsArg !== null ? (optionsArg as ExportOptions) : {};
   const target = options.target ?? (await askTarget());
   if (!target) return undefined;
   const weights = options.weights ?? (await askWeights(target));
@@ -85,7 +116,10 @@ export async function runExport(services: ExtensionServices, uriArg?: unknown, m
   if (!client) return undefined;
   const params: ExportParams = { uri: uri.toString(), target, model, weights, stem };
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Exporting to ${info.label}${weights ? ' (training if needed)' : ''}…` },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Exporting to ${info.label}${weights ? ' (training if needed)' : ''}…`,
+    },
     () => client.sendRequest(ExportRequest.type, params),
   );
   if (!result.ok || !result.files) {
@@ -103,9 +137,11 @@ export async function runExport(services: ExtensionServices, uriArg?: unknown, m
   const names = written.map((u) => path.basename(u.path)).join(', ');
   const main = written[0];
   const canOpen = target !== 'onnx';
-  void vscode.window.showInformationMessage(`Exported '${result.model}' to ${names}.`, ...(canOpen ? ['Open'] : []), 'Show Details').then(async (choice) => {
-    if (choice === 'Open') await vscode.window.showTextDocument(main);
-    if (choice === 'Show Details') services.output.show(true);
-  });
+  void vscode.window
+    .showInformationMessage(`Exported '${result.model}' to ${names}.`, ...(canOpen ? ['Open'] : []), 'Show Details')
+    .then(async (choice) => {
+      if (choice === 'Open') await vscode.window.showTextDocument(main);
+      if (choice === 'Show Details') services.output.show(true);
+    });
   return written.map((u) => u.fsPath);
 }

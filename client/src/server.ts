@@ -1,7 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SERVER_NODE_FLAGS } from '../../server/src/serverFlags';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { WorkspaceTrustedNotification, type ClientInitializationOptions } from '../../server/src/protocol';
 
@@ -83,13 +88,20 @@ export class NnServer implements vscode.Disposable {
     const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] },
+      },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       outputChannel: this.output,
       synchronize: { configurationSection: 'nn' },
-      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, hoverImages: true } satisfies ClientInitializationOptions,
+      initializationOptions: {
+        workspaceTrusted: vscode.workspace.isTrusted,
+        hoverImages: true,
+      } satisfies ClientInitializationOptions,
       middleware: {
         provideInlayHints: (document, range, token, next) =>
           vscode.workspace.getConfiguration('nn', document).get<boolean>('inlayHints.enabled', true)

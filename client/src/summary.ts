@@ -26,7 +26,11 @@ export function registerSummaryDocuments(services: ExtensionServices): void {
   );
 }
 
-export async function showSummary(services: ExtensionServices, uriArg?: unknown, modelArg?: unknown): Promise<string | undefined> {
+export async function showSummary(
+  services: ExtensionServices,
+  uriArg?: unknown,
+  modelArg?: unknown,
+): Promise<string | undefined> {
   const uri = documentArg(uriArg)?.toString();
   if (!uri) {
     void vscode.window.showInformationMessage('Open a .nn file to see the summary of its models.');
@@ -38,7 +42,9 @@ export async function showSummary(services: ExtensionServices, uriArg?: unknown,
   const params: SummaryParams = { uri, model: stringArg(modelArg) };
   const result = await client.sendRequest(SummaryRequest.type, params);
   if (!result.markdown) {
-    void vscode.window.showInformationMessage(params.model ? `No model named '${params.model}' in this file.` : 'This file has no model yet.');
+    void vscode.window.showInformationMessage(
+      params.model ? `No model named '${params.model}' in this file.` : 'This file has no model yet.',
+    );
     return undefined;
   }
   const title = `${params.model ?? path.basename(vscode.Uri.parse(uri).path, '.nn')} summary.md`;

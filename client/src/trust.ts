@@ -13,7 +13,10 @@ const MANAGE = 'Manage Workspace Trust';
 export function requireTrust(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
   void vscode.window
-    .showWarningMessage(`${action} needs a trusted workspace: in Restricted Mode NN Studio reads no data files and runs no training. Trust this folder to go on.`, MANAGE)
+    .showWarningMessage(
+      `${action} needs a trusted workspace: in Restricted Mode NN Studio reads no data files and runs no training. Trust this folder to go on.`,
+      MANAGE,
+    )
     .then((choice) => {
       if (choice === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage');
     });

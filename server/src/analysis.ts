@@ -20,7 +20,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const file = parse(text);
   const { semantic, diagnostics: semanticDiagnostics } = analyzeSemantics(file, options);
   const base: Analysis = {
-    text, file, semantic, lines: new LineIndex(text),
+    text,
+    file,
+    semantic,
+    lines: new LineIndex(text),
     diagnostics: [...file.errors.map((e): Diagnostic => ({ ...e, severity: 'error' })), ...semanticDiagnostics],
   };
   base.diagnostics = runChecks(base, options.checks ?? {});

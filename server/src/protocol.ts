@@ -445,7 +445,10 @@ export interface ClientInitializationOptions {
 }
 
 /** `nn/workspaceTrusted` (client → server): the user has trusted the workspace; data files may be read now. */
-export const WorkspaceTrustedNotification = { method: 'nn/workspaceTrusted', type: new NotificationType0('nn/workspaceTrusted') } as const;
+export const WorkspaceTrustedNotification = {
+  method: 'nn/workspaceTrusted',
+  type: new NotificationType0('nn/workspaceTrusted'),
+} as const;
 
 /* ---------- The training panel's requests (extension host → language server) ---------- */
 // The extension host knows VS Code and this protocol, nothing of the language: what the panel shows, the
@@ -462,13 +465,13 @@ export const PanelModelRequest = request<PanelModelParams, PanelModelResult>('nn
 
 export type PanelModelResult =
   | {
-    ok: true;
-    model: PanelModel;
-    /** Where each layer is written, by its index in the model's layer list (what `revealLayer` shows). */
-    layerRanges: Range[];
-    /** What compare runs are timed to: a validation accuracy for classifiers; none for regression. */
-    compareThreshold?: RunThreshold;
-  }
+      ok: true;
+      model: PanelModel;
+      /** Where each layer is written, by its index in the model's layer list (what `revealLayer` shows). */
+      layerRanges: Range[];
+      /** What compare runs are timed to: a validation accuracy for classifiers; none for regression. */
+      compareThreshold?: RunThreshold;
+    }
   | { ok: false; message: string };
 
 /** A run always trains the file as it is: the panel's fields edit the file rather than override it. */
@@ -488,15 +491,15 @@ export const PlanRunRequest = request<PlanRunParams, PlanRunResult>('nn/planRun'
 
 export type PlanRunResult =
   | {
-    ok: true;
-    modelName: string;
-    spec: NetworkSpec;
-    settings: TrainSettings;
-    data: DatasetRequest;
-    thresholds: TrainingThresholds;
-    /** The document version the plan was made from (findings are published only for that version). */
-    version: number;
-  }
+      ok: true;
+      modelName: string;
+      spec: NetworkSpec;
+      settings: TrainSettings;
+      data: DatasetRequest;
+      thresholds: TrainingThresholds;
+      /** The document version the plan was made from (findings are published only for that version). */
+      version: number;
+    }
   | { ok: false; message: string; problems: RunProblem[] };
 
 /** The final weights of a completed panel run, to save as the model's last run. */

@@ -4,7 +4,13 @@
  * Each check returns the first problem found, as a path and a reason, or undefined when the value fits.
  * Every list and matrix has a maximum size, so no message can make the panel build something huge.
  */
-import { MAX_CONFUSION_CLASSES, MAX_RUN_PROBLEMS, MAX_VIEW_WEIGHTS, type HostToPanel, type PanelToHost } from './protocol';
+import {
+  MAX_CONFUSION_CLASSES,
+  MAX_RUN_PROBLEMS,
+  MAX_VIEW_WEIGHTS,
+  type HostToPanel,
+  type PanelToHost,
+} from './protocol';
 
 /** Returns a problem description, or undefined when `value` fits. */
 type Check = (value: unknown, path: string) => string | undefined;
@@ -34,7 +40,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Any number, NaN and ±Infinity included (a diverged loss is a real value to show). */
 const num: Check = (v, p) => (typeof v === 'number' ? undefined : `${p} should be a number`);
 
-const finite: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${p} should be a finite number`);
+const finite: Check = (v, p) =>
+  typeof v === 'number' && Number.isFinite(v) ? undefined : `${p} should be a finite number`;
 
 function int(min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Check {
   return (v, p) =>
@@ -45,13 +52,16 @@ function int(min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Che
 
 function str(maxLength = MAX_STRING): Check {
   return (v, p) =>
-    typeof v === 'string' && v.length <= maxLength ? undefined : `${p} should be a string of at most ${maxLength} characters`;
+    typeof v === 'string' && v.length <= maxLength
+      ? undefined
+      : `${p} should be a string of at most ${maxLength} characters`;
 }
 
 const bool: Check = (v, p) => (typeof v === 'boolean' ? undefined : `${p} should be true or false`);
 
 function oneOf(...values: readonly string[]): Check {
-  return (v, p) => (typeof v === 'string' && values.includes(v) ? undefined : `${p} should be one of ${values.join(', ')}`);
+  return (v, p) =>
+    typeof v === 'string' && values.includes(v) ? undefined : `${p} should be one of ${values.join(', ')}`;
 }
 
 function list(item: Check, maxLength = MAX_LIST): Check {
@@ -81,7 +91,10 @@ function optional(check: Check): Check {
 }
 
 /** An object with these fields (extra fields are allowed and ignored). */
-function shape(fields: Record<string, Check>, extra?: (v: Record<string, unknown>, p: string) => string | undefined): Check {
+function shape(
+  fields: Record<string, Check>,
+  extra?: (v: Record<string, unknown>, p: string) => string | undefined,
+): Check {
   return (v, p) => {
     if (!isRecord(v)) return `${p} should be an object`;
     for (const [key, check] of Object.entries(fields)) {
@@ -124,7 +137,14 @@ const gridSizes = (v: Record<string, unknown>, p: string): string | undefined =>
 };
 
 const boundaryGrid = shape(
-  { width: int(1, MAX_GRID_SIDE), height: int(1, MAX_GRID_SIDE), xRange: pair, yRange: pair, values: numbers(), confidence: optional(numbers()) },
+  {
+    width: int(1, MAX_GRID_SIDE),
+    height: int(1, MAX_GRID_SIDE),
+    xRange: pair,
+    yRange: pair,
+    values: numbers(),
+    confidence: optional(numbers()),
+  },
   gridSizes,
 );
 
@@ -142,10 +162,19 @@ const neuronGrids: Check = (v, p) => {
 };
 
 const layerConnections = shape(
-  { layer: str(), sourceIndex: int(0), inWidth: int(1), units: int(1), weights: optional(numbers(MAX_VIEW_WEIGHTS)), maxAbs: num, meanAbs: num },
-  (v, p) => (v.weights !== undefined && (v.weights as unknown[]).length !== (v.inWidth as number) * (v.units as number)
-    ? `${p}.weights should hold units × inWidth numbers`
-    : undefined),
+  {
+    layer: str(),
+    sourceIndex: int(0),
+    inWidth: int(1),
+    units: int(1),
+    weights: optional(numbers(MAX_VIEW_WEIGHTS)),
+    maxAbs: num,
+    meanAbs: num,
+  },
+  (v, p) =>
+    v.weights !== undefined && (v.weights as unknown[]).length !== (v.inWidth as number) * (v.units as number)
+      ? `${p}.weights should hold units × inWidth numbers`
+      : undefined,
 );
 
 /** The network view's weights: at most MAX_VIEW_WEIGHTS numbers across all layers. */
@@ -160,14 +189,18 @@ const connections: Check = (v, p) => {
 const trainSettingChange: Check = (v, p) => {
   if (!isRecord(v)) return `${p} should be an object`;
   switch (v.key) {
-    case 'epochs': case 'batch': case 'seed': case 'lr': case 'validation':
+    case 'epochs':
+    case 'batch':
+    case 'seed':
+    case 'lr':
+    case 'validation':
       return shape({ key: str(20), value: finite })(v, p);
     case 'normalize':
       return shape({ key: str(20), value: bool })(v, p);
     case 'features':
       return shape({ key: str(20), value: list(str(100), 100) })(v, p);
     case 'data':
-      return shape({ key: str(20), value: shape({ name: str(100), args: numberRecord })})(v, p);
+      return shape({ key: str(20), value: shape({ name: str(100), args: numberRecord }) })(v, p);
     case 'regularize':
       if (v.value === null) return undefined;
       return shape({ key: str(20), value: shape({ kind: oneOf('l1', 'l2'), amount: finite }) })(v, p);
@@ -203,7 +236,14 @@ const panelFix: Check = (v, p) => {
 const findingFix = shape({ id: str(100), title: str(1_000), change: panelFix });
 
 const finding = shape({
-  code: oneOf('dead-units', 'saturated-units', 'vanishing-gradient', 'exploding-gradient', 'loss-plateau', 'overfitting'),
+  code: oneOf(
+    'dead-units',
+    'saturated-units',
+    'vanishing-gradient',
+    'exploding-gradient',
+    'loss-plateau',
+    'overfitting',
+  ),
   severity: oneOf('error', 'warning', 'info'),
   message: str(),
   layer: optional(str()),
@@ -226,7 +266,13 @@ const datasetSummary = shape({
 });
 
 const trainSettings = shape({
-  epochs: int(0), batch: int(1), validation: num, seed: int(), normalize: bool, lr: optional(num), features: optional(list(str(20), 20)),
+  epochs: int(0),
+  batch: int(1),
+  validation: num,
+  seed: int(),
+  normalize: bool,
+  lr: optional(num),
+  features: optional(list(str(20), 20)),
 });
 
 /** The panel reads only these parts of the network spec. */
@@ -301,9 +347,16 @@ const panelSettings = shape({
 });
 
 const activationCurve = shape(
-  { name: str(), xs: numbers(MAX_CURVE_SAMPLES), f: numbers(MAX_CURVE_SAMPLES), df: numbers(MAX_CURVE_SAMPLES), note: optional(str()) },
+  {
+    name: str(),
+    xs: numbers(MAX_CURVE_SAMPLES),
+    f: numbers(MAX_CURVE_SAMPLES),
+    df: numbers(MAX_CURVE_SAMPLES),
+    note: optional(str()),
+  },
   (v, p) =>
-    (v.f as unknown[]).length === (v.xs as unknown[]).length && (v.df as unknown[]).length === (v.xs as unknown[]).length
+    (v.f as unknown[]).length === (v.xs as unknown[]).length &&
+    (v.df as unknown[]).length === (v.xs as unknown[]).length
       ? undefined
       : `${p}: xs, f and df should have the same length`,
 );
@@ -336,7 +389,9 @@ const panelInit = shape({
 const panelPlan = shape({
   mode: panelMode,
   runs: list(shape({ runId, label: str(), activation: optional(str(100)) }), 100),
-  threshold: optional(shape({ key: oneOf('valMetric', 'valLoss'), direction: oneOf('atLeast', 'atMost'), value: finite })),
+  threshold: optional(
+    shape({ key: oneOf('valMetric', 'valLoss'), direction: oneOf('atLeast', 'atMost'), value: finite }),
+  ),
 });
 
 const panelRunState = shape({ state: oneOf('idle', 'running', 'paused', 'finished') });
@@ -352,13 +407,14 @@ const hostChecks: Record<HostToPanel['type'], Check> = {
   error: runError,
 };
 
-
 const panelChecks: Record<PanelToHost['type'], Check> = {
   ready: shape({}),
   control: shape({ action: oneOf('play', 'pause', 'step', 'reset', 'stop', 'regenerate') }),
   compare: shape({ activations: list(str(100), 100) }),
   revealLayer: shape({ sourceIndex: int(0) }),
-  revealSource: shape({ start: int(0), end: int(0) }, (v, p) => ((v.end as number) >= (v.start as number) ? undefined : `${p}.end should not come before start`)),
+  revealSource: shape({ start: int(0), end: int(0) }, (v, p) =>
+    (v.end as number) >= (v.start as number) ? undefined : `${p}.end should not come before start`,
+  ),
   applyFix: shape({ fix: panelFix, rerun: bool }),
   copyResults: shape({ markdown: str(MAX_MARKDOWN) }),
 };

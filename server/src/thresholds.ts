@@ -90,18 +90,22 @@ export const THRESHOLD_DOCS: Readonly<Record<keyof Thresholds, string>> = {
   lrLimit: 'the learning rates above which `dying-relu-risk` fires.',
   lrHigh: 'the learning rates at or above which `high-learning-rate` fires.',
   modelSize: 'the parameter count and the megabytes a run needs above which `model-size` warns.',
-  deadFraction: 'the share of a ReLU-family hidden layer\'s units that must output 0 on every sample for `dead-units`.',
-  saturatedFraction: 'the share of a sigmoid or tanh hidden layer\'s units that must be saturated for `saturated-units`.',
+  deadFraction: "the share of a ReLU-family hidden layer's units that must output 0 on every sample for `dead-units`.",
+  saturatedFraction:
+    "the share of a sigmoid or tanh hidden layer's units that must be saturated for `saturated-units`.",
   saturationDerivative: 'a unit is saturated on a sample when its slope is below this share of the steepest slope.',
   saturationSamples: '… on at least this share of the samples.',
-  vanishingRatio: '`vanishing-gradient` fires when the first hidden layer\'s gradient stays below this multiple of the output layer\'s …',
+  vanishingRatio:
+    "`vanishing-gradient` fires when the first hidden layer's gradient stays below this multiple of the output layer's …",
   vanishingEpochs: '… for this many epochs in a row.',
-  explodingNorm: '`exploding-gradient` fires when a layer\'s gradient norm goes above this (NaN or infinity always stops the run).',
+  explodingNorm:
+    "`exploding-gradient` fires when a layer's gradient norm goes above this (NaN or infinity always stops the run).",
   plateauWindow: '`loss-plateau` looks at this share of the epochs, counted back from the latest …',
   plateauImprovement: '… and fires when the training loss improved by less than this share over them …',
   plateauFar: '… while the loss is still above this share of its first-epoch value.',
   plateauMinEpochs: '`loss-plateau` is only checked from this many epochs on.',
-  overfittingEpochs: '`overfitting` fires when the validation loss stayed above its best for this many epochs while the training loss fell …',
+  overfittingEpochs:
+    '`overfitting` fires when the validation loss stayed above its best for this many epochs while the training loss fell …',
   overfittingRise: '… is now at least this share above its best …',
   overfittingMinRise: '… and gave back at least this share of what it gained between the first epoch and its best.',
 };

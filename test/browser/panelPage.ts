@@ -22,7 +22,15 @@ export function chromiumAvailable(): boolean {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--allow-file-access-from-files'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--allow-file-access-from-files',
+    ],
   });
 }
 
@@ -40,7 +48,10 @@ export interface PanelPage {
   close(): Promise<void>;
 }
 
-export async function openPanel(browser: Browser, options: { theme?: ThemeName; width?: number; initialState?: unknown } = {}): Promise<PanelPage> {
+export async function openPanel(
+  browser: Browser,
+  options: { theme?: ThemeName; width?: number; initialState?: unknown } = {},
+): Promise<PanelPage> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 }, deviceScaleFactor: 1 });
   const errors: string[] = [];
   const consoleErrors: string[] = [];
@@ -80,7 +91,10 @@ export async function openPanel(browser: Browser, options: { theme?: ThemeName; 
         return w.__received >= w.__sent;
       });
       // Redraws are throttled to one per 33 ms: give the panel a few frames to catch up.
-      await page.evaluate(() => new Promise<void>((resolve) => setTimeout(() => requestAnimationFrame(() => setTimeout(resolve, 50)), 50)));
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => setTimeout(() => requestAnimationFrame(() => setTimeout(resolve, 50)), 50)),
+      );
     },
     async setTheme(theme) {
       const fixture = THEMES[theme];

@@ -21,8 +21,14 @@ async function main() {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suiteEntry,
       extensionTestsEnv: { NN_TEST_RESULT: resultFile, NN_E2E_GREP: process.env.NN_E2E_GREP || '' },
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-        `--user-data-dir=${userData}`],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        `--user-data-dir=${userData}`,
+      ],
     });
   } catch (error) {
     console.error(`[test:vscode] ${error && error.message ? error.message : error}`);

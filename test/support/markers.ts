@@ -45,19 +45,27 @@ export function render(e: Expected): string {
 }
 
 /** Analyses the fixture and asserts that its diagnostics are exactly the ones its markers describe. */
-export function check(text: string, options: AnalyzeOptions = { documentPath: '/ws/test.nn', workspaceRoots: ['/ws'] }, filter?: (d: Diagnostic) => boolean): Diagnostic[] {
+export function check(
+  text: string,
+  options: AnalyzeOptions = { documentPath: '/ws/test.nn', workspaceRoots: ['/ws'] },
+  filter?: (d: Diagnostic) => boolean,
+): Diagnostic[] {
   const analysis = analyze(text, options);
   const diagnostics = analysis.diagnostics.filter(filter ?? (() => true));
   const actual = diagnostics.map((d) => {
     const start = analysis.lines.positionAt(d.span.start);
     const end = analysis.lines.positionAt(d.span.end);
     const lineEnd = analysis.lines.lineEnd(start.line) - analysis.lines.lineStart(start.line);
-    const endColumn = end.line === start.line ? Math.max(end.character, start.character + 1) : Math.max(lineEnd, start.character + 1);
+    const endColumn =
+      end.line === start.line ? Math.max(end.character, start.character + 1) : Math.max(lineEnd, start.character + 1);
     return render({ line: start.line, start: start.character, end: endColumn, severity: d.severity, code: d.code });
   });
   const expected = readMarkers(text).map(render);
-  assert.deepEqual([...actual].sort(), [...expected].sort(),
-    `diagnostics differ:\n${diagnostics.map((d) => `  ${d.code}: ${d.message}`).join('\n')}`);
+  assert.deepEqual(
+    [...actual].sort(),
+    [...expected].sort(),
+    `diagnostics differ:\n${diagnostics.map((d) => `  ${d.code}: ${d.message}`).join('\n')}`,
+  );
   for (const d of diagnostics) assert.ok(d.message.length > 10, `message of ${d.code} says what is wrong`);
   return diagnostics;
 }

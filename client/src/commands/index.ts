@@ -25,7 +25,10 @@ export const commandRegistry: readonly CommandSpec[] = [
   { id: 'nn.compareActivations', run: (services, uri, model) => openTrainingPanel(services, 'compare', uri, model) },
 ];
 
-export function registerCommands(services: ExtensionServices, commands: readonly CommandSpec[] = commandRegistry): void {
+export function registerCommands(
+  services: ExtensionServices,
+  commands: readonly CommandSpec[] = commandRegistry,
+): void {
   for (const command of commands) {
     services.context.subscriptions.push(
       vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(services, ...args)),

@@ -6,7 +6,16 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { HostToPanel, PanelControlAction, PanelMode, PanelModel, PanelRunState, PanelToHost, RunThreshold, TrainingEvent } from '../../../server/src/protocol';
+import type {
+  HostToPanel,
+  PanelControlAction,
+  PanelMode,
+  PanelModel,
+  PanelRunState,
+  PanelToHost,
+  RunThreshold,
+  TrainingEvent,
+} from '../../../server/src/protocol';
 import { checkPanelMessage } from '../../../server/src/protocolValidate';
 import type { PanelRunEvent } from '../api';
 import type { ExtensionServices } from '../services';
@@ -62,7 +71,12 @@ export class TrainingPanel implements vscode.Disposable {
   private disposed = false;
 
   /** Opens the panel for a document's model (or shows the open one) and starts a run or a comparison. */
-  static async createOrShow(services: ExtensionServices, uri: vscode.Uri, modelName: string | undefined, mode: PanelMode): Promise<TrainingPanel | undefined> {
+  static async createOrShow(
+    services: ExtensionServices,
+    uri: vscode.Uri,
+    modelName: string | undefined,
+    mode: PanelMode,
+  ): Promise<TrainingPanel | undefined> {
     await vscode.workspace.openTextDocument(uri);
     const described = await new PanelServer(services, uri.toString()).panelModel(modelName);
     if (!described.ok) {
@@ -74,7 +88,12 @@ export class TrainingPanel implements vscode.Disposable {
     if (panel) {
       panel.webview.reveal(undefined, true);
     } else {
-      const webview = vscode.window.createWebviewPanel(TRAINING_PANEL_VIEW_TYPE, `Train: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, TrainingPanel.webviewOptions(services));
+      const webview = vscode.window.createWebviewPanel(
+        TRAINING_PANEL_VIEW_TYPE,
+        `Train: ${name}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        TrainingPanel.webviewOptions(services),
+      );
       panel = new TrainingPanel(services, webview, uri, name, mode);
     }
     const opened = panel;
@@ -185,7 +204,9 @@ export class TrainingPanel implements vscode.Disposable {
         void this.applyFix(message.fix, message.rerun);
         break;
       case 'copyResults':
-        void vscode.env.clipboard.writeText(message.markdown).then(() => vscode.window.setStatusBarMessage('NN Studio: results copied as Markdown', 3000));
+        void vscode.env.clipboard
+          .writeText(message.markdown)
+          .then(() => vscode.window.setStatusBarMessage('NN Studio: results copied as Markdown', 3000));
         break;
     }
   }
@@ -313,11 +334,21 @@ export class TrainingPanel implements vscode.Disposable {
     const plan = await this.server.planRun({ model: this.modelName, gridSize: GRID_SIZE, hiddenActivation });
     if (this.disposed || generation !== this.startGeneration) return undefined;
     if (plan.ok) return plan;
-    this.post({ type: 'error', runId, message: `Not started: ${plan.message.replace(/\.$/, '')}.`, problems: plan.problems });
+    this.post({
+      type: 'error',
+      runId,
+      message: `Not started: ${plan.message.replace(/\.$/, '')}.`,
+      problems: plan.problems,
+    });
     return undefined;
   }
 
-  private launch(runId: string, mode: PanelMode, plan: RunPlan, options: { paused?: boolean; threshold?: RunThreshold } = {}): PanelRun | undefined {
+  private launch(
+    runId: string,
+    mode: PanelMode,
+    plan: RunPlan,
+    options: { paused?: boolean; threshold?: RunThreshold } = {},
+  ): PanelRun | undefined {
     try {
       return this.runs.start(runId, mode, plan, options, (run, event) => this.onRunEvent(run, event));
     } catch (error) {
@@ -356,7 +387,9 @@ export class TrainingPanel implements vscode.Disposable {
     this.mode = 'compare';
     const chosen = activations ?? this.model.compareDefaults;
     this.markFresh();
-    this.post(this.compare.fill(chosen, (activation) => `compare-${++runCounter}-${activation}`, this.compareThreshold));
+    this.post(
+      this.compare.fill(chosen, (activation) => `compare-${++runCounter}-${activation}`, this.compareThreshold),
+    );
     this.setRunState('running');
     await this.startNextCompare(generation, true);
   }

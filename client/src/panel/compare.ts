@@ -13,9 +13,17 @@ export class CompareQueue {
   private waiting: CompareRun[] = [];
 
   /** Queues one run per activation and returns the plan message that announces them. */
-  fill(activations: readonly string[], runId: (activation: string) => string, threshold: RunThreshold | undefined): PanelPlan {
+  fill(
+    activations: readonly string[],
+    runId: (activation: string) => string,
+    threshold: RunThreshold | undefined,
+  ): PanelPlan {
     this.waiting = activations.map((activation) => ({ runId: runId(activation), activation }));
-    const plan: PanelPlan = { type: 'plan', mode: 'compare', runs: this.waiting.map((r) => ({ runId: r.runId, label: r.activation, activation: r.activation })) };
+    const plan: PanelPlan = {
+      type: 'plan',
+      mode: 'compare',
+      runs: this.waiting.map((r) => ({ runId: r.runId, label: r.activation, activation: r.activation })),
+    };
     if (threshold) plan.threshold = threshold;
     return plan;
   }

@@ -8,14 +8,21 @@ import { lspRange } from './navigate';
 import type { PanelServer } from './panelServer';
 
 /** Applies a change to the document; says why when it cannot, and returns whether it was applied. */
-export async function applyFix(server: PanelServer, document: vscode.TextDocument, modelName: string, fix: PanelFix): Promise<boolean> {
+export async function applyFix(
+  server: PanelServer,
+  document: vscode.TextDocument,
+  modelName: string,
+  fix: PanelFix,
+): Promise<boolean> {
   const result = await server.panelEdits(modelName, fix);
   if (!result.ok) {
     void vscode.window.showErrorMessage(`NN Studio could not apply the change: ${result.message}.`);
     return false;
   }
   if (result.version !== document.version) {
-    void vscode.window.showErrorMessage('NN Studio could not apply the change: the document changed meanwhile. Try again.');
+    void vscode.window.showErrorMessage(
+      'NN Studio could not apply the change: the document changed meanwhile. Try again.',
+    );
     return false;
   }
   const edit = new vscode.WorkspaceEdit();

@@ -4,9 +4,19 @@
  */
 import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
 import {
-  PanelEditsRequest, PanelModelRequest, PlanRunRequest, SaveRunRequest, TrainingFindingsNotification,
-  type PanelEditsResult, type PanelFix, type PanelModelResult, type PlanRunParams, type PlanRunResult,
-  type SaveRunParams, type SaveRunResult, type TrainingFindingsParams,
+  PanelEditsRequest,
+  PanelModelRequest,
+  PlanRunRequest,
+  SaveRunRequest,
+  TrainingFindingsNotification,
+  type PanelEditsResult,
+  type PanelFix,
+  type PanelModelResult,
+  type PlanRunParams,
+  type PlanRunResult,
+  type SaveRunParams,
+  type SaveRunResult,
+  type TrainingFindingsParams,
 } from '../../../server/src/protocol';
 import type { ExtensionServices } from '../services';
 
@@ -29,7 +39,11 @@ export class PanelServer {
   }
 
   planRun(params: Omit<PlanRunParams, 'uri'>): Promise<PlanRunResult> {
-    return this.request(PlanRunRequest.type, { ...params, uri: this.uri }, (message) => ({ ok: false, message, problems: [] }));
+    return this.request(PlanRunRequest.type, { ...params, uri: this.uri }, (message) => ({
+      ok: false,
+      message,
+      problems: [],
+    }));
   }
 
   panelEdits(model: string, fix: PanelFix): Promise<PanelEditsResult> {

@@ -7,7 +7,12 @@ import { requireTrust } from '../trust';
 import { TRAINING_PANEL_VIEW_TYPE, TrainingPanel } from './TrainingPanel';
 
 /** Opens the panel for a document's model (the active `.nn` editor's when no document is given) and starts a run or a comparison. */
-export async function openTrainingPanel(services: ExtensionServices, mode: PanelMode, uriArg?: unknown, model?: unknown): Promise<TrainingPanel | undefined> {
+export async function openTrainingPanel(
+  services: ExtensionServices,
+  mode: PanelMode,
+  uriArg?: unknown,
+  model?: unknown,
+): Promise<TrainingPanel | undefined> {
   const uri = documentArg(uriArg);
   if (!uri) {
     void vscode.window.showInformationMessage('Open a .nn file to train its model.');

@@ -7,7 +7,13 @@ import type { RunFinished } from '../../../server/src/protocol';
 import type { PanelServer } from './panelServer';
 import type { PanelRun } from './runs';
 
-export async function keepResults(server: PanelServer, output: vscode.LogOutputChannel, run: PanelRun, finished: RunFinished, documentVersion: number | undefined): Promise<void> {
+export async function keepResults(
+  server: PanelServer,
+  output: vscode.LogOutputChannel,
+  run: PanelRun,
+  finished: RunFinished,
+  documentVersion: number | undefined,
+): Promise<void> {
   const { spec, settings } = run.plan;
   if (finished.reason === 'completed' && finished.weights && server.uri.startsWith('file:')) {
     const saved = await server.saveRun({ spec, settings, weights: finished.weights });

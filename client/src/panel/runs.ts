@@ -34,11 +34,24 @@ export class PanelRuns {
   ) {}
 
   /** Starts a worker for a plan. Throws when the worker cannot start. */
-  start(runId: string, mode: PanelMode, plan: RunPlan, options: { paused?: boolean; threshold?: RunThreshold }, listener: RunListener): PanelRun {
+  start(
+    runId: string,
+    mode: PanelMode,
+    plan: RunPlan,
+    options: { paused?: boolean; threshold?: RunThreshold },
+    listener: RunListener,
+  ): PanelRun {
     const handle = startRun(
       {
-        runId, spec: plan.spec, settings: plan.settings, data: plan.data, thresholds: plan.thresholds,
-        progressIntervalMs: PROGRESS_INTERVAL_MS, gridSize: GRID_SIZE, paused: options.paused, target: options.threshold,
+        runId,
+        spec: plan.spec,
+        settings: plan.settings,
+        data: plan.data,
+        thresholds: plan.thresholds,
+        progressIntervalMs: PROGRESS_INTERVAL_MS,
+        gridSize: GRID_SIZE,
+        paused: options.paused,
+        target: options.threshold,
       },
       { workerPath: this.workerPath },
     );
@@ -48,7 +61,12 @@ export class PanelRuns {
     handle.onEvent((event) => {
       if (event.type === 'finished' || event.type === 'error') this.runs = this.runs.filter((r) => r !== run);
       const handled = run.shown ? listener(run, event) : undefined;
-      previous = previous.then(() => handled).then(() => this.report(mode, event), () => this.report(mode, event));
+      previous = previous
+        .then(() => handled)
+        .then(
+          () => this.report(mode, event),
+          () => this.report(mode, event),
+        );
     });
     this.runs.push(run);
     return run;

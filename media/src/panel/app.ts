@@ -15,7 +15,14 @@ import { ProgressView } from './views/progress';
 import { ResultsView } from './views/results';
 import { StaleView } from './views/stale';
 
-const TRAIN_ONLY: ReadonlySet<ViewPart> = new Set(['curves', 'boundary', 'health', 'activations', 'results', 'network']);
+const TRAIN_ONLY: ReadonlySet<ViewPart> = new Set([
+  'curves',
+  'boundary',
+  'health',
+  'activations',
+  'results',
+  'network',
+]);
 
 export class PanelApp {
   private readonly views: Record<ViewPart, View>;

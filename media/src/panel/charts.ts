@@ -44,12 +44,22 @@ export class LineChart {
     this.empty.hidden = hasData;
     if (!hasData) {
       // A log axis leaves out values ≤ 0: when the run did report values, say so instead of "waiting".
-      setText(this.empty, xs.length > 0 && this.options.logY ? 'Nothing to draw on a log scale: no value is above 0.' : 'Waiting for data…');
+      setText(
+        this.empty,
+        xs.length > 0 && this.options.logY
+          ? 'Nothing to draw on a log scale: no value is above 0.'
+          : 'Waiting for data…',
+      );
       this.destroy();
       return;
     }
     const data = [Array.from(xs), ...columns] as uPlot.AlignedData;
-    const signature = JSON.stringify([series.map((s) => [s.label, s.color, s.dashed]), theme.kind, theme.foreground, theme.grid]);
+    const signature = JSON.stringify([
+      series.map((s) => [s.label, s.color, s.dashed]),
+      theme.kind,
+      theme.foreground,
+      theme.grid,
+    ]);
     if (this.plot && signature === this.signature) {
       this.plot.setData(data);
       return;
@@ -62,7 +72,12 @@ export class LineChart {
   private plotOptions(series: readonly SeriesData[], theme: Theme): uPlot.Options {
     // On a log axis only powers of ten get a grid line, a tick and a label (the minor lines would crowd it).
     const decades: uPlot.Axis.Filter = (_u, splits) => splits.map((v) => (isPowerOfTen(v) ? v : null));
-    const axis = (options: { label?: string; format?: (v: number) => string; log?: boolean; size: number }): uPlot.Axis => {
+    const axis = (options: {
+      label?: string;
+      format?: (v: number) => string;
+      log?: boolean;
+      size: number;
+    }): uPlot.Axis => {
       // uPlot treats a key set to undefined as a value, so optional keys are only added when used.
       const only = options.log ? { filter: decades } : {};
       const result: uPlot.Axis = {

@@ -74,7 +74,8 @@ export function buildLut(palette: GridPalette, kind: GridKind, discretize: boole
   for (let i = 0; i < LEVELS; i++) {
     let t = i / (LEVELS - 1);
     if (discretize) {
-      if (kind === 'regression') t = (Math.min(REGRESSION_BANDS - 1, Math.floor(t * REGRESSION_BANDS)) + 0.5) / REGRESSION_BANDS;
+      if (kind === 'regression')
+        t = (Math.min(REGRESSION_BANDS - 1, Math.floor(t * REGRESSION_BANDS)) + 0.5) / REGRESSION_BANDS;
       else t = t >= 0.5 ? 0.5 + DISCRETE_STRENGTH / 2 : 0.5 - DISCRETE_STRENGTH / 2;
     }
     const strength = Math.min(1, Math.abs(t - 0.5) * 2) * MAX_STRENGTH;

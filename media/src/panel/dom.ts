@@ -45,7 +45,10 @@ export function button(label: string, onClick: () => void, options: ElementOptio
 }
 
 /** A titled card that holds one view. */
-export function card(title: string, ...children: Node[]): { root: HTMLElement; body: HTMLElement; heading: HTMLElement } {
+export function card(
+  title: string,
+  ...children: Node[]
+): { root: HTMLElement; body: HTMLElement; heading: HTMLElement } {
   const heading = el('h2', { text: title });
   const body = el('div', { className: 'card-body' }, ...children);
   const root = el('section', { className: 'card' }, heading, body);

@@ -3,7 +3,15 @@ import uplotCss from 'uplot/dist/uPlot.min.css';
 import { checkHostMessage } from '../../../server/src/protocolValidate';
 import { PanelApp } from './app';
 import { FrameScheduler } from './scheduler';
-import { ALL_PARTS, applyHostMessage, createState, restoreState, saveState, type PanelState, type ViewPart } from './state';
+import {
+  ALL_PARTS,
+  applyHostMessage,
+  createState,
+  restoreState,
+  saveState,
+  type PanelState,
+  type ViewPart,
+} from './state';
 import { connectToHost } from './vscodeApi';
 
 const SAVE_DELAY_MS = 500;
@@ -32,6 +40,8 @@ function start(): void {
   };
 
   const root = document.getElementById('app') ?? document.body;
+  // The app's callbacks use the scheduler, which is made after the app: one assignment, below.
+  // eslint-disable-next-line prefer-const
   let scheduler: FrameScheduler<ViewPart>;
   const app = new PanelApp(root, {
     post: (message) => host.post(message),
@@ -41,10 +51,13 @@ function start(): void {
       saveSoon();
     },
   });
-  scheduler = new FrameScheduler<ViewPart>((parts) => {
-    app.draw(state, parts);
-    document.body.dataset.frames = String(scheduler.frames);
-  }, (callback) => requestAnimationFrame(callback));
+  scheduler = new FrameScheduler<ViewPart>(
+    (parts) => {
+      app.draw(state, parts);
+      document.body.dataset.frames = String(scheduler.frames);
+    },
+    (callback) => requestAnimationFrame(callback),
+  );
 
   window.addEventListener('message', (event: MessageEvent) => {
     const checked = checkHostMessage(event.data);

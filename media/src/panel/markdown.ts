@@ -5,9 +5,7 @@ import { describeThreshold, epochsToThreshold } from './thresholds';
 
 /** Escapes characters that markdown (or HTML inside markdown) would interpret. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
+  return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
 }
 
 function row(cells: string[]): string {
@@ -21,7 +19,8 @@ function table(header: string[], rows: string[][]): string[] {
 function datasetLine(run: RunRecord): string | undefined {
   const d = run.started?.dataset;
   if (!d) return undefined;
-  const classes = d.classes.length > 0 ? `, ${d.classes.length} classes (${d.classes.map(escapeMarkdown).join(', ')})` : '';
+  const classes =
+    d.classes.length > 0 ? `, ${d.classes.length} classes (${d.classes.map(escapeMarkdown).join(', ')})` : '';
   const targets = d.targetNames?.length ? `, target ${d.targetNames.map(escapeMarkdown).join(', ')}` : '';
   return `Data: ${escapeMarkdown(d.name)} — ${d.features} features${classes}${targets}; ${d.trainSize} train / ${d.validationSize} validation rows`;
 }
@@ -83,7 +82,10 @@ function trainMarkdown(run: RunRecord): string[] {
     lines.push(
       '### Confusion matrix (validation; rows = true class, columns = predicted)',
       '',
-      ...table(['', ...names], confusion.map((counts, i) => [names[i], ...counts.map(String)])),
+      ...table(
+        ['', ...names],
+        confusion.map((counts, i) => [names[i], ...counts.map(String)]),
+      ),
       '',
     );
   }
@@ -92,7 +94,9 @@ function trainMarkdown(run: RunRecord): string[] {
 
 function compareMarkdown(state: PanelState): string[] {
   const metric = state.compare.find((r) => r.metricName)?.metricName;
-  const thresholdHeader = state.threshold ? `epochs to ${describeThreshold(state.threshold, metric)}` : 'epochs to threshold';
+  const thresholdHeader = state.threshold
+    ? `epochs to ${describeThreshold(state.threshold, metric)}`
+    : 'epochs to threshold';
   return table(
     ['hidden activation', 'epochs', thresholdHeader, 'validation loss', `validation ${metricLabel(metric)}`],
     state.compare.map((run) => {
@@ -116,7 +120,10 @@ export function resultsMarkdown(state: PanelState): string {
   const settings = effectiveSettings(state);
   const lines = [state.tab === 'compare' ? `## Activation comparison: ${title}` : `## Training results: ${title}`, ''];
   if (settings) {
-    lines.push(`Settings: ${settings.epochs} epochs, batch ${settings.batch}, learning rate ${settings.lr}, seed ${settings.seed}`, '');
+    lines.push(
+      `Settings: ${settings.epochs} epochs, batch ${settings.batch}, learning rate ${settings.lr}, seed ${settings.seed}`,
+      '',
+    );
   }
   if (state.tab === 'compare') lines.push(...compareMarkdown(state));
   else if (state.train[0]) lines.push(...trainMarkdown(state.train[0]));

@@ -102,7 +102,7 @@ export interface SavedState {
 const SPECIAL_NUMBERS: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity };
 
 export function saveState(state: PanelState): SavedState {
-  const json = JSON.stringify(state, (_key, value) =>
+  const json = JSON.stringify(state, (_key, value: unknown) =>
     typeof value === 'number' && !Number.isFinite(value) ? { $number: String(value) } : value,
   );
   return { version: STATE_VERSION, json };
@@ -115,11 +115,10 @@ export function restoreState(saved: unknown): PanelState | undefined {
   if (version !== STATE_VERSION || typeof json !== 'string') return undefined;
   let candidate: Partial<PanelState>;
   try {
-    candidate = JSON.parse(json, (_key, value) =>
-      value && typeof value === 'object' && typeof value.$number === 'string' && value.$number in SPECIAL_NUMBERS
-        ? SPECIAL_NUMBERS[value.$number]
-        : value,
-    );
+    candidate = JSON.parse(json, (_key, value: unknown) => {
+      const special = value && typeof value === 'object' ? (value as { $number?: unknown }).$number : undefined;
+      return typeof special === 'string' && special in SPECIAL_NUMBERS ? SPECIAL_NUMBERS[special] : value;
+    }) as Partial<PanelState>;
   } catch {
     return undefined;
   }
@@ -169,7 +168,8 @@ function runFor(state: PanelState, runId: string): RunRecord {
 function recordEpoch(run: RunRecord, event: EpochProgress): void {
   const last = run.epochs.length - 1;
   // A repeated epoch (e.g. after a step) replaces the earlier values instead of adding a point.
-  const index = last >= 0 && run.epochs[last] >= event.epoch ? run.epochs.findIndex((e) => e >= event.epoch) : run.epochs.length;
+  const index =
+    last >= 0 && run.epochs[last] >= event.epoch ? run.epochs.findIndex((e) => e >= event.epoch) : run.epochs.length;
   if (index < run.epochs.length) truncateHistory(run, index);
   run.epochs.push(event.epoch);
   run.trainLoss.push(event.trainLoss);
@@ -209,7 +209,9 @@ export function applyHostMessage(state: PanelState, message: HostToPanel): Set<V
       break;
     }
     case 'plan': {
-      const runs = message.runs.map((r) => Object.assign(newRun(r.runId, r.label), r.activation ? { activation: r.activation } : {}));
+      const runs = message.runs.map((r) =>
+        Object.assign(newRun(r.runId, r.label), r.activation ? { activation: r.activation } : {}),
+      );
       if (message.mode === 'compare') {
         state.compare = runs;
         state.threshold = message.threshold;

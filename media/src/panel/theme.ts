@@ -14,7 +14,18 @@ export interface Theme {
   classes: Rgb[];
 }
 
-const FALLBACK_CLASS_COLORS = ['#f5a623', '#3794ff', '#89d185', '#f14c4c', '#b180d7', '#cca700', '#4ec9b0', '#e06c9f', '#a1887f', '#9e9e9e'];
+const FALLBACK_CLASS_COLORS = [
+  '#f5a623',
+  '#3794ff',
+  '#89d185',
+  '#f14c4c',
+  '#b180d7',
+  '#cca700',
+  '#4ec9b0',
+  '#e06c9f',
+  '#a1887f',
+  '#9e9e9e',
+];
 
 let probe: CanvasRenderingContext2D | null = null;
 
@@ -40,11 +51,12 @@ function opaque(css: string): string {
 export function readTheme(): Theme {
   const style = getComputedStyle(document.body);
   const classList = document.body.classList;
-  const kind = classList.contains('vscode-high-contrast') || classList.contains('vscode-high-contrast-light')
-    ? 'high-contrast'
-    : classList.contains('vscode-light')
-      ? 'light'
-      : 'dark';
+  const kind =
+    classList.contains('vscode-high-contrast') || classList.contains('vscode-high-contrast-light')
+      ? 'high-contrast'
+      : classList.contains('vscode-light')
+        ? 'light'
+        : 'dark';
   const background = variable(style, '--vscode-editor-background', kind === 'light' ? '#ffffff' : '#1e1e1e');
   const charts = ['orange', 'blue', 'green', 'red', 'purple', 'yellow'].map((name, i) =>
     opaque(variable(style, `--vscode-charts-${name}`, FALLBACK_CLASS_COLORS[i])),

@@ -16,6 +16,8 @@ export function describeThreshold(threshold: RunThreshold, metric: 'accuracy' | 
   const what = threshold.key === 'valLoss' ? 'validation loss' : `validation ${metric === 'mae' ? 'MAE' : 'accuracy'}`;
   const sign = threshold.direction === 'atLeast' ? '≥' : '≤';
   const value =
-    threshold.key === 'valMetric' && metric !== 'mae' ? `${Number((threshold.value * 100).toPrecision(3))}%` : String(threshold.value);
+    threshold.key === 'valMetric' && metric !== 'mae'
+      ? `${Number((threshold.value * 100).toPrecision(3))}%`
+      : String(threshold.value);
   return `${what} ${sign} ${value}`;
 }

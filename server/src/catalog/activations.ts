@@ -9,8 +9,24 @@ import type { ActivationDef } from './types';
 export { SELU_ALPHA, SELU_LAMBDA } from './activations/exponential';
 
 const ENTRIES = [
-  step, linear, sigmoidActivation, tanhActivation, hardSigmoid, softsign,
-  relu, relu6, leakyRelu, prelu, elu, selu, gelu, swish, mish, softplus, softmax, maxout,
+  step,
+  linear,
+  sigmoidActivation,
+  tanhActivation,
+  hardSigmoid,
+  softsign,
+  relu,
+  relu6,
+  leakyRelu,
+  prelu,
+  elu,
+  selu,
+  gelu,
+  swish,
+  mish,
+  softplus,
+  softmax,
+  maxout,
 ] as const;
 
 /**

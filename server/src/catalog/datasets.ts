@@ -8,7 +8,11 @@ import { intParam, nonNegative, numberOf, numberParam } from './params';
 import type { DatasetDef, ParamDef, ParamValues, TaskKind } from './types';
 
 /** How many points a toy set has, how much noise, and how many clusters `blobs` makes, when the file does not say. */
-export const TOY_DEFAULTS: Readonly<{ points: number; noise: number; blobClasses: number }> = { points: 400, noise: 0.1, blobClasses: 3 };
+export const TOY_DEFAULTS: Readonly<{ points: number; noise: number; blobClasses: number }> = {
+  points: 400,
+  noise: 0.1,
+  blobClasses: 3,
+};
 
 const points: ParamDef = intParam(
   'points',
@@ -58,7 +62,12 @@ export const DATASETS: readonly DatasetDef[] = [
     kind: 'toy',
     params: [
       ...toyParams,
-      intParam('classes', 'optional', 'Number of spiral arms, one class each (a whole number ≥ 2); omit for the binary spiral.', 2),
+      intParam(
+        'classes',
+        'optional',
+        'Number of spiral arms, one class each (a whole number ≥ 2); omit for the binary spiral.',
+        2,
+      ),
     ],
     features: 2,
     classes: (p) => (p.classes === undefined ? 1 : numberOf(p, 'classes', 2)),
@@ -78,7 +87,12 @@ export const DATASETS: readonly DatasetDef[] = [
     kind: 'toy',
     params: [
       ...toyParams,
-      intParam('classes', TOY_DEFAULTS.blobClasses, `Number of clusters, one class each (a whole number ≥ 2, default ${TOY_DEFAULTS.blobClasses}).`, 2),
+      intParam(
+        'classes',
+        TOY_DEFAULTS.blobClasses,
+        `Number of clusters, one class each (a whole number ≥ 2, default ${TOY_DEFAULTS.blobClasses}).`,
+        2,
+      ),
     ],
     task: 'multiclass',
     features: 2,
@@ -125,7 +139,12 @@ export const DATASETS: readonly DatasetDef[] = [
     name: 'csv',
     kind: 'csv',
     params: [
-      { name: 'path', type: 'string', required: true, doc: 'The CSV file, relative to the .nn file and inside the workspace.' },
+      {
+        name: 'path',
+        type: 'string',
+        required: true,
+        doc: 'The CSV file, relative to the .nn file and inside the workspace.',
+      },
       {
         name: 'target',
         type: 'string',

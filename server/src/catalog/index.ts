@@ -10,7 +10,16 @@ import { OPTIMIZERS } from './optimizers';
 import { REGULARIZERS } from './regularizers';
 import { TASKS } from './tasks';
 import type {
-  ActivationDef, ActivationName, ActivationProperties, DatasetDef, InitDef, LossDef, OptimizerDef, ParamValues, RegularizerDef, TaskDef,
+  ActivationDef,
+  ActivationName,
+  ActivationProperties,
+  DatasetDef,
+  InitDef,
+  LossDef,
+  OptimizerDef,
+  ParamValues,
+  RegularizerDef,
+  TaskDef,
 } from './types';
 
 export * from './types';
@@ -18,7 +27,15 @@ export { ACTIVATIONS, SELU_ALPHA, SELU_LAMBDA } from './activations';
 export { COMPARE_CHOICES, COMPARE_DEFAULTS, COMPARE_OFFERS, type CompareOffer } from './activations/compare';
 export { DATASETS, datasetTask, TOY_DEFAULTS } from './datasets';
 export {
-  DEFAULT_FEATURES, featureNamed, FEATURES, featureTransform, findFeature, isFeatureName, isIdentityFeatures, type FeatureDef, type FeatureName,
+  DEFAULT_FEATURES,
+  featureNamed,
+  FEATURES,
+  featureTransform,
+  findFeature,
+  isFeatureName,
+  isIdentityFeatures,
+  type FeatureDef,
+  type FeatureName,
   type FeatureTransform,
 } from './features';
 export { TRAIN_DEFAULTS, type TrainDefaults } from './train';

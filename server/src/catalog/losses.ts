@@ -38,7 +38,8 @@ export const LOSSES: readonly LossDef[] = [
     name: 'bce',
     aliases: ['binary_crossentropy'],
     params: [],
-    formula: 'L = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)], computed from the logit z as max(z, 0) − z·y + ln(1 + e^(−|z|))',
+    formula:
+      'L = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)], computed from the logit z as max(z, 0) − z·y + ln(1 + e^(−|z|))',
     doc: 'Binary cross-entropy: for a binary output or independent labels, each read as a probability.',
     crossEntropy: true,
   },

@@ -3,7 +3,12 @@ import { numberParam, numberValue, positive, unitInterval } from './params';
 import type { OptimizerDef, ParamDef, ParamValues } from './types';
 
 const lr = (def: number): ParamDef =>
-  numberParam('lr', def, `Learning rate: the step size, greater than 0 (default ${def}).`, positive('lr', `such as ${def}`));
+  numberParam(
+    'lr',
+    def,
+    `Learning rate: the step size, greater than 0 (default ${def}).`,
+    positive('lr', `such as ${def}`),
+  );
 
 export const OPTIMIZERS: readonly OptimizerDef[] = [
   {
@@ -62,5 +67,8 @@ export const DEFAULT_OPTIMIZER: OptimizerDef = OPTIMIZERS[1];
 /** The learning rate of optimizer `name` with these parameters: the written one, else the optimizer's default. */
 export function learningRateOf(name: string, params: ParamValues): number {
   const def = OPTIMIZERS.find((o) => o.name === name) ?? DEFAULT_OPTIMIZER;
-  return numberValue(params, def.params.find((p) => p.name === 'lr')!);
+  return numberValue(
+    params,
+    def.params.find((p) => p.name === 'lr')!,
+  );
 }

@@ -19,24 +19,34 @@ export function checks(...all: RangeCheck[]): RangeCheck {
 }
 
 /** value > 0; `hint` says what to write instead. */
-export const positive = (name: string, hint: string): RangeCheck => (v) =>
-  v > 0 ? undefined : error(`${name} must be greater than 0, ${hint}`);
+export const positive =
+  (name: string, hint: string): RangeCheck =>
+  (v) =>
+    v > 0 ? undefined : error(`${name} must be greater than 0, ${hint}`);
 
 /** value ≥ 0. */
-export const nonNegative = (name: string, hint: string): RangeCheck => (v) =>
-  v >= 0 ? undefined : error(`${name} must be 0 or more, ${hint}`);
+export const nonNegative =
+  (name: string, hint: string): RangeCheck =>
+  (v) =>
+    v >= 0 ? undefined : error(`${name} must be 0 or more, ${hint}`);
 
 /** 0 ≤ value < 1. */
-export const unitInterval = (name: string, hint: string): RangeCheck => (v) =>
-  v >= 0 && v < 1 ? undefined : error(`${name} must be at least 0 and below 1, ${hint}`);
+export const unitInterval =
+  (name: string, hint: string): RangeCheck =>
+  (v) =>
+    v >= 0 && v < 1 ? undefined : error(`${name} must be at least 0 and below 1, ${hint}`);
 
 /** A whole number of at least `min`. */
-export const wholeAtLeast = (name: string, min: number): RangeCheck => (v) =>
-  Number.isInteger(v) && v >= min ? undefined : error(`${name} must be a whole number ≥ ${min}`);
+export const wholeAtLeast =
+  (name: string, min: number): RangeCheck =>
+  (v) =>
+    Number.isInteger(v) && v >= min ? undefined : error(`${name} must be a whole number ≥ ${min}`);
 
 /** A warning once the value reaches `limit`. */
-export const warnAtLeast = (limit: number, message: string): RangeCheck => (v) =>
-  v >= limit ? warning(message) : undefined;
+export const warnAtLeast =
+  (limit: number, message: string): RangeCheck =>
+  (v) =>
+    v >= limit ? warning(message) : undefined;
 
 export function numberParam(name: string, def: number, doc: string, validate?: RangeCheck): ParamDef {
   return { name, type: 'number', default: def, doc, validate };

@@ -8,4 +8,10 @@ export interface TrainDefaults {
   normalize: boolean;
 }
 
-export const TRAIN_DEFAULTS: Readonly<TrainDefaults> = { epochs: 100, batch: 32, validation: 0.2, seed: 1, normalize: true };
+export const TRAIN_DEFAULTS: Readonly<TrainDefaults> = {
+  epochs: 100,
+  batch: 32,
+  validation: 0.2,
+  seed: 1,
+  normalize: true,
+};

@@ -58,7 +58,8 @@ export type StatedProperty = Exclude<keyof ActivationProperties, 'reluFamily'>;
  */
 export type ActivationFamily = 'linear' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'selu' | 'softplus' | 'softmax';
 
-export type InitName = 'he_normal' | 'he_uniform' | 'glorot_normal' | 'glorot_uniform' | 'lecun_normal' | 'lecun_uniform';
+export type InitName =
+  'he_normal' | 'he_uniform' | 'glorot_normal' | 'glorot_uniform' | 'lecun_normal' | 'lecun_uniform';
 
 /** One activation. `N` is its canonical name; by default any catalog name. */
 export interface ActivationDef<N extends string = ActivationName> {

@@ -27,7 +27,10 @@ export interface CheckSettings {
 }
 
 /** Learning rates per optimizer from settings over their defaults; a missing or unusable value keeps its default. */
-function perOptimizer(defaults: Record<OptimizerName, number>, given: Partial<Record<OptimizerName, number>> | undefined): Record<OptimizerName, number> {
+function perOptimizer(
+  defaults: Record<OptimizerName, number>,
+  given: Partial<Record<OptimizerName, number>> | undefined,
+): Record<OptimizerName, number> {
   const out = { ...defaults };
   for (const name of Object.keys(out) as OptimizerName[]) {
     const value = given?.[name];
@@ -42,7 +45,10 @@ export function resolveThresholds(settings: Partial<CheckSettings> = {}): Static
   const lrLimit = perOptimizer(DEFAULT_THRESHOLDS.lrLimit, settings.lrLimit);
   const lrHigh = perOptimizer(DEFAULT_THRESHOLDS.lrHigh, settings.lrHigh);
   return {
-    saturatingDepth: typeof depth === 'number' && Number.isFinite(depth) && depth >= 1 ? Math.round(depth) : DEFAULT_THRESHOLDS.saturatingDepth,
+    saturatingDepth:
+      typeof depth === 'number' && Number.isFinite(depth) && depth >= 1
+        ? Math.round(depth)
+        : DEFAULT_THRESHOLDS.saturatingDepth,
     lrLimit,
     lrHigh,
     modelSize: resolveModelSize(settings.modelSize),
@@ -60,7 +66,10 @@ function resolveModelSize(given: Partial<ModelSizeThresholds> = {}): ModelSizeTh
 }
 
 /** Applies `nn.checks` severities: drops codes set to `off`, changes the severity of the others. */
-function applySeverities(diagnostics: Diagnostic[], severities: Readonly<Record<string, SeveritySetting>> = {}): Diagnostic[] {
+function applySeverities(
+  diagnostics: Diagnostic[],
+  severities: Readonly<Record<string, SeveritySetting>> = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const setting = Object.prototype.hasOwnProperty.call(severities, d.code) ? severities[d.code] : undefined;
@@ -78,8 +87,13 @@ function findings(context: StaticCheckContext): Diagnostic[] {
     try {
       out.push(...check.check(context));
     } catch (error) {
-      out.push({ code: 'check-failed', severity: 'info', span: { start: 0, end: 0 }, source: 'nn',
-        message: `the check ${check.code} failed on this file (${error instanceof Error ? error.message : String(error)}) — please report it` });
+      out.push({
+        code: 'check-failed',
+        severity: 'info',
+        span: { start: 0, end: 0 },
+        source: 'nn',
+        message: `the check ${check.code} failed on this file (${error instanceof Error ? error.message : String(error)}) — please report it`,
+      });
     }
   }
   return out;
@@ -90,7 +104,12 @@ export function runChecks(analysis: Analysis, settings: Partial<CheckSettings>):
   const context: StaticCheckContext = { analysis, thresholds: resolveThresholds(settings) };
   const all = applySeverities([...analysis.diagnostics, ...findings(context)], severities);
   // Codes turned off, and the trainer's codes (reported later, by a run), are never called unused here.
-  const off = new Set([...Object.entries(severities).filter(([, s]) => s === 'off').map(([code]) => code), ...TRAINING_CHECKS.map((c) => c.code)]);
+  const off = new Set([
+    ...Object.entries(severities)
+      .filter(([, s]) => s === 'off')
+      .map(([code]) => code),
+    ...TRAINING_CHECKS.map((c) => c.code),
+  ]);
   const { kept, hints } = applySuppressions(analysis, all, ALL_CODES, off);
   return [...kept, ...applySeverities(hints, severities)];
 }
@@ -99,7 +118,11 @@ export function runChecks(analysis: Analysis, settings: Partial<CheckSettings>):
  * Settings and suppression comments for diagnostics found elsewhere (the trainer's `nn-train` findings), so they
  * obey the same `nn.checks` severities and `# nn-ignore` comments as the static ones.
  */
-export function filterExternal(analysis: Analysis, diagnostics: Diagnostic[], settings: Partial<CheckSettings> = {}): Diagnostic[] {
+export function filterExternal(
+  analysis: Analysis,
+  diagnostics: Diagnostic[],
+  settings: Partial<CheckSettings> = {},
+): Diagnostic[] {
   const severe = applySeverities(diagnostics, settings.severities ?? {});
   return applySuppressions(analysis, severe, ALL_CODES, new Set()).kept;
 }

@@ -54,7 +54,8 @@ export function activationUses(model: ModelInfo): Array<{ use: ActivationUse; la
   const uses: Array<{ use: ActivationUse; layer: DenseInfo | undefined }> = [];
   for (const layer of model.layers) {
     if (layer.kind === 'dense' && layer.activation) uses.push({ use: layer.activation, layer });
-    if (layer.kind === 'activation' && layer.activation && layer.mergedInto === undefined) uses.push({ use: layer.activation, layer: undefined });
+    if (layer.kind === 'activation' && layer.activation && layer.mergedInto === undefined)
+      uses.push({ use: layer.activation, layer: undefined });
   }
   return uses;
 }
@@ -74,6 +75,12 @@ export function slopeAt(use: ActivationUse, x: number): number {
 }
 
 /** Builds a diagnostic with the check's code; `severity` is the check's default. */
-export function diagnostic(code: string, severity: Diagnostic['severity'], span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+export function diagnostic(
+  code: string,
+  severity: Diagnostic['severity'],
+  span: Span,
+  message: string,
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
   return { code, severity, span, message, source: 'nn', ...extra };
 }

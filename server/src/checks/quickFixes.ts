@@ -24,7 +24,12 @@ export function fixesFor(diagnostic: Diagnostic, analysis: Analysis): Fix[] {
   }
   const suggestion = diagnostic.data?.suggestion;
   if (CORE.has(diagnostic.code) && typeof suggestion === 'string') {
-    fixes.push({ id: 'suggestion', title: `Change to '${suggestion}'`, edits: [replace(diagnostic.span, suggestion)], preferred: true });
+    fixes.push({
+      id: 'suggestion',
+      title: `Change to '${suggestion}'`,
+      edits: [replace(diagnostic.span, suggestion)],
+      preferred: true,
+    });
   }
   if (def && def.emittedBy !== 'suppression') {
     const ignore = ignoreFix(diagnostic, analysis);
@@ -54,7 +59,11 @@ function ignoreFix(diagnostic: Diagnostic, analysis: Analysis): Fix | undefined 
   const lineEnd = lines.lineEnd(line);
   const comment = analysis.file.comments.find((c) => c.span.start >= lineStart && c.span.start <= lineEnd);
   if (comment) {
-    return { id: 'ignore', title, edits: [insert(lineStart, `${indentAt(analysis, lineStart)}# nn-ignore-next-line: ${code}${eol(text)}`)] };
+    return {
+      id: 'ignore',
+      title,
+      edits: [insert(lineStart, `${indentAt(analysis, lineStart)}# nn-ignore-next-line: ${code}${eol(text)}`)],
+    };
   }
   const content = text.slice(lineStart, lineEnd).replace(/[ \t]+$/, '');
   return { id: 'ignore', title, edits: [insert(lineStart + content.length, `  # nn-ignore: ${code}`)] };

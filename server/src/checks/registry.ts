@@ -63,4 +63,8 @@ export function findCheck(code: string): CheckDef | undefined {
 }
 
 /** Every code NN Studio reports: the checks, the parser and semantic analysis, and the training checks. */
-export const ALL_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), ...CORE_CODES.map((c) => c.code), ...TRAINING_CHECKS.map((c) => c.code)]);
+export const ALL_CODES: ReadonlySet<string> = new Set([
+  ...CHECKS.map((c) => c.code),
+  ...CORE_CODES.map((c) => c.code),
+  ...TRAINING_CHECKS.map((c) => c.code),
+]);

@@ -29,7 +29,11 @@ const NEXT_CODE = /^\s*,\s*([A-Za-z0-9_-]+)/;
 /** The first line after `line` that holds code: blank and comment-only lines are skipped. */
 function nextCodeLine(analysis: Pick<Analysis, 'text' | 'lines'>, line: number): number {
   let next = line + 1;
-  while (next < analysis.lines.lineCount - 1 && /^\s*(#.*)?$/.test(analysis.text.slice(analysis.lines.lineStart(next), analysis.lines.lineEnd(next)))) next++;
+  while (
+    next < analysis.lines.lineCount - 1 &&
+    /^\s*(#.*)?$/.test(analysis.text.slice(analysis.lines.lineStart(next), analysis.lines.lineEnd(next)))
+  )
+    next++;
   return next;
 }
 
@@ -50,7 +54,12 @@ export function parseDirectives(analysis: Pick<Analysis, 'file' | 'lines' | 'tex
       match = NEXT_CODE.exec(comment.text.slice(at));
     }
     const line = analysis.lines.positionAt(comment.span.start).line;
-    directives.push({ kind: head[1] ? 'next-line' : 'line', targetLine: head[1] ? nextCodeLine(analysis, line) : line, commentSpan: comment.span, codes });
+    directives.push({
+      kind: head[1] ? 'next-line' : 'line',
+      targetLine: head[1] ? nextCodeLine(analysis, line) : line,
+      commentSpan: comment.span,
+      codes,
+    });
   }
   return directives;
 }
@@ -67,7 +76,10 @@ export interface SuppressionResult {
  * `known` tells which codes exist; `off` lists codes turned off in settings (never called unused).
  */
 export function applySuppressions(
-  analysis: Pick<Analysis, 'file' | 'lines' | 'text'>, diagnostics: Diagnostic[], known: ReadonlySet<string>, off: ReadonlySet<string>,
+  analysis: Pick<Analysis, 'file' | 'lines' | 'text'>,
+  diagnostics: Diagnostic[],
+  known: ReadonlySet<string>,
+  off: ReadonlySet<string>,
 ): SuppressionResult {
   const directives = parseDirectives(analysis);
   if (!directives.length) return { kept: diagnostics, hints: [] };
@@ -81,7 +93,9 @@ export function applySuppressions(
   }
   const used = new Set<SuppressedCode>();
   const kept = diagnostics.filter((d) => {
-    const matches = (byLine.get(analysis.lines.positionAt(d.span.start).line) ?? []).filter(({ entry }) => entry.code === d.code);
+    const matches = (byLine.get(analysis.lines.positionAt(d.span.start).line) ?? []).filter(
+      ({ entry }) => entry.code === d.code,
+    );
     for (const { entry } of matches) used.add(entry);
     return matches.length === 0;
   });
@@ -89,22 +103,40 @@ export function applySuppressions(
   const knownList = [...known];
   for (const directive of directives) {
     if (directive.codes.length === 0) {
-      hints.push({ code: 'unknown-suppression', severity: 'hint', span: directive.commentSpan, source: 'nn',
+      hints.push({
+        code: 'unknown-suppression',
+        severity: 'hint',
+        span: directive.commentSpan,
+        source: 'nn',
         message: `this ${directive.kind === 'line' ? 'nn-ignore' : 'nn-ignore-next-line'} comment names no code — write one, e.g. '# nn-ignore: sigmoid-hidden'`,
-        data: { remove: removalOf(analysis, directive, undefined) } });
+        data: { remove: removalOf(analysis, directive, undefined) },
+      });
       continue;
     }
     for (const entry of directive.codes) {
       if (!known.has(entry.code)) {
         const suggestion = didYouMean(entry.code, knownList);
-        hints.push({ code: 'unknown-suppression', severity: 'hint', span: entry.span, source: 'nn',
-          message: `'${entry.code}' is not a code NN Studio reports` + (suggestion ? ` — did you mean '${suggestion}'?` : ' — see docs/checks.md for the list'),
-          data: { suggestion, span: entry.span, remove: removalOf(analysis, directive, entry) } });
+        hints.push({
+          code: 'unknown-suppression',
+          severity: 'hint',
+          span: entry.span,
+          source: 'nn',
+          message:
+            `'${entry.code}' is not a code NN Studio reports` +
+            (suggestion ? ` — did you mean '${suggestion}'?` : ' — see docs/checks.md for the list'),
+          data: { suggestion, span: entry.span, remove: removalOf(analysis, directive, entry) },
+        });
       } else if (!used.has(entry) && !off.has(entry.code)) {
         const where = directive.kind === 'line' ? 'on this line' : 'on the next line';
-        hints.push({ code: 'unused-suppression', severity: 'hint', span: entry.span, source: 'nn', tags: ['unnecessary'],
+        hints.push({
+          code: 'unused-suppression',
+          severity: 'hint',
+          span: entry.span,
+          source: 'nn',
+          tags: ['unnecessary'],
           message: `nothing reports '${entry.code}' ${where}, so this suppression does nothing — remove it`,
-          data: { remove: removalOf(analysis, directive, entry) } });
+          data: { remove: removalOf(analysis, directive, entry) },
+        });
       }
     }
   }
@@ -112,7 +144,11 @@ export function applySuppressions(
 }
 
 /** The span to delete to take `entry` out of its directive (the whole comment when it is the only code). */
-function removalOf(analysis: Pick<Analysis, 'text' | 'lines'>, directive: Directive, entry: SuppressedCode | undefined): Span {
+function removalOf(
+  analysis: Pick<Analysis, 'text' | 'lines'>,
+  directive: Directive,
+  entry: SuppressedCode | undefined,
+): Span {
   const { codes, commentSpan } = directive;
   const index = entry ? codes.indexOf(entry) : -1;
   if (codes.length <= 1 || index < 0) return removeComment(analysis, commentSpan);

@@ -54,13 +54,19 @@ function readArgs<F extends Flags, T>(args: string[], spec: ArgsSpec<F, T>): { v
   // parseArgs reads `-o=x` as the value '=x'; the short form takes its value after a space (`-o x`).
   const shortEquals = flagTokens.find((t) => t.inlineValue && !t.rawName.startsWith('--') && t.value?.startsWith('='));
   if (shortEquals) return `unknown option '${args[shortEquals.index]}'`;
-  const result = spec.read({ values: parsed.values as GivenArgs<F>['values'], positionals: parsed.positionals, order: flagTokens.map((t) => t.name) });
+  const result = spec.read({
+    values: parsed.values as GivenArgs<F>['values'],
+    positionals: parsed.positionals,
+    order: flagTokens.map((t) => t.name),
+  });
   return typeof result === 'string' ? result : { value: result };
 }
 
 /** The flags without our own fields, as `util.parseArgs` takes them. */
 function nodeOptions(flags: Flags): Record<string, { type: 'string' | 'boolean'; short?: string }> {
-  return Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]));
+  return Object.fromEntries(
+    Object.entries(flags).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]),
+  );
 }
 
 function isParseError(error: unknown): error is Error {
@@ -72,7 +78,13 @@ function isParseError(error: unknown): error is Error {
  * values given to switches keep the old `unknown option 'ARG'`; a value that looks like a flag is refused.
  */
 function explainError(args: string[], flags: Flags): string | undefined {
-  const { tokens } = parseArgs({ args, options: nodeOptions(flags), strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args,
+    options: nodeOptions(flags),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const flag = Object.hasOwn(flags, token.name) ? flags[token.name] : undefined;
@@ -83,7 +95,9 @@ function explainError(args: string[], flags: Flags): string | undefined {
     if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
       // A value such as `--model --json` means the value was forgotten; `--seed -1` needs `--seed=-1`.
       const looksLikeFlag = names(flags).includes(token.value.split('=')[0]);
-      return looksLikeFlag ? missing : `'${token.value}' after ${token.rawName} looks like an option; write --${token.name}=${token.value} if it is the value`;
+      return looksLikeFlag
+        ? missing
+        : `'${token.value}' after ${token.rawName} looks like an option; write --${token.name}=${token.value} if it is the value`;
     }
   }
   return undefined;

@@ -65,18 +65,35 @@ export function loadFile(command: string, file: string): LoadedFile | undefined 
   return read && analyzeText(file, read.path, read.text);
 }
 
-function analyzeText(file: string, path: string, text: string, options: Omit<AnalyzeOptions, 'documentPath'> = {}): LoadedFile {
+function analyzeText(
+  file: string,
+  path: string,
+  text: string,
+  options: Omit<AnalyzeOptions, 'documentPath'> = {},
+): LoadedFile {
   const roots = options.workspaceRoots ? [...options.workspaceRoots] : rootsFor(path);
   const analysis = analyze(text, { ...options, documentPath: path, workspaceRoots: roots, realPath: nodeRealPath });
   const shown = relative(process.cwd(), path) || file;
-  return { path, shown, roots, analysis, position: (offset) => ({ file: shown, ...lineColumn(analysis.lines, offset) }) };
+  return {
+    path,
+    shown,
+    roots,
+    analysis,
+    position: (offset) => ({ file: shown, ...lineColumn(analysis.lines, offset) }),
+  };
 }
 
 /**
  * One diagnostic as a line of text. `nn check` writes `file:line:col severity code message`; `nn train` writes
  * the compiler style `file:line:col: severity code: message`, the same as its training findings.
  */
-export function diagnosticLine(at: FilePosition, d: Pick<Diagnostic, 'severity' | 'code' | 'message'>, style: 'check' | 'compiler' = 'check'): string {
+export function diagnosticLine(
+  at: FilePosition,
+  d: Pick<Diagnostic, 'severity' | 'code' | 'message'>,
+  style: 'check' | 'compiler' = 'check',
+): string {
   const where = `${at.file}:${at.line}:${at.column}`;
-  return style === 'check' ? `${where} ${d.severity} ${d.code} ${d.message}` : `${where}: ${d.severity} ${d.code}: ${d.message}`;
+  return style === 'check'
+    ? `${where} ${d.severity} ${d.code} ${d.message}`
+    : `${where}: ${d.severity} ${d.code}: ${d.message}`;
 }

@@ -41,7 +41,9 @@ if (require.main === module) {
   printSafely();
   exitQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       console.error(`nn: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 2;

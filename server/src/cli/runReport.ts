@@ -22,17 +22,23 @@ export function formatFinal(finished: RunFinished, classes: string[] = []): stri
     `  validation  loss ${formatLoss(f.valLoss).padEnd(10)} ${label} ${formatMetric(f.metricName, f.valMetric)}`,
   ];
   if (finished.confusion && classes.length > 0 && classes.length <= 12) {
-    const width = Math.max(5, ...classes.map((c) => c.length), ...finished.confusion.flat().map((v) => String(v).length)) + 1;
+    const width =
+      Math.max(5, ...classes.map((c) => c.length), ...finished.confusion.flat().map((v) => String(v).length)) + 1;
     lines.push('', '  confusion (rows: true class, columns: predicted)');
     lines.push('  ' + ''.padEnd(width) + classes.map((c) => c.padStart(width)).join(''));
-    finished.confusion.forEach((row, i) => lines.push('  ' + classes[i].padEnd(width) + row.map((v) => String(v).padStart(width)).join('')));
+    finished.confusion.forEach((row, i) =>
+      lines.push('  ' + classes[i].padEnd(width) + row.map((v) => String(v).padStart(width)).join('')),
+    );
   }
   if (finished.confusionOmitted) lines.push('', `  ${finished.confusionOmitted}`);
   return lines;
 }
 
 /** One line per finding: `file:line:col severity code message` (line/column 1-based, when known). */
-export function formatFinding(finding: TrainingFinding, location?: { file: string; line: number; column: number }): string {
+export function formatFinding(
+  finding: TrainingFinding,
+  location?: { file: string; line: number; column: number },
+): string {
   const where = location ? `${location.file}:${location.line}:${location.column}: ` : '';
   return `${where}${finding.severity} ${finding.code}: ${finding.message}`;
 }

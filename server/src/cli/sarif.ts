@@ -14,7 +14,12 @@ export interface CheckedFile {
   analysis: Analysis;
 }
 
-const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 const SROOT = 'SRCROOT';
 
 function region(analysis: Analysis, span: Span): Sarif.Region {
@@ -38,7 +43,10 @@ function rule(code: string): Sarif.ReportingDescriptor {
   if (info?.kind === 'check' || info?.kind === 'training') {
     const { check } = info;
     return {
-      id: code, name: check.title.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+      id: code,
+      name: check.title
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())
+        .replace(/^./, (c) => c.toUpperCase()),
       shortDescription: { text: check.title },
       fullDescription: { text: check.summary },
       help: { text: check.explanation, markdown: check.explanation },
@@ -49,8 +57,11 @@ function rule(code: string): Sarif.ReportingDescriptor {
     const { doc } = info;
     const help = `${doc.description}\n\nHow to fix: ${doc.fix}`;
     return {
-      id: code, shortDescription: { text: doc.title }, fullDescription: { text: doc.description },
-      help: { text: help, markdown: help }, defaultConfiguration: { level: LEVEL[doc.severity] },
+      id: code,
+      shortDescription: { text: doc.title },
+      fullDescription: { text: doc.description },
+      help: { text: help, markdown: help },
+      defaultConfiguration: { level: LEVEL[doc.severity] },
     };
   }
   return { id: code, shortDescription: { text: code }, defaultConfiguration: { level: LEVEL.error } };
@@ -60,25 +71,35 @@ function rule(code: string): Sarif.ReportingDescriptor {
 export function toSarif(files: readonly CheckedFile[], root: string, version = '0.1.0'): Sarif.Log {
   const codes = [...new Set(files.flatMap((f) => f.analysis.diagnostics.map((d) => d.code)))].sort();
   const index = new Map(codes.map((c, i) => [c, i]));
-  const results: Sarif.Result[] = files.flatMap(({ path, analysis }) => analysis.diagnostics.map((d): Sarif.Result => {
-    const location = artifact(path, root);
-    return {
-      ruleId: d.code,
-      ruleIndex: index.get(d.code),
-      level: LEVEL[d.severity],
-      message: { text: d.message },
-      locations: [{ physicalLocation: { artifactLocation: location, region: region(analysis, d.span) } }],
-      relatedLocations: d.related?.map((r, i) => ({ id: i, message: { text: r.message }, physicalLocation: { artifactLocation: location, region: region(analysis, r.span) } })),
-    };
-  }));
+  const results: Sarif.Result[] = files.flatMap(({ path, analysis }) =>
+    analysis.diagnostics.map((d): Sarif.Result => {
+      const location = artifact(path, root);
+      return {
+        ruleId: d.code,
+        ruleIndex: index.get(d.code),
+        level: LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [{ physicalLocation: { artifactLocation: location, region: region(analysis, d.span) } }],
+        relatedLocations: d.related?.map((r, i) => ({
+          id: i,
+          message: { text: r.message },
+          physicalLocation: { artifactLocation: location, region: region(analysis, r.span) },
+        })),
+      };
+    }),
+  );
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{
-      tool: { driver: { name: 'nn', fullName: 'NN Studio', version, semanticVersion: version, rules: codes.map(rule) } },
-      originalUriBaseIds: { [SROOT]: { uri: uriOf(root.endsWith(sep) ? root : root + sep) } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: {
+          driver: { name: 'nn', fullName: 'NN Studio', version, semanticVersion: version, rules: codes.map(rule) },
+        },
+        originalUriBaseIds: { [SROOT]: { uri: uriOf(root.endsWith(sep) ? root : root + sep) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
 }

@@ -14,7 +14,14 @@ function fixList(check: CheckDef | TrainingCheckDef): string {
 }
 
 function section(check: CheckDef): string[] {
-  const lines = [`### ${check.code}`, '', `**${check.title}** · default severity: **${check.severity}**`, '', check.summary, ''];
+  const lines = [
+    `### ${check.code}`,
+    '',
+    `**${check.title}** · default severity: **${check.severity}**`,
+    '',
+    check.summary,
+    '',
+  ];
   lines.push(`Message: \`${check.template}\``, '', check.explanation, '');
   if (check.remedy) lines.push(`How to fix: ${check.remedy}`, '');
   const fixes = Object.entries(check.fixes);
@@ -25,7 +32,8 @@ function section(check: CheckDef): string[] {
   } else if (check.emittedBy !== 'suppression') {
     lines.push(`Quick fix: \`ignore\` (adds \`# nn-ignore: ${check.code}\` to the line).`, '');
   }
-  if (check.settings?.length) lines.push(`Settings: ${check.settings.map((s) => settingWithDefault(s, 'markdown')).join(', ')}.`, '');
+  if (check.settings?.length)
+    lines.push(`Settings: ${check.settings.map((s) => settingWithDefault(s, 'markdown')).join(', ')}.`, '');
   const findings = exampleFindings(check);
   lines.push('Example:', '', '```nn', check.example.trimEnd(), '```', '');
   for (const f of findings) lines.push(`> line ${f.line}, ${f.severity}: ${f.message}`, '>');
@@ -36,11 +44,24 @@ function section(check: CheckDef): string[] {
 
 /** The section of a training check: the same parts as a static check's, with its example trained. */
 function trainingSection(check: TrainingCheckDef): string[] {
-  const lines = [`### ${check.code}`, '', `**${check.title}** · default severity: **${check.severity}**`, '', check.summary, ''];
+  const lines = [
+    `### ${check.code}`,
+    '',
+    `**${check.title}** · default severity: **${check.severity}**`,
+    '',
+    check.summary,
+    '',
+  ];
   lines.push(`Message: \`${check.template}\``, '', check.explanation, '', `How to fix: ${check.remedy}`, '');
   const fixes = Object.entries(check.fixes);
-  if (fixes.length) lines.push('Fixes the training panel offers:', '', ...fixes.map(([id, text]) => `- \`${id}\`: ${text}`), '');
-  lines.push(`Settings: ${trainingSettings(check).map((s) => settingWithDefault(s, 'markdown')).join(', ')}.`, '');
+  if (fixes.length)
+    lines.push('Fixes the training panel offers:', '', ...fixes.map(([id, text]) => `- \`${id}\`: ${text}`), '');
+  lines.push(
+    `Settings: ${trainingSettings(check)
+      .map((s) => settingWithDefault(s, 'markdown'))
+      .join(', ')}.`,
+    '',
+  );
   const findings = trainingExampleFindings(check);
   lines.push('Example (trained as its train block says):', '', '```nn', check.example.text.trimEnd(), '```', '');
   for (const f of findings) lines.push(`> line ${f.line}, ${f.severity}: ${f.message}`, '>');
@@ -60,7 +81,16 @@ function thresholdLine(key: keyof Thresholds): string {
 
 /** The section of a parser or semantic code: title, severity, explanation and fix. */
 function codeSection(c: CodeDoc): string[] {
-  return [`### ${c.code}`, '', `**${c.title}** · default severity: **${c.severity}**`, '', c.description, '', `How to fix: ${c.fix}`, ''];
+  return [
+    `### ${c.code}`,
+    '',
+    `**${c.title}** · default severity: **${c.severity}**`,
+    '',
+    c.description,
+    '',
+    `How to fix: ${c.fix}`,
+    '',
+  ];
 }
 
 export function renderChecksDoc(): string {
@@ -78,7 +108,7 @@ export function renderChecksDoc(): string {
     '',
     '## Settings',
     '',
-    '- `nn.checks` maps any code (including the parser\'s and the trainer\'s) to `error`, `warning`, `info`, `hint` or `off`, ' +
+    "- `nn.checks` maps any code (including the parser's and the trainer's) to `error`, `warning`, `info`, `hint` or `off`, " +
       'e.g. `"nn.checks": { "sigmoid-hidden": "off", "mixed-hidden": "warning" }`. Changes re-check open files at once.',
     ...(Object.keys(THRESHOLD_DOCS) as (keyof Thresholds)[]).map(thresholdLine),
     '',
@@ -101,7 +131,9 @@ export function renderChecksDoc(): string {
     '',
     '| code | severity | fires when | quick fixes |',
     '|---|---|---|---|',
-    ...[...CHECKS, ...TRAINING_CHECKS].map((c) => `| [\`${c.code}\`](#${c.code}) | ${c.severity} | ${cell(c.summary)} | ${fixList(c)} |`),
+    ...[...CHECKS, ...TRAINING_CHECKS].map(
+      (c) => `| [\`${c.code}\`](#${c.code}) | ${c.severity} | ${cell(c.summary)} | ${fixList(c)} |`,
+    ),
     '',
     '## Static checks',
     '',
@@ -122,5 +154,8 @@ export function renderChecksDoc(): string {
     '',
     ...TRAINING_CHECKS.flatMap(trainingSection),
   ];
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

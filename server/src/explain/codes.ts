@@ -11,9 +11,7 @@ import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../tr
 import { trainSync } from '../train/trainer';
 
 export type CodeInfo =
-  | { kind: 'check'; check: CheckDef }
-  | { kind: 'training'; check: TrainingCheckDef }
-  | { kind: 'other'; doc: CodeDoc };
+  { kind: 'check'; check: CheckDef } | { kind: 'training'; check: TrainingCheckDef } | { kind: 'other'; doc: CodeDoc };
 
 export function codeInfo(code: string): CodeInfo | undefined {
   const check = findCheck(code);
@@ -60,10 +58,19 @@ export function trainingExampleFindings(check: TrainingCheckDef): ExampleFinding
   const train = analysis.semantic.trains[0];
   const data = train && datasetRequestFromTrain(train);
   if (!train?.model || !data) return [];
-  const { finished } = trainSync({ runId: check.code, spec: specFromModel(train.model), settings: settingsFromTrain(train, {}), data });
+  const { finished } = trainSync({
+    runId: check.code,
+    spec: specFromModel(train.model),
+    settings: settingsFromTrain(train, {}),
+    data,
+  });
   const own = finished.findings.filter((f) => f.code === check.code);
   const { diagnostics } = relocate(anchorFindings(own, train.model, train, text), text);
-  const found = diagnostics.map((d) => ({ line: analysis.lines.positionAt(d.span.start).line + 1, severity: d.severity, message: d.message }));
+  const found = diagnostics.map((d) => ({
+    line: analysis.lines.positionAt(d.span.start).line + 1,
+    severity: d.severity,
+    message: d.message,
+  }));
   trainedExamples.set(check.code, found);
   return found;
 }
@@ -101,7 +108,13 @@ export function codeDoc(code: string): CodeExplanation | undefined {
   }
   const { check } = info;
   const fix = check.remedy ?? Object.values(check.fixes).join(' ');
-  return { code, severity: check.severity, title: check.title, explanation: `${check.summary}\n\n${check.explanation}`, fix };
+  return {
+    code,
+    severity: check.severity,
+    title: check.title,
+    explanation: `${check.summary}\n\n${check.explanation}`,
+    fix,
+  };
 }
 
 /** Markdown-light text: paragraphs, `code` in backticks. Fine in a terminal and in a hover. */
@@ -111,7 +124,16 @@ export function explainText(code: string): string | undefined {
   if (!info || !doc) return undefined;
   const header = `${code} (${doc.severity}) — ${doc.title}`;
   if (info.kind === 'other') {
-    return [header, '', 'Reported by the parser and the semantic analysis, before any check runs.', '', doc.explanation, '', 'How to fix:', `  ${doc.fix}`].join('\n');
+    return [
+      header,
+      '',
+      'Reported by the parser and the semantic analysis, before any check runs.',
+      '',
+      doc.explanation,
+      '',
+      'How to fix:',
+      `  ${doc.fix}`,
+    ].join('\n');
   }
   const { check } = info;
   const training = info.kind === 'training';
@@ -120,16 +142,30 @@ export function explainText(code: string): string | undefined {
   parts.push(doc.explanation, '', 'How to fix:');
   if (check.remedy) parts.push(`  ${check.remedy}`);
   const fixes = Object.entries(check.fixes);
-  if (fixes.length) parts.push(training ? '  Fixes the training panel offers:' : '  Quick fixes in the editor:', ...fixes.map(([id, text]) => `    ${id}: ${text}`));
-  if (training || info.check.emittedBy !== 'suppression') parts.push(`  Silence one line with '# nn-ignore: ${check.code}' at its end.`);
-  const settings = training ? trainingSettings(info.check) : info.check.settings ?? [];
-  if (settings.length) parts.push('', `Settings: ${settings.map((name) => settingWithDefault(name, 'plain')).join(', ')}`);
+  if (fixes.length)
+    parts.push(
+      training ? '  Fixes the training panel offers:' : '  Quick fixes in the editor:',
+      ...fixes.map(([id, text]) => `    ${id}: ${text}`),
+    );
+  if (training || info.check.emittedBy !== 'suppression')
+    parts.push(`  Silence one line with '# nn-ignore: ${check.code}' at its end.`);
+  const settings = training ? trainingSettings(info.check) : (info.check.settings ?? []);
+  if (settings.length)
+    parts.push('', `Settings: ${settings.map((name) => settingWithDefault(name, 'plain')).join(', ')}`);
   parts.push('', `Turn it off or change its severity with the setting "nn.checks": { "${check.code}": "off" }.`);
   const example = training ? info.check.example.text : info.check.example;
   const findings = training ? trainingExampleFindings(info.check) : exampleFindings(info.check);
   if (findings.length) {
-    parts.push('', training ? 'Example (trained as its train block says):' : 'Example:', ...example.trimEnd().split('\n').map((l) => `    ${l}`), '',
-      ...findings.map((f) => `  line ${f.line}: ${f.severity} ${check.code}: ${f.message}`));
+    parts.push(
+      '',
+      training ? 'Example (trained as its train block says):' : 'Example:',
+      ...example
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`),
+      '',
+      ...findings.map((f) => `  line ${f.line}: ${f.severity} ${check.code}: ${f.message}`),
+    );
   }
   return parts.join('\n');
 }

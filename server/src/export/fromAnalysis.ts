@@ -62,7 +62,10 @@ const DESIGN_CHECKS = new Set(CHECKS.filter((c) => c.emittedBy === 'check').map(
 /** The errors inside [start, end) as `line L: message`; `blocking` picks errors that leave the model undefined. */
 function errorsIn(analysis: Analysis, start: number, end: number, blocking: boolean): string[] {
   return analysis.diagnostics
-    .filter((d) => d.severity === 'error' && d.span.start >= start && d.span.start < end && DESIGN_CHECKS.has(d.code) !== blocking)
+    .filter(
+      (d) =>
+        d.severity === 'error' && d.span.start >= start && d.span.start < end && DESIGN_CHECKS.has(d.code) !== blocking,
+    )
     .map((d) => `line ${analysis.lines.positionAt(d.span.start).line + 1}: ${d.message}`);
 }
 
@@ -73,13 +76,22 @@ function firstErrorIn(analysis: Analysis, start: number, end: number): string | 
 /** The parts of a spec that decide the weights' shapes and meaning. */
 function architecture(spec: NetworkSpec, features: readonly FeatureName[] | undefined): string {
   const layer = (l: LayerSpec) =>
-    l.kind === 'dense' ? ['dense', l.units, l.activation?.name, l.activation?.params] : l.kind === 'dropout' ? ['dropout'] : ['activation', l.activation.name, l.activation.params];
+    l.kind === 'dense'
+      ? ['dense', l.units, l.activation?.name, l.activation?.params]
+      : l.kind === 'dropout'
+        ? ['dropout']
+        : ['activation', l.activation.name, l.activation.params];
   // The features decide what each input weight multiplies, so weights of other features do not fit.
   return JSON.stringify([spec.input, spec.layers.map(layer), isIdentityFeatures(features) ? [] : features]);
 }
 
 async function trainedWeights(
-  model: ModelInfo, spec: NetworkSpec, train: TrainInfo | undefined, request: FileExportRequest, host: ExportHost, messages: string[],
+  model: ModelInfo,
+  spec: NetworkSpec,
+  train: TrainInfo | undefined,
+  request: FileExportRequest,
+  host: ExportHost,
+  messages: string[],
 ): Promise<{ weights: NetworkWeights; settings?: TrainSettings }> {
   const savedPath = runWeightsPath(request.filePath, model.name);
   const savedText = host.readText(savedPath);
@@ -92,18 +104,31 @@ async function trainedWeights(
         messages.push(`weights: the saved run ${savedPath}`);
         return { weights: saved.weights, settings: saved.settings };
       }
-      why = saved.weights ? `the saved run of '${model.name}' belongs to an earlier version of the model` : `the saved run of '${model.name}' holds no weights`;
+      why = saved.weights
+        ? `the saved run of '${model.name}' belongs to an earlier version of the model`
+        : `the saved run of '${model.name}' holds no weights`;
     } catch (error) {
       why = `the saved run ${savedPath} cannot be read (${error instanceof Error ? error.message : String(error)})`;
     }
   }
-  if (!train) throw new ExportRequestError(`${why}, and the file has no train block for it to train now — add one, or export without weights`);
+  if (!train)
+    throw new ExportRequestError(
+      `${why}, and the file has no train block for it to train now — add one, or export without weights`,
+    );
   // A run starts from the run pipeline: nothing from a file with errors, data that does not fit, or beyond the size budget.
-  const plan = planRun({ text: request.analysis.text, path: request.filePath, modelName: model.name, settings: request.settings, data: request.data });
+  const plan = planRun({
+    text: request.analysis.text,
+    path: request.filePath,
+    modelName: model.name,
+    settings: request.settings,
+    data: request.data,
+  });
   if (!plan.ok) throw new ExportRequestError(`${why}, and it cannot be trained now: ${plan.message}`);
   const { settings, data } = plan;
   const weights = await host.train(plan.spec, settings, data);
-  messages.push(`weights: ${why}, so it was trained now with its train block (${settings.epochs} epochs on '${data.name}', seed ${settings.seed})`);
+  messages.push(
+    `weights: ${why}, so it was trained now with its train block (${settings.epochs} epochs on '${data.name}', seed ${settings.seed})`,
+  );
   return { weights, settings };
 }
 

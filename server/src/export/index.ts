@@ -8,8 +8,22 @@ import { buildPlan } from './plan';
 import { pytorchModule } from './pytorch/module';
 import type { ExportInput, ExportResult, ExportTarget } from './types';
 
-export { EXPORT_TARGETS, isExportTarget, type ExportInput, type ExportResult, type ExportTarget, type ExportedFile } from './types';
-export { JSON_FORMAT, JSON_FORMAT_VERSION, loadJsonExport, toJsonExport, type JsonExport, type LoadedJsonExport } from './json';
+export {
+  EXPORT_TARGETS,
+  isExportTarget,
+  type ExportInput,
+  type ExportResult,
+  type ExportTarget,
+  type ExportedFile,
+} from './types';
+export {
+  JSON_FORMAT,
+  JSON_FORMAT_VERSION,
+  loadJsonExport,
+  toJsonExport,
+  type JsonExport,
+  type LoadedJsonExport,
+} from './json';
 export { ExportFormatError } from './validate';
 export { runWeightsPath, RUNS_FOLDER, saveRunWeights } from './savedRun';
 
@@ -37,9 +51,15 @@ export function exportModel(target: ExportTarget, input: ExportInput, stem = inp
     case 'pytorch': {
       const plan = buildPlan(spec, weights, settings?.features);
       const weightsFile = weights ? weightsFileName(stem) : undefined;
-      const { source, notes } = pytorchModule(spec, plan, { weightsFile, moduleFile: `${stem}.py`, sourceName, settings });
+      const { source, notes } = pytorchModule(spec, plan, {
+        weightsFile,
+        moduleFile: `${stem}.py`,
+        sourceName,
+        settings,
+      });
       const files: ExportResult['files'] = [{ role: 'main', name: `${stem}.py`, content: source }];
-      if (weights && weightsFile) files.push({ role: 'weights', name: weightsFile, content: toJsonExport(spec, weights, settings) });
+      if (weights && weightsFile)
+        files.push({ role: 'weights', name: weightsFile, content: toJsonExport(spec, weights, settings) });
       return { target, files, notes };
     }
     case 'onnx': {

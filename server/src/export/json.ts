@@ -26,7 +26,13 @@ export const PRODUCER = 'NN Studio 0.1.0';
 
 export function toJsonExport(spec: NetworkSpec, weights?: NetworkWeights, settings?: TrainSettings): string {
   if (weights) checkWeights(spec, weights);
-  const document: JsonExport = { format: JSON_FORMAT, version: JSON_FORMAT_VERSION, producer: PRODUCER, model: spec, weights: weights ?? null };
+  const document: JsonExport = {
+    format: JSON_FORMAT,
+    version: JSON_FORMAT_VERSION,
+    producer: PRODUCER,
+    model: spec,
+    weights: weights ?? null,
+  };
   if (settings) document.train = settings;
   return `${compactNumberArrays(JSON.stringify(document, null, 2))}\n`;
 }
@@ -54,14 +60,18 @@ export function loadJsonExport(text: string): LoadedJsonExport {
   } catch (error) {
     throw new ExportFormatError('(file)', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ExportFormatError('(file)', 'expected a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ExportFormatError('(file)', 'expected a JSON object');
   const doc = value as Record<string, unknown>;
   if (doc.format !== JSON_FORMAT) throw new ExportFormatError('format', `expected "${JSON_FORMAT}"`);
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
     throw new ExportFormatError('version', 'expected a whole number ≥ 1');
   }
   if (doc.version > JSON_FORMAT_VERSION) {
-    throw new ExportFormatError('version', `this file is version ${doc.version}; this NN Studio reads up to version ${JSON_FORMAT_VERSION}`);
+    throw new ExportFormatError(
+      'version',
+      `this file is version ${doc.version}; this NN Studio reads up to version ${JSON_FORMAT_VERSION}`,
+    );
   }
   const spec = readSpec(doc.model, 'model');
   const result: LoadedJsonExport = { spec };
@@ -73,7 +83,10 @@ export function loadJsonExport(text: string): LoadedJsonExport {
   if (doc.train !== undefined && doc.train !== null) result.settings = readSettings(doc.train);
   const features = result.settings?.features;
   if (features && features.length !== spec.input) {
-    throw new ExportFormatError('train.features', `${features.length} features, but the model's input is ${spec.input}`);
+    throw new ExportFormatError(
+      'train.features',
+      `${features.length} features, but the model's input is ${spec.input}`,
+    );
   }
   return result;
 }
@@ -83,11 +96,15 @@ function readSettings(value: unknown): TrainSettings {
   const t = value as Record<string, unknown>;
   const num = (key: string): number => {
     const v = t[key];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ExportFormatError(`train.${key}`, 'expected a finite number');
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new ExportFormatError(`train.${key}`, 'expected a finite number');
     return v;
   };
   const settings: TrainSettings = {
-    epochs: num('epochs'), batch: num('batch'), validation: num('validation'), seed: num('seed'),
+    epochs: num('epochs'),
+    batch: num('batch'),
+    validation: num('validation'),
+    seed: num('seed'),
     normalize: t.normalize !== false,
   };
   if (t.lr !== undefined) settings.lr = num('lr');
@@ -97,7 +114,8 @@ function readSettings(value: unknown): TrainSettings {
 
 /** The `features` of a run: known names, each once. */
 function readFeatures(value: unknown): FeatureName[] {
-  if (!Array.isArray(value) || value.length === 0) throw new ExportFormatError('train.features', 'expected a non-empty list of feature names');
+  if (!Array.isArray(value) || value.length === 0)
+    throw new ExportFormatError('train.features', 'expected a non-empty list of feature names');
   value.forEach((name, i) => {
     if (typeof name !== 'string' || !isFeatureName(name)) {
       throw new ExportFormatError(`train.features[${i}]`, `expected one of ${FEATURES.map((f) => f.name).join(', ')}`);

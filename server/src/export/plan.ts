@@ -116,19 +116,35 @@ export function buildPlan(spec: NetworkSpec, weights?: NetworkWeights, features?
       const activation = resolveActivation(layer.activation);
       const dw = w.dense[denseIndex++];
       const step: DenseStep = {
-        kind: 'dense', name: layer.name, sourceIndex: layer.sourceIndex, inWidth: width, units: layer.units,
-        pieces: piecesOf(activation), init: layer.init, W: dw.W, b: dw.b, activation,
+        kind: 'dense',
+        name: layer.name,
+        sourceIndex: layer.sourceIndex,
+        inWidth: width,
+        units: layer.units,
+        pieces: piecesOf(activation),
+        init: layer.init,
+        W: dw.W,
+        b: dw.b,
+        activation,
       };
-      if (activation?.name === 'prelu') step.slopes = dw.slopes ?? new Array<number>(layer.units).fill(Number(activation.params.init));
+      if (activation?.name === 'prelu')
+        step.slopes = dw.slopes ?? new Array<number>(layer.units).fill(Number(activation.params.init));
       steps.push(step);
       width = layer.units;
     } else if (layer.kind === 'activation') {
       const activation = resolveActivation(layer.activation);
       if (!activation) continue;
       if (activation.def.shape === 'maxout') throw new Error(`${layer.name}: maxout needs its own dense layer`);
-      const step: ActivationStep = { kind: 'activation', name: layer.name, sourceIndex: layer.sourceIndex, width, activation };
+      const step: ActivationStep = {
+        kind: 'activation',
+        name: layer.name,
+        sourceIndex: layer.sourceIndex,
+        width,
+        activation,
+      };
       if (activation.name === 'prelu') {
-        step.slopes = w.activationSlopes?.[slopedIndex]?.slopes ?? new Array<number>(width).fill(Number(activation.params.init));
+        step.slopes =
+          w.activationSlopes?.[slopedIndex]?.slopes ?? new Array<number>(width).fill(Number(activation.params.init));
         slopedIndex++;
       }
       steps.push(step);
@@ -136,10 +152,19 @@ export function buildPlan(spec: NetworkSpec, weights?: NetworkWeights, features?
       steps.push({ kind: 'dropout', name: layer.name, sourceIndex: layer.sourceIndex, width, rate: layer.rate });
     }
   }
-  const plan: ExportPlan = { modelName: spec.modelName, input: spec.input, output: width, steps, trained: weights !== undefined };
+  const plan: ExportPlan = {
+    modelName: spec.modelName,
+    input: spec.input,
+    output: width,
+    steps,
+    trained: weights !== undefined,
+  };
   if (w.normalization) plan.normalization = w.normalization;
   if (features && !isIdentityFeatures(features)) {
-    if (features.length !== spec.input) throw new Error(`features ${features.join(', ')} give ${features.length} inputs, but the model's input is ${spec.input}`);
+    if (features.length !== spec.input)
+      throw new Error(
+        `features ${features.join(', ')} give ${features.length} inputs, but the model's input is ${spec.input}`,
+      );
     plan.features = [...features];
   }
   const last = steps[steps.length - 1];

@@ -20,7 +20,12 @@ export function runWeightsPath(nnFile: string, modelName: string): string {
  * file's path. Writes a temporary file first and renames it, so a reader never sees half a file.
  * Throws when the folder cannot be written.
  */
-export function saveRunWeights(nnFile: string, spec: NetworkSpec, weights: NetworkWeights, settings?: TrainSettings): string {
+export function saveRunWeights(
+  nnFile: string,
+  spec: NetworkSpec,
+  weights: NetworkWeights,
+  settings?: TrainSettings,
+): string {
   const file = runWeightsPath(nnFile, spec.modelName);
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;

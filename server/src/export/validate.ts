@@ -3,10 +3,20 @@
  * Every problem is reported with the path of the offending value, e.g. `weights.dense[1].W`.
  */
 import { findActivation, findInit, findLoss, findOptimizer, findTask, resolveParams } from '../catalog';
-import type { ActivationSlopes, ActivationSpec, DenseWeights, LayerSpec, NetworkSpec, NetworkWeights } from '../model/spec';
+import type {
+  ActivationSlopes,
+  ActivationSpec,
+  DenseWeights,
+  LayerSpec,
+  NetworkSpec,
+  NetworkWeights,
+} from '../model/spec';
 
 export class ExportFormatError extends Error {
-  constructor(readonly path: string, problem: string) {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
     super(`${path}: ${problem}`);
     this.name = 'ExportFormatError';
   }
@@ -29,7 +39,8 @@ function string(value: Json, path: string): string {
 }
 
 function finite(value: Json, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ExportFormatError(path, 'expected a finite number');
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new ExportFormatError(path, 'expected a finite number');
   return value;
 }
 
@@ -75,8 +86,18 @@ function layer(value: Json, path: string): LayerSpec {
       const initDef = findInit(init);
       if (!initDef || initDef.name === 'zeros') throw new ExportFormatError(`${path}.init`, `unknown init '${init}'`);
       const units = positiveInt(l.units, `${path}.units`);
-      const act = l.activation === undefined || l.activation === null ? undefined : activation(l.activation, `${path}.activation`);
-      return { kind, name, sourceIndex, units, activation: act, init: initDef.name as Exclude<typeof initDef.name, 'zeros'> };
+      const act =
+        l.activation === undefined || l.activation === null
+          ? undefined
+          : activation(l.activation, `${path}.activation`);
+      return {
+        kind,
+        name,
+        sourceIndex,
+        units,
+        activation: act,
+        init: initDef.name as Exclude<typeof initDef.name, 'zeros'>,
+      };
     }
     case 'dropout': {
       const rate = finite(l.rate, `${path}.rate`);
@@ -94,22 +115,28 @@ function layer(value: Json, path: string): LayerSpec {
 export function readSpec(value: Json, path: string): NetworkSpec {
   const s = object(value, path);
   const layersValue = s.layers;
-  if (!Array.isArray(layersValue) || layersValue.length === 0) throw new ExportFormatError(`${path}.layers`, 'expected a non-empty array');
+  if (!Array.isArray(layersValue) || layersValue.length === 0)
+    throw new ExportFormatError(`${path}.layers`, 'expected a non-empty array');
   const layers = layersValue.map((l, i) => layer(l, `${path}.layers[${i}]`));
-  if (!layers.some((l) => l.kind === 'dense')) throw new ExportFormatError(`${path}.layers`, 'the model needs at least one dense layer');
+  if (!layers.some((l) => l.kind === 'dense'))
+    throw new ExportFormatError(`${path}.layers`, 'the model needs at least one dense layer');
   const loss = object(s.loss, `${path}.loss`);
   const lossName = string(loss.name, `${path}.loss.name`);
   if (!findLoss(lossName)) throw new ExportFormatError(`${path}.loss.name`, `unknown loss '${lossName}'`);
   const optimizer = object(s.optimizer, `${path}.optimizer`);
   const optimizerName = string(optimizer.name, `${path}.optimizer.name`);
-  if (!findOptimizer(optimizerName)) throw new ExportFormatError(`${path}.optimizer.name`, `unknown optimizer '${optimizerName}'`);
+  if (!findOptimizer(optimizerName))
+    throw new ExportFormatError(`${path}.optimizer.name`, `unknown optimizer '${optimizerName}'`);
   const spec: NetworkSpec = {
     modelName: string(s.modelName, `${path}.modelName`),
     input: positiveInt(s.input, `${path}.input`),
     layers,
     task: undefined,
     loss: { name: lossName, params: params(loss.params, `${path}.loss.params`) },
-    optimizer: { name: optimizerName as NetworkSpec['optimizer']['name'], params: params(optimizer.params, `${path}.optimizer.params`) },
+    optimizer: {
+      name: optimizerName as NetworkSpec['optimizer']['name'],
+      params: params(optimizer.params, `${path}.optimizer.params`),
+    },
   };
   if (s.task !== undefined && s.task !== null) {
     const task = object(s.task, `${path}.task`);
@@ -120,7 +147,8 @@ export function readSpec(value: Json, path: string): NetworkSpec {
   }
   if (s.regularize !== undefined && s.regularize !== null) {
     const r = object(s.regularize, `${path}.regularize`);
-    if (r.kind !== 'l1' && r.kind !== 'l2') throw new ExportFormatError(`${path}.regularize.kind`, "expected 'l1' or 'l2'");
+    if (r.kind !== 'l1' && r.kind !== 'l2')
+      throw new ExportFormatError(`${path}.regularize.kind`, "expected 'l1' or 'l2'");
     spec.regularize = { kind: r.kind, amount: finite(r.amount, `${path}.regularize.amount`) };
   }
   return spec;
@@ -146,7 +174,8 @@ export function readWeights(value: Json, path: string): NetworkWeights {
   });
   const weights: NetworkWeights = { modelName: typeof w.modelName === 'string' ? w.modelName : '', dense };
   if (w.activationSlopes !== undefined && w.activationSlopes !== null) {
-    if (!Array.isArray(w.activationSlopes)) throw new ExportFormatError(`${path}.activationSlopes`, 'expected an array');
+    if (!Array.isArray(w.activationSlopes))
+      throw new ExportFormatError(`${path}.activationSlopes`, 'expected an array');
     weights.activationSlopes = w.activationSlopes.map((a, i): ActivationSlopes => {
       const p = `${path}.activationSlopes[${i}]`;
       const o = object(a, p);
@@ -158,7 +187,11 @@ export function readWeights(value: Json, path: string): NetworkWeights {
     const mean = numbers(n.mean, `${path}.normalization.mean`);
     const std = numbers(n.std, `${path}.normalization.std`, mean.length);
     std.forEach((s, i) => {
-      if (s === 0) throw new ExportFormatError(`${path}.normalization.std[${i}]`, 'a standard deviation of 0 would divide by zero');
+      if (s === 0)
+        throw new ExportFormatError(
+          `${path}.normalization.std[${i}]`,
+          'a standard deviation of 0 would divide by zero',
+        );
     });
     weights.normalization = { mean, std };
   }
@@ -169,7 +202,10 @@ export function readWeights(value: Json, path: string): NetworkWeights {
 export function checkWeights(spec: NetworkSpec, weights: NetworkWeights, path = 'weights'): void {
   const dense = spec.layers.filter((l) => l.kind === 'dense');
   if (weights.dense.length !== dense.length) {
-    throw new ExportFormatError(`${path}.dense`, `the model has ${dense.length} dense layers, the weights have ${weights.dense.length}`);
+    throw new ExportFormatError(
+      `${path}.dense`,
+      `the model has ${dense.length} dense layers, the weights have ${weights.dense.length}`,
+    );
   }
   let width = spec.input;
   let d = 0;
@@ -181,16 +217,29 @@ export function checkWeights(spec: NetworkSpec, weights: NetworkWeights, path = 
     const act = layer.activation ? findActivation(layer.activation.name) : undefined;
     const pieces = act?.shape === 'maxout' ? Number(resolveParams(act.params, layer.activation?.params).pieces) : 1;
     const rows = layer.units * pieces;
-    if (w.inWidth !== width) throw new ExportFormatError(`${p}.inWidth`, `layer '${layer.name}' receives ${width} values, the weights expect ${w.inWidth}`);
-    if (w.units !== layer.units) throw new ExportFormatError(`${p}.units`, `layer '${layer.name}' has ${layer.units} units, the weights ${w.units}`);
-    if (w.W.length !== rows * width) throw new ExportFormatError(`${p}.W`, `expected ${rows}×${width} = ${rows * width} values, found ${w.W.length}`);
+    if (w.inWidth !== width)
+      throw new ExportFormatError(
+        `${p}.inWidth`,
+        `layer '${layer.name}' receives ${width} values, the weights expect ${w.inWidth}`,
+      );
+    if (w.units !== layer.units)
+      throw new ExportFormatError(
+        `${p}.units`,
+        `layer '${layer.name}' has ${layer.units} units, the weights ${w.units}`,
+      );
+    if (w.W.length !== rows * width)
+      throw new ExportFormatError(`${p}.W`, `expected ${rows}×${width} = ${rows * width} values, found ${w.W.length}`);
     if (w.b.length !== rows) throw new ExportFormatError(`${p}.b`, `expected ${rows} values, found ${w.b.length}`);
-    if (w.slopes && w.slopes.length !== layer.units) throw new ExportFormatError(`${p}.slopes`, `expected ${layer.units} slopes, found ${w.slopes.length}`);
+    if (w.slopes && w.slopes.length !== layer.units)
+      throw new ExportFormatError(`${p}.slopes`, `expected ${layer.units} slopes, found ${w.slopes.length}`);
     width = layer.units;
   }
   if (weights.activationSlopes) checkActivationSlopes(spec, weights.activationSlopes, `${path}.activationSlopes`);
   if (weights.normalization && weights.normalization.mean.length !== spec.input) {
-    throw new ExportFormatError(`${path}.normalization.mean`, `expected ${spec.input} values (one per input feature), found ${weights.normalization.mean.length}`);
+    throw new ExportFormatError(
+      `${path}.normalization.mean`,
+      `expected ${spec.input} values (one per input feature), found ${weights.normalization.mean.length}`,
+    );
   }
 }
 
@@ -200,14 +249,21 @@ function checkActivationSlopes(spec: NetworkSpec, saved: ActivationSlopes[], pat
   let width = spec.input;
   for (const layer of spec.layers) {
     if (layer.kind === 'dense') width = layer.units;
-    else if (layer.kind === 'activation' && findActivation(layer.activation.name)?.name === 'prelu') sloped.push({ name: layer.name, width });
+    else if (layer.kind === 'activation' && findActivation(layer.activation.name)?.name === 'prelu')
+      sloped.push({ name: layer.name, width });
   }
   if (saved.length !== sloped.length) {
-    throw new ExportFormatError(path, `the model has ${sloped.length} standalone PReLU layers, the weights have slopes for ${saved.length}`);
+    throw new ExportFormatError(
+      path,
+      `the model has ${sloped.length} standalone PReLU layers, the weights have slopes for ${saved.length}`,
+    );
   }
   sloped.forEach((layer, i) => {
     if (saved[i].slopes.length !== layer.width) {
-      throw new ExportFormatError(`${path}[${i}].slopes`, `layer '${layer.name}' has ${layer.width} values, expected as many slopes, found ${saved[i].slopes.length}`);
+      throw new ExportFormatError(
+        `${path}[${i}].slopes`,
+        `layer '${layer.name}' has ${layer.width} values, expected as many slopes, found ${saved[i].slopes.length}`,
+      );
     }
   });
 }

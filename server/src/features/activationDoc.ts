@@ -40,8 +40,12 @@ function propertiesTable(def: ActivationDef, params: ParamValues): string {
 function roleNotes(def: ActivationDef): string[] {
   const notes: string[] = [];
   if (def.properties.outputOnly) notes.push('Use it only on an output layer.');
-  if (def.properties.notTrainable) notes.push('Its gradient is 0 wherever it is defined, so gradient descent cannot train through it.');
-  if (def.properties.selfNormalizing) notes.push('Self-normalizing when paired with LeCun normal init, standardized inputs, and no dropout (or alpha-dropout).');
+  if (def.properties.notTrainable)
+    notes.push('Its gradient is 0 wherever it is defined, so gradient descent cannot train through it.');
+  if (def.properties.selfNormalizing)
+    notes.push(
+      'Self-normalizing when paired with LeCun normal init, standardized inputs, and no dropout (or alpha-dropout).',
+    );
   return notes;
 }
 
@@ -49,7 +53,11 @@ function initLine(def: ActivationDef, layer?: DenseInfo): string {
   const matching = findInit(def.matchingInit);
   let line = `**Matching init:** ${code(def.matchingInit)}${matching ? ` — ${escapeMarkdown(matching.doc)}` : ''}`;
   if (layer) {
-    const how = layer.init.explicit ? 'set on this layer' : layer.init.name === def.matchingInit ? 'chosen automatically' : 'from the model’s init line';
+    const how = layer.init.explicit
+      ? 'set on this layer'
+      : layer.init.name === def.matchingInit
+        ? 'chosen automatically'
+        : 'from the model’s init line';
     line += `  \n**Init in effect here:** ${code(layer.init.name)} (${how})`;
   }
   return line;

@@ -3,8 +3,20 @@
  * keywords and parameters. Hover and completion both show these; the facts come from the catalog.
  */
 import {
-  findActivation, findDataset, findFeature, findInit, findLoss, findOptimizer, findRegularizer, findTask, MODEL_KEYWORDS, TOP_LEVEL_KEYWORDS, TRAIN_KEYWORDS,
-  type KeywordDoc, type ParamDef, type ParamValue,
+  findActivation,
+  findDataset,
+  findFeature,
+  findInit,
+  findLoss,
+  findOptimizer,
+  findRegularizer,
+  findTask,
+  MODEL_KEYWORDS,
+  TOP_LEVEL_KEYWORDS,
+  TRAIN_KEYWORDS,
+  type KeywordDoc,
+  type ParamDef,
+  type ParamValue,
 } from '../catalog';
 import type { Arg } from '../syntax/ast';
 import type { CalleeKind } from './locate';
@@ -27,10 +39,14 @@ export function paramLabel(def: ParamDef): string {
 /** What kind of value a parameter takes, in words. */
 export function paramType(def: ParamDef): string {
   switch (def.type) {
-    case 'int': return 'whole number';
-    case 'number': return 'number';
-    case 'string': return 'string';
-    case 'enum': return `one of ${(def.values ?? []).join(', ')}`;
+    case 'int':
+      return 'whole number';
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'string';
+    case 'enum':
+      return `one of ${(def.values ?? []).join(', ')}`;
   }
 }
 
@@ -64,8 +80,12 @@ export function paramsMarkdown(defs: readonly ParamDef[], inEffect?: ReadonlyMap
     if (inEffect) {
       let head: string;
       if (value !== undefined) {
-        const note = def.default === undefined ? 'set here'
-          : sameValue(value, def.default) ? 'same as the default' : `default ${formatValue(def.default)}`;
+        const note =
+          def.default === undefined
+            ? 'set here'
+            : sameValue(value, def.default)
+              ? 'same as the default'
+              : `default ${formatValue(def.default)}`;
         head = `${code(`${def.name} = ${formatValue(value)}`)} (${note})`;
       } else if (def.default !== undefined) {
         head = `${code(`${def.name} = ${formatValue(def.default)}`)} (default)`;
@@ -111,7 +131,9 @@ function lossMarkdown(name: string, args?: readonly Arg[]): string | undefined {
     `**${def.name}** — loss${aliases}`,
     escapeMarkdown(def.doc),
     code(def.formula),
-    def.crossEntropy ? 'Computed from the output layer’s pre-activation values (logits), which keeps it numerically stable.' : undefined,
+    def.crossEntropy
+      ? 'Computed from the output layer’s pre-activation values (logits), which keeps it numerically stable.'
+      : undefined,
     paramsMarkdown(def.params, paramsInEffect(def.params, args)),
   );
 }
@@ -168,23 +190,38 @@ function regularizerMarkdown(name: string, args?: readonly Arg[]): string | unde
 /** The parameters a callee of this kind and name takes. */
 export function calleeParams(kind: CalleeKind, name: string): readonly ParamDef[] | undefined {
   switch (kind) {
-    case 'activation': return findActivation(name)?.params;
-    case 'task': return findTask(name)?.params;
-    case 'loss': return findLoss(name)?.params;
-    case 'optimizer': return findOptimizer(name)?.params;
-    case 'regularizer': return findRegularizer(name)?.params;
-    case 'dataset': return findDataset(name)?.params;
+    case 'activation':
+      return findActivation(name)?.params;
+    case 'task':
+      return findTask(name)?.params;
+    case 'loss':
+      return findLoss(name)?.params;
+    case 'optimizer':
+      return findOptimizer(name)?.params;
+    case 'regularizer':
+      return findRegularizer(name)?.params;
+    case 'dataset':
+      return findDataset(name)?.params;
   }
 }
 
 /** Docs of a non-activation callee by kind. */
-export function calleeMarkdown(kind: Exclude<CalleeKind, 'activation'>, name: string, args?: readonly Arg[]): string | undefined {
+export function calleeMarkdown(
+  kind: Exclude<CalleeKind, 'activation'>,
+  name: string,
+  args?: readonly Arg[],
+): string | undefined {
   switch (kind) {
-    case 'task': return taskMarkdown(name, args);
-    case 'loss': return lossMarkdown(name, args);
-    case 'optimizer': return optimizerMarkdown(name, args);
-    case 'regularizer': return regularizerMarkdown(name, args);
-    case 'dataset': return datasetMarkdown(name, args);
+    case 'task':
+      return taskMarkdown(name, args);
+    case 'loss':
+      return lossMarkdown(name, args);
+    case 'optimizer':
+      return optimizerMarkdown(name, args);
+    case 'regularizer':
+      return regularizerMarkdown(name, args);
+    case 'dataset':
+      return datasetMarkdown(name, args);
   }
 }
 
@@ -194,7 +231,11 @@ export type KeywordBlock = 'top' | 'model' | 'train' | 'layer';
 /** The documentation of a keyword as used in a block (`init` means one thing in a model, another after a layer). */
 export function keywordDoc(word: string, block: KeywordBlock): KeywordDoc | undefined {
   if (block === 'layer' && word === 'init') {
-    return { keyword: 'init', syntax: 'dense UNITS [ACTIVATION] init NAME', doc: 'The weight init of this layer alone, instead of the model’s.' };
+    return {
+      keyword: 'init',
+      syntax: 'dense UNITS [ACTIVATION] init NAME',
+      doc: 'The weight init of this layer alone, instead of the model’s.',
+    };
   }
   const list = block === 'top' ? TOP_LEVEL_KEYWORDS : block === 'train' ? TRAIN_KEYWORDS : MODEL_KEYWORDS;
   return list.find((k) => k.keyword === word);

@@ -5,14 +5,40 @@
  */
 import type { Analysis } from '../analysis';
 import {
-  ACTIVATIONS, DATASETS, FEATURES, findActivation, INITS, learningRateOf, LOSSES, MODEL_KEYWORDS, OPTIMIZERS, REGULARIZERS, resolveParams,
-  TASKS, TOP_LEVEL_KEYWORDS, TRAIN_DEFAULTS, TRAIN_KEYWORDS, type ActivationDef, type KeywordDoc, type ParamDef,
+  ACTIVATIONS,
+  DATASETS,
+  FEATURES,
+  findActivation,
+  INITS,
+  learningRateOf,
+  LOSSES,
+  MODEL_KEYWORDS,
+  OPTIMIZERS,
+  REGULARIZERS,
+  resolveParams,
+  TASKS,
+  TOP_LEVEL_KEYWORDS,
+  TRAIN_DEFAULTS,
+  TRAIN_KEYWORDS,
+  type ActivationDef,
+  type KeywordDoc,
+  type ParamDef,
 } from '../catalog';
 import type { DenseInfo, ModelInfo } from '../model/types';
 import type { Span } from '../syntax/span';
 import { activationDetail, activationMarkdown } from './activationDoc';
 import {
-  calleeMarkdown, calleeParams, defaultText, featureMarkdown, initMarkdown, keywordDoc, keywordMarkdown, paramType, signatureText, switchMarkdown, SWITCH_DOCS,
+  calleeMarkdown,
+  calleeParams,
+  defaultText,
+  featureMarkdown,
+  initMarkdown,
+  keywordDoc,
+  keywordMarkdown,
+  paramType,
+  signatureText,
+  switchMarkdown,
+  SWITCH_DOCS,
   type KeywordBlock,
 } from './catalogDocs';
 import { cursorAt, type Cursor, type ValueList } from './cursor';
@@ -21,13 +47,26 @@ import { escapeMarkdown } from './markdown';
 import { summaryMarkdown } from './summary';
 
 export type CompletionKind =
-  | 'keyword' | 'activation' | 'task' | 'loss' | 'optimizer' | 'init' | 'dataset' | 'regularizer' | 'model' | 'parameter'
-  | 'value' | 'snippet';
+  | 'keyword'
+  | 'activation'
+  | 'task'
+  | 'loss'
+  | 'optimizer'
+  | 'init'
+  | 'dataset'
+  | 'regularizer'
+  | 'model'
+  | 'parameter'
+  | 'value'
+  | 'snippet';
 
 /** What to show as documentation once an item is selected. */
 export type DocRef =
   | { kind: 'keyword'; name: string; block: KeywordBlock }
-  | { kind: 'activation' | 'task' | 'loss' | 'optimizer' | 'init' | 'dataset' | 'regularizer' | 'switch' | 'feature'; name: string }
+  | {
+      kind: 'activation' | 'task' | 'loss' | 'optimizer' | 'init' | 'dataset' | 'regularizer' | 'switch' | 'feature';
+      name: string;
+    }
   | { kind: 'parameter'; callee: string; calleeKind: CalleeKind; name: string }
   | { kind: 'model'; name: string }
   | { kind: 'text'; markdown: string };
@@ -84,20 +123,52 @@ function itemsFor(analysis: Analysis, cursor: Cursor): CompletionEntry[] {
 
 /* ---------- Statements ---------- */
 
-const TAKES_LIST = new Set(['task', 'loss', 'optimizer', 'init', 'regularize', 'activation', 'data', 'normalize', 'train', 'features']);
-const SINGLETONS = new Set(['task', 'input', 'loss', 'optimizer', 'init', 'regularize', 'data', 'epochs', 'batch', 'validation', 'seed', 'normalize', 'lr', 'features']);
+const TAKES_LIST = new Set([
+  'task',
+  'loss',
+  'optimizer',
+  'init',
+  'regularize',
+  'activation',
+  'data',
+  'normalize',
+  'train',
+  'features',
+]);
+const SINGLETONS = new Set([
+  'task',
+  'input',
+  'loss',
+  'optimizer',
+  'init',
+  'regularize',
+  'data',
+  'epochs',
+  'batch',
+  'validation',
+  'seed',
+  'normalize',
+  'lr',
+  'features',
+]);
 const LAYER_WORDS = new Set(['dense', 'dropout', 'activation']);
 
 function keywordItem(doc: KeywordDoc, block: KeywordBlock, sort = 'b'): CompletionEntry {
   const retrigger = TAKES_LIST.has(doc.keyword) || (block === 'layer' && doc.keyword === 'init');
   return {
-    label: doc.keyword, kind: 'keyword', detail: doc.syntax, docRef: { kind: 'keyword', name: doc.keyword, block },
-    insertText: `${doc.keyword} `, retrigger, sortText: `${sort}_${doc.keyword}`,
+    label: doc.keyword,
+    kind: 'keyword',
+    detail: doc.syntax,
+    docRef: { kind: 'keyword', name: doc.keyword, block },
+    insertText: `${doc.keyword} `,
+    retrigger,
+    sortText: `${sort}_${doc.keyword}`,
   };
 }
 
 function statementItems(analysis: Analysis, cursor: Cursor, afterLabel: boolean): CompletionEntry[] {
-  if (cursor.block === 'top') return [...TOP_LEVEL_KEYWORDS.map((k) => keywordItem(k, 'top')), ...skeletonSnippets(analysis)];
+  if (cursor.block === 'top')
+    return [...TOP_LEVEL_KEYWORDS.map((k) => keywordItem(k, 'top')), ...skeletonSnippets(analysis)];
   const list = cursor.block === 'model' ? MODEL_KEYWORDS : TRAIN_KEYWORDS;
   // A statement that may appear once is not offered again when the block already has it on another line.
   const present = new Set((cursor.decl?.body ?? []).filter((s) => s !== cursor.stmt).map((s) => s.keyword.text));
@@ -109,7 +180,10 @@ function statementItems(analysis: Analysis, cursor: Cursor, afterLabel: boolean)
 /** A model skeleton per task, and a train block. */
 function skeletonSnippets(analysis: Analysis): CompletionEntry[] {
   const skeleton = (task: string, label: string, taskLine: string, output: string, loss: string): CompletionEntry => ({
-    label: `model (${label})`, kind: 'snippet', detail: `A ${label} model skeleton`, filterText: `model ${task}`,
+    label: `model (${label})`,
+    kind: 'snippet',
+    detail: `A ${label} model skeleton`,
+    filterText: `model ${task}`,
     insertText: [
       `model \${1:${task === 'binary' ? 'classifier' : task}} {`,
       `  task ${taskLine}`,
@@ -123,8 +197,12 @@ function skeletonSnippets(analysis: Analysis): CompletionEntry[] {
       '}',
       '$0',
     ].join('\n'),
-    snippet: true, sortText: `c_model_${task}`,
-    docRef: { kind: 'text', markdown: `A ${escapeMarkdown(label)} model: task, input width, a hidden ReLU layer, the output layer the task needs, the loss and the optimizer.` },
+    snippet: true,
+    sortText: `c_model_${task}`,
+    docRef: {
+      kind: 'text',
+      markdown: `A ${escapeMarkdown(label)} model: task, input width, a hidden ReLU layer, the output layer the task needs, the loss and the optimizer.`,
+    },
   });
   const models = analysis.semantic.models.map((m) => m.name).filter((n) => /^[A-Za-z_]\w*$/.test(n));
   const choice = models.length ? `\${1|${models.join(',')}|}` : '${1:model}';
@@ -134,13 +212,26 @@ function skeletonSnippets(analysis: Analysis): CompletionEntry[] {
     skeleton('multilabel', 'multilabel classifier', 'multilabel(labels: ${4:3})', 'dense ${4:3} sigmoid', 'bce'),
     skeleton('regression', 'regression', 'regression', 'dense 1', 'mse'),
     {
-      label: 'train (block)', kind: 'snippet', detail: 'A train block', filterText: 'train block',
+      label: 'train (block)',
+      kind: 'snippet',
+      detail: 'A train block',
+      filterText: 'train block',
       insertText: [
-        `train ${choice} {`, '  data ${2:spiral}', `  epochs \${3:${TRAIN_DEFAULTS.epochs}}`, `  batch \${4:${TRAIN_DEFAULTS.batch}}`,
-        `  validation ${TRAIN_DEFAULTS.validation}`, `  seed ${TRAIN_DEFAULTS.seed}`, '}', '$0',
+        `train ${choice} {`,
+        '  data ${2:spiral}',
+        `  epochs \${3:${TRAIN_DEFAULTS.epochs}}`,
+        `  batch \${4:${TRAIN_DEFAULTS.batch}}`,
+        `  validation ${TRAIN_DEFAULTS.validation}`,
+        `  seed ${TRAIN_DEFAULTS.seed}`,
+        '}',
+        '$0',
       ].join('\n'),
-      snippet: true, sortText: 'c_train',
-      docRef: { kind: 'text', markdown: 'How to train a model: its data, epochs, batch size, validation split and seed.' },
+      snippet: true,
+      sortText: 'c_train',
+      docRef: {
+        kind: 'text',
+        markdown: 'How to train a model: its data, epochs, batch size, validation split and seed.',
+      },
     },
   ];
 }
@@ -149,39 +240,61 @@ function skeletonSnippets(analysis: Analysis): CompletionEntry[] {
 
 function valueItems(analysis: Analysis, cursor: Cursor, list: ValueList): CompletionEntry[] {
   switch (list) {
-    case 'activation': return activationItems(analysis, cursor);
+    case 'activation':
+      return activationItems(analysis, cursor);
     case 'task':
       return TASKS.map((t) => callItem(t.name, 'task', t.params, signatureText(t.name, t.params)));
     case 'loss':
-      return LOSSES.flatMap((l) => [l.name, ...l.aliases].map((name, i) => ({
-        ...callItem(name, 'loss', [], i ? `= ${l.name}` : l.formula), sortText: `${i ? 'b' : 'a'}_${name}`,
-      })));
+      return LOSSES.flatMap((l) =>
+        [l.name, ...l.aliases].map((name, i) => ({
+          ...callItem(name, 'loss', [], i ? `= ${l.name}` : l.formula),
+          sortText: `${i ? 'b' : 'a'}_${name}`,
+        })),
+      );
     case 'optimizer':
       return OPTIMIZERS.map((o) => ({
         ...callItem(o.name, 'optimizer', o.params, signatureText(o.name, o.params)),
-        insertText: `${o.name}(lr: \${1:${learningRateOf(o.name, {})}})`, snippet: true,
+        insertText: `${o.name}(lr: \${1:${learningRateOf(o.name, {})}})`,
+        snippet: true,
       }));
     case 'regularizer':
       return REGULARIZERS.map((r) => ({
         ...callItem(r.name, 'regularizer', r.params, signatureText(r.name, r.params)),
-        insertText: `${r.name}(\${1:${resolveParams(r.params).amount}})`, snippet: true,
+        insertText: `${r.name}(\${1:${resolveParams(r.params).amount}})`,
+        snippet: true,
       }));
     case 'init':
-      return INITS.filter((i) => !i.refused).flatMap((i) => [i.name, ...i.aliases].map((name, k) => ({
-        label: name, kind: 'init' as const, detail: k ? `= ${i.name}` : i.formula, docRef: { kind: 'init' as const, name },
-        sortText: `${k ? 'b' : 'a'}_${name}`,
-      })));
+      return INITS.filter((i) => !i.refused).flatMap((i) =>
+        [i.name, ...i.aliases].map((name, k) => ({
+          label: name,
+          kind: 'init' as const,
+          detail: k ? `= ${i.name}` : i.formula,
+          docRef: { kind: 'init' as const, name },
+          sortText: `${k ? 'b' : 'a'}_${name}`,
+        })),
+      );
     case 'dataset':
       return DATASETS.map((d) => {
         const item = callItem(d.name, 'dataset', d.params, signatureText(d.name, d.params));
-        return d.kind === 'csv' ? { ...item, insertText: 'csv("${1:data.csv}", target: "${2:label}")', snippet: true } : item;
+        return d.kind === 'csv'
+          ? { ...item, insertText: 'csv("${1:data.csv}", target: "${2:label}")', snippet: true }
+          : item;
       });
     case 'model':
-      return analysis.semantic.models.filter((m) => m.name).map((m) => ({
-        label: m.name, kind: 'model' as const, detail: `model · ${m.totalParams} params`, docRef: { kind: 'model' as const, name: m.name },
-      }));
+      return analysis.semantic.models
+        .filter((m) => m.name)
+        .map((m) => ({
+          label: m.name,
+          kind: 'model' as const,
+          detail: `model · ${m.totalParams} params`,
+          docRef: { kind: 'model' as const, name: m.name },
+        }));
     case 'switch':
-      return Object.keys(SWITCH_DOCS).map((word) => ({ label: word, kind: 'value' as const, docRef: { kind: 'switch' as const, name: word } }));
+      return Object.keys(SWITCH_DOCS).map((word) => ({
+        label: word,
+        kind: 'value' as const,
+        docRef: { kind: 'switch' as const, name: word },
+      }));
     case 'feature':
       return featureItems(cursor.context.kind === 'value' ? (cursor.context.taken ?? []) : []);
   }
@@ -190,13 +303,21 @@ function valueItems(analysis: Analysis, cursor: Cursor, list: ValueList): Comple
 /** The input features not yet in the list, in catalog order. */
 function featureItems(taken: readonly string[]): CompletionEntry[] {
   return FEATURES.filter((f) => !taken.includes(f.name)).map((f, i) => ({
-    label: f.name, kind: 'value' as const, detail: f.formula, docRef: { kind: 'feature' as const, name: f.name },
+    label: f.name,
+    kind: 'value' as const,
+    detail: f.formula,
+    docRef: { kind: 'feature' as const, name: f.name },
     sortText: `a_${String(i).padStart(2, '0')}`,
   }));
 }
 
 /** A catalog name; with required parameters, a snippet that asks for them. */
-function callItem(name: string, kind: 'task' | 'loss' | 'optimizer' | 'regularizer' | 'dataset', params: readonly ParamDef[], detail: string): CompletionEntry {
+function callItem(
+  name: string,
+  kind: 'task' | 'loss' | 'optimizer' | 'regularizer' | 'dataset',
+  params: readonly ParamDef[],
+  detail: string,
+): CompletionEntry {
   const required = params.filter((p) => p.required);
   const item: CompletionEntry = { label: name, kind, detail, docRef: { kind, name } };
   if (required.length) {
@@ -207,7 +328,12 @@ function callItem(name: string, kind: 'task' | 'loss' | 'optimizer' | 'regulariz
 }
 
 /** What the output layer of each task wants. */
-const OUTPUT_FOR_TASK: Record<string, string> = { binary: 'sigmoid', multiclass: 'softmax', multilabel: 'sigmoid', regression: 'linear' };
+const OUTPUT_FOR_TASK: Record<string, string> = {
+  binary: 'sigmoid',
+  multiclass: 'softmax',
+  multilabel: 'sigmoid',
+  regression: 'linear',
+};
 const HIDDEN_FAVOURITES = ['relu', 'leaky_relu', 'gelu', 'elu', 'swish', 'tanh'];
 
 /** The dense layer being written on the cursor's line, and its model. */
@@ -236,11 +362,19 @@ function activationItems(analysis: Analysis, cursor: Cursor): CompletionEntry[] 
   return ACTIVATIONS.filter((def) => !(standalone && def.shape === 'maxout')).flatMap((def) => {
     const r = rank(def);
     const canonical: CompletionEntry = {
-      label: def.name, kind: 'activation', detail: activationDetail(def), docRef: { kind: 'activation', name: def.name },
-      sortText: `${r}_${def.name}`, preselect: wanted === def.name || undefined,
+      label: def.name,
+      kind: 'activation',
+      detail: activationDetail(def),
+      docRef: { kind: 'activation', name: def.name },
+      sortText: `${r}_${def.name}`,
+      preselect: wanted === def.name || undefined,
     };
     const aliases = def.aliases.map((alias): CompletionEntry => ({
-      label: alias, kind: 'activation', detail: `= ${def.name}`, docRef: { kind: 'activation', name: alias }, sortText: `${r}z_${alias}`,
+      label: alias,
+      kind: 'activation',
+      detail: `= ${def.name}`,
+      docRef: { kind: 'activation', name: alias },
+      sortText: `${r}z_${alias}`,
     }));
     return [canonical, ...aliases];
   });
@@ -248,29 +382,51 @@ function activationItems(analysis: Analysis, cursor: Cursor): CompletionEntry[] 
 
 /* ---------- Arguments ---------- */
 
-function argumentItems(kind: CalleeKind, callee: string, named: string[], index: number, param?: string): CompletionEntry[] {
+function argumentItems(
+  kind: CalleeKind,
+  callee: string,
+  named: string[],
+  index: number,
+  param?: string,
+): CompletionEntry[] {
   const defs = calleeParams(kind, callee) ?? [];
   const valuesOf = (def: ParamDef | undefined): CompletionEntry[] =>
     def?.type === 'enum'
-      ? (def.values ?? []).map((v) => ({ label: v, kind: 'value' as const, detail: `${def.name} of ${callee}`, sortText: `a_${v}`,
-          preselect: v === def.default || undefined, docRef: { kind: 'parameter' as const, callee, calleeKind: kind, name: def.name } }))
+      ? (def.values ?? []).map((v) => ({
+          label: v,
+          kind: 'value' as const,
+          detail: `${def.name} of ${callee}`,
+          sortText: `a_${v}`,
+          preselect: v === def.default || undefined,
+          docRef: { kind: 'parameter' as const, callee, calleeKind: kind, name: def.name },
+        }))
       : [];
   if (param) return valuesOf(defs.find((d) => d.name === param));
   const used = new Set(named);
   // Positional arguments fill the parameters in order, so the ones before `index` are taken.
   if (named.length === 0) defs.slice(0, index).forEach((d) => used.add(d.name));
-  const names = defs.filter((d) => !used.has(d.name)).map((d): CompletionEntry => ({
-    label: d.name, kind: 'parameter', detail: `${paramType(d)}, ${defaultText(d)}`, insertText: `${d.name}: `,
-    sortText: `b_${String(defs.indexOf(d)).padStart(2, '0')}`, retrigger: d.type === 'enum',
-    docRef: { kind: 'parameter', callee, calleeKind: kind, name: d.name },
-  }));
+  const names = defs
+    .filter((d) => !used.has(d.name))
+    .map((d): CompletionEntry => ({
+      label: d.name,
+      kind: 'parameter',
+      detail: `${paramType(d)}, ${defaultText(d)}`,
+      insertText: `${d.name}: `,
+      sortText: `b_${String(defs.indexOf(d)).padStart(2, '0')}`,
+      retrigger: d.type === 'enum',
+      docRef: { kind: 'parameter', callee, calleeKind: kind, name: d.name },
+    }));
   return [...(named.length === 0 ? valuesOf(defs[index]) : []), ...names];
 }
 
 /* ---------- Documentation ---------- */
 
 /** The Markdown documentation of a completion item (resolved when the item is selected). */
-export function completionDocumentation(ref: DocRef, analysis?: Analysis, options: { images?: boolean } = {}): string | undefined {
+export function completionDocumentation(
+  ref: DocRef,
+  analysis?: Analysis,
+  options: { images?: boolean } = {},
+): string | undefined {
   switch (ref.kind) {
     case 'keyword': {
       const doc = keywordDoc(ref.name, ref.block);
@@ -278,12 +434,21 @@ export function completionDocumentation(ref: DocRef, analysis?: Analysis, option
     }
     case 'activation': {
       const def = findActivation(ref.name);
-      return def ? activationMarkdown(def, { use: aliasUse(def, ref.name), plot: options.images !== false }) : undefined;
+      return def
+        ? activationMarkdown(def, { use: aliasUse(def, ref.name), plot: options.images !== false })
+        : undefined;
     }
-    case 'init': return initMarkdown(ref.name);
-    case 'switch': return switchMarkdown(ref.name);
-    case 'feature': return featureMarkdown(ref.name);
-    case 'task': case 'loss': case 'optimizer': case 'dataset': case 'regularizer':
+    case 'init':
+      return initMarkdown(ref.name);
+    case 'switch':
+      return switchMarkdown(ref.name);
+    case 'feature':
+      return featureMarkdown(ref.name);
+    case 'task':
+    case 'loss':
+    case 'optimizer':
+    case 'dataset':
+    case 'regularizer':
       return calleeMarkdown(ref.kind, ref.name);
     case 'parameter': {
       const def = calleeParams(ref.calleeKind, ref.callee)?.find((d) => d.name === ref.name);
@@ -293,7 +458,8 @@ export function completionDocumentation(ref: DocRef, analysis?: Analysis, option
       const model = analysis?.semantic.models.find((m) => m.name === ref.name);
       return model ? summaryMarkdown(model) : undefined;
     }
-    case 'text': return ref.markdown;
+    case 'text':
+      return ref.markdown;
   }
 }
 
@@ -301,6 +467,9 @@ export function completionDocumentation(ref: DocRef, analysis?: Analysis, option
 function aliasUse(def: ActivationDef, written: string) {
   const fixed = def.aliasParams?.[written];
   if (written === def.name) return undefined;
-  const params = { ...Object.fromEntries(def.params.filter((p) => p.default !== undefined).map((p) => [p.name, p.default!])), ...fixed };
+  const params = {
+    ...Object.fromEntries(def.params.filter((p) => p.default !== undefined).map((p) => [p.name, p.default!])),
+    ...fixed,
+  };
   return { def, written, params, explicit: fixed ?? {}, span: { start: 0, end: 0 }, nameSpan: { start: 0, end: 0 } };
 }

@@ -19,14 +19,24 @@ export type CursorContext =
   /** At the start of a statement (after a label, only layers fit). */
   | { kind: 'statement'; afterLabel: boolean }
   /** After a keyword that takes a name: `task `, `loss `, `dense 16 `, `data `, `train `. */
-  | { kind: 'value'; list: ValueList; /** `dense 16 ` also takes `init`. */ orInit?: boolean;
-      /** Names already written in the list (`features x1, ▮`). */ taken?: string[] }
+  | {
+      kind: 'value';
+      list: ValueList;
+      /** `dense 16 ` also takes `init`. */ orInit?: boolean;
+      /** Names already written in the list (`features x1, ▮`). */ taken?: string[];
+    }
   /** After `dense 16 relu `: only `init` fits. */
   | { kind: 'layerInit' }
   /** Inside `name(…)`. */
-  | { kind: 'argument'; callee: CalleeKind; name: string; /** Parameters already given by name. */ named: string[];
-      /** Index of the argument the cursor is in. */ index: number; /** The name before `:` of the current argument. */ param?: string;
-      /** The current argument already has its value. */ valueWritten: boolean }
+  | {
+      kind: 'argument';
+      callee: CalleeKind;
+      name: string;
+      /** Parameters already given by name. */ named: string[];
+      /** Index of the argument the cursor is in. */ index: number;
+      /** The name before `:` of the current argument. */ param?: string;
+      /** The current argument already has its value. */ valueWritten: boolean;
+    }
   | { kind: 'none' };
 
 export interface Cursor {
@@ -47,8 +57,14 @@ export interface Cursor {
 }
 
 const VALUE_AFTER: Record<string, ValueList> = {
-  task: 'task', loss: 'loss', optimizer: 'optimizer', regularize: 'regularizer', activation: 'activation', init: 'init',
-  data: 'dataset', normalize: 'switch',
+  task: 'task',
+  loss: 'loss',
+  optimizer: 'optimizer',
+  regularize: 'regularizer',
+  activation: 'activation',
+  init: 'init',
+  data: 'dataset',
+  normalize: 'switch',
 };
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -87,7 +103,15 @@ export function cursorAt(analysis: Analysis, offset: number): Cursor {
   let tokens = lexed.tokens.filter((t) => t.kind !== 'eof' && t.kind !== 'newline');
   const { block, decl } = blockAt(analysis, offset);
   const stmt = statementOnLine(decl, lineStart, offset);
-  const base = { block, decl, stmt, insert: { start: offset, end: offset }, replace: { start: offset, end: wordEnd }, prefix: '', inLiteral: false };
+  const base = {
+    block,
+    decl,
+    stmt,
+    insert: { start: offset, end: offset },
+    replace: { start: offset, end: wordEnd },
+    prefix: '',
+    inLiteral: false,
+  };
 
   if (lexed.comments.length > 0) return { ...base, context: { kind: 'none' } };
   const last = tokens[tokens.length - 1];
@@ -104,7 +128,11 @@ export function cursorAt(analysis: Analysis, offset: number): Cursor {
   return { ...base, context: contextOf(tokens, block) };
 }
 
-function statementOnLine(decl: Declaration | undefined, lineStart: number, offset: number): ModelStmt | TrainStmt | undefined {
+function statementOnLine(
+  decl: Declaration | undefined,
+  lineStart: number,
+  offset: number,
+): ModelStmt | TrainStmt | undefined {
   if (!decl) return undefined;
   for (const stmt of decl.body as (ModelStmt | TrainStmt)[]) {
     if (stmt.span.start >= lineStart && stmt.span.start <= offset) return stmt;
@@ -115,7 +143,17 @@ function statementOnLine(decl: Declaration | undefined, lineStart: number, offse
 function contextOf(tokens: Token[], block: Block): CursorContext {
   const argument = argumentContext(tokens);
   if (argument) return argument;
-  const words = tokens.map((t) => (t.kind === 'ident' ? t.text : t.kind === 'number' ? '#' : t.kind === 'colon' ? ':' : t.kind === 'rparen' ? ')' : '?'));
+  const words = tokens.map((t) =>
+    t.kind === 'ident'
+      ? t.text
+      : t.kind === 'number'
+        ? '#'
+        : t.kind === 'colon'
+          ? ':'
+          : t.kind === 'rparen'
+            ? ')'
+            : '?',
+  );
   if (block === 'top') {
     if (words.length === 0) return { kind: 'statement', afterLabel: false };
     if (words.length === 1 && words[0] === 'train') return { kind: 'value', list: 'model' };
@@ -133,7 +171,8 @@ function contextOf(tokens: Token[], block: Block): CursorContext {
   if (afterLabel) return { kind: 'none' };
   if (block === 'train' && head === 'features') return featuresContext(tokens.slice(tokens.length - rest.length + 1));
   const list = VALUE_AFTER[head];
-  if (rest.length === 1 && list && (block === 'train') === (list === 'dataset' || list === 'switch')) return { kind: 'value', list };
+  if (rest.length === 1 && list && (block === 'train') === (list === 'dataset' || list === 'switch'))
+    return { kind: 'value', list };
   return { kind: 'none' };
 }
 
@@ -167,7 +206,10 @@ function argumentContext(tokens: Token[]): CursorContext | undefined {
     const kind = tokens[i].kind;
     if (kind === 'rparen') depth++;
     else if (kind === 'lparen') {
-      if (depth === 0) { open = i; break; }
+      if (depth === 0) {
+        open = i;
+        break;
+      }
       depth--;
     }
   }
@@ -180,14 +222,19 @@ function argumentContext(tokens: Token[]): CursorContext | undefined {
   let index = 0;
   let current: Token[] = [];
   for (const t of inside) {
-    if (t.kind === 'comma') { index++; current = []; continue; }
+    if (t.kind === 'comma') {
+      index++;
+      current = [];
+      continue;
+    }
     current.push(t);
     if (t.kind === 'colon') {
       const name = current[current.length - 2];
       if (name?.kind === 'ident') named.push(name.text);
     }
   }
-  const param = current.length >= 2 && current[1].kind === 'colon' && current[0].kind === 'ident' ? current[0].text : undefined;
+  const param =
+    current.length >= 2 && current[1].kind === 'colon' && current[0].kind === 'ident' ? current[0].text : undefined;
   if (param) named.pop();
   // A finished value (`alpha: 0.1 ▮`) leaves nothing to suggest until the next comma.
   const valueWritten = param ? current.length > 2 : current.length > 0;
@@ -196,7 +243,9 @@ function argumentContext(tokens: Token[]): CursorContext | undefined {
 
 /** What a call names, from the tokens before its name: `dense 16 ▮`, `activation ▮`, `task ▮`, `data ▮`, … */
 function calleeKindOf(before: Token[]): CalleeKind | undefined {
-  const words = before.map((t) => (t.kind === 'ident' ? t.text : t.kind === 'number' ? '#' : t.kind === 'colon' ? ':' : '?'));
+  const words = before.map((t) =>
+    t.kind === 'ident' ? t.text : t.kind === 'number' ? '#' : t.kind === 'colon' ? ':' : '?',
+  );
   const rest = words.length >= 2 && words[1] === ':' ? words.slice(2) : words;
   if (rest.length === 2 && rest[0] === 'dense' && rest[1] === '#') return 'activation';
   if (rest.length !== 1) return undefined;

@@ -30,7 +30,11 @@ export function foldingRanges(analysis: Analysis): FoldRange[] {
   };
   for (const comment of file.comments) {
     const line = lineOf(comment.span.start);
-    if (REGION_START.test(comment.text)) { closeRun(); regions.push(line); continue; }
+    if (REGION_START.test(comment.text)) {
+      closeRun();
+      regions.push(line);
+      continue;
+    }
     if (REGION_END.test(comment.text)) {
       closeRun();
       const start = regions.pop();
@@ -38,9 +42,15 @@ export function foldingRanges(analysis: Analysis): FoldRange[] {
       continue;
     }
     const ownLine = text.slice(lines.lineStart(line), comment.span.start).trim() === '';
-    if (!ownLine) { closeRun(); continue; }
+    if (!ownLine) {
+      closeRun();
+      continue;
+    }
     if (run && line === run.end + 1) run.end = line;
-    else { closeRun(); run = { start: line, end: line }; }
+    else {
+      closeRun();
+      run = { start: line, end: line };
+    }
   }
   closeRun();
   return ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);

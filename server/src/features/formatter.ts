@@ -40,7 +40,9 @@ function lineEnding(text: string): string {
 export function formatDocument(analysis: Analysis, options: Partial<FormatOptions> = {}): FormatResult {
   if (analysis.file.errors.length > 0) {
     const n = analysis.file.errors.length;
-    return { refused: `not formatted: the file has ${n} syntax error${n > 1 ? 's' : ''} — fix ${n > 1 ? 'them' : 'it'} first` };
+    return {
+      refused: `not formatted: the file has ${n} syntax error${n > 1 ? 's' : ''} — fix ${n > 1 ? 'them' : 'it'} first`,
+    };
   }
   return { text: formatTokens(analysis.text, options) };
 }
@@ -52,7 +54,8 @@ function formatTokens(text: string, options: Partial<FormatOptions> = {}): strin
   let c = 0;
   for (const token of tokens) {
     // Comments that come before this token, in order.
-    for (; c < comments.length && comments[c].span.start < token.span.start; c++) builder.comment(`#${comments[c].text.trimEnd()}`);
+    for (; c < comments.length && comments[c].span.start < token.span.start; c++)
+      builder.comment(`#${comments[c].text.trimEnd()}`);
     if (token.kind === 'eof') break;
     builder.token(token);
   }

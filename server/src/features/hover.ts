@@ -10,7 +10,17 @@ import type { Arg } from '../syntax/ast';
 import type { Span } from '../syntax/span';
 import { activationMarkdown } from './activationDoc';
 import {
-  calleeMarkdown, calleeParams, defaultText, featureMarkdown, initMarkdown, keywordDoc, keywordMarkdown, paramType, switchMarkdown, writtenArgs, type KeywordBlock,
+  calleeMarkdown,
+  calleeParams,
+  defaultText,
+  featureMarkdown,
+  initMarkdown,
+  keywordDoc,
+  keywordMarkdown,
+  paramType,
+  switchMarkdown,
+  writtenArgs,
+  type KeywordBlock,
 } from './catalogDocs';
 import { diagnosticExplanation } from './diagnosticHover';
 import { layerMarkdown } from './layerDoc';
@@ -50,7 +60,8 @@ function hoverMarkdown(o: Occurrence, images: boolean): string | undefined {
       const isLayerInit = o.word === 'init' && o.stmt?.kind === 'dense';
       const doc = keywordDoc(o.word, isLayerInit ? 'layer' : blockOf(o));
       const keyword = doc ? keywordMarkdown(doc) : undefined;
-      if (o.layer && o.model && !isLayerInit) return [layerMarkdown(o.layer, o.model), keyword].filter(Boolean).join(RULE);
+      if (o.layer && o.model && !isLayerInit)
+        return [layerMarkdown(o.layer, o.model), keyword].filter(Boolean).join(RULE);
       return keyword;
     }
     case 'modelName':
@@ -92,7 +103,11 @@ function modelMarkdown(o: Occurrence): string | undefined {
 }
 
 /** The activation use written at `span`, and the dense layer it acts on. */
-function activationContext(span: Span, layer?: LayerInfo, model?: ModelInfo): { use?: ActivationUse; dense?: DenseInfo } {
+function activationContext(
+  span: Span,
+  layer?: LayerInfo,
+  model?: ModelInfo,
+): { use?: ActivationUse; dense?: DenseInfo } {
   if (!layer || !model) return {};
   if (layer.kind === 'dense') {
     const use = layer.ownActivation?.nameSpan.start === span.start ? layer.ownActivation : undefined;
@@ -105,14 +120,26 @@ function activationContext(span: Span, layer?: LayerInfo, model?: ModelInfo): { 
   return {};
 }
 
-function activationHover(name: string, span: Span, images: boolean, layer?: LayerInfo, model?: ModelInfo): string | undefined {
+function activationHover(
+  name: string,
+  span: Span,
+  images: boolean,
+  layer?: LayerInfo,
+  model?: ModelInfo,
+): string | undefined {
   const def = findActivation(name);
   if (!def) return undefined;
   const { use, dense } = activationContext(span, layer, model);
   return activationMarkdown(def, { use, layer: dense, plot: images });
 }
 
-function parameterMarkdown(kind: CalleeKind, callee: string, args: readonly Arg[], name: string | undefined, index: number): string | undefined {
+function parameterMarkdown(
+  kind: CalleeKind,
+  callee: string,
+  args: readonly Arg[],
+  name: string | undefined,
+  index: number,
+): string | undefined {
   const defs = calleeParams(kind, callee);
   if (!defs) return undefined;
   const def = name !== undefined ? defs.find((d) => d.name === name) : defs[index];
@@ -122,6 +149,9 @@ function parameterMarkdown(kind: CalleeKind, callee: string, args: readonly Arg[
     `**${def.name}** — parameter of ${code(callee)} · ${paramType(def)}, ${defaultText(def)}`,
     escapeMarkdown(def.doc),
   ];
-  if (written !== undefined) lines.push(`Here: ${code(`${def.name} = ${written}`)}${def.default !== undefined ? ` (default ${formatValue(def.default)})` : ''}`);
+  if (written !== undefined)
+    lines.push(
+      `Here: ${code(`${def.name} = ${written}`)}${def.default !== undefined ? ` (default ${formatValue(def.default)})` : ''}`,
+    );
   return lines.join('\n\n');
 }

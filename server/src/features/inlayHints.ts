@@ -36,8 +36,12 @@ function layerHint(layer: LayerInfo): InlayHintInfo | undefined {
 function modelHint(model: ModelInfo): InlayHintInfo | undefined {
   const decl = model.decl;
   if (!decl.open || model.layers.length === 0 || !known(model.totalParams)) return undefined;
-  return { offset: decl.open.end, label: `${params(model.totalParams)} in total`, kind: 'model',
-    tooltip: `model ${model.name}: ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}, ${formatNumber(model.totalParams)} trainable parameters` };
+  return {
+    offset: decl.open.end,
+    label: `${params(model.totalParams)} in total`,
+    kind: 'model',
+    tooltip: `model ${model.name}: ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}, ${formatNumber(model.totalParams)} trainable parameters`,
+  };
 }
 
 /** The hints of the whole file, or of those inside `range`. */

@@ -8,7 +8,8 @@ const ordinal = (n: number) => ORDINALS[n] ?? `#${n + 1}`;
 
 /** `2×16 + 16 = 48`, with the maxout and prelu extras; undefined when a width is unknown. */
 export function paramArithmetic(layer: DenseInfo): string | undefined {
-  const w = layer.inWidth, u = layer.units;
+  const w = layer.inWidth,
+    u = layer.units;
   if (!Number.isFinite(w) || !Number.isFinite(u)) return undefined;
   const base = `${w}×${u} + ${u}`;
   const pieces = layer.activation?.def.shape === 'maxout' ? Number(layer.activation.params.pieces) || 1 : 1;
@@ -20,7 +21,8 @@ export function paramArithmetic(layer: DenseInfo): string | undefined {
 
 function arithmeticNote(layer: DenseInfo): string {
   const notes = ['weights + biases'];
-  if (layer.activation?.def.shape === 'maxout') notes.push(`× ${formatValue(layer.activation.params.pieces)} maxout pieces`);
+  if (layer.activation?.def.shape === 'maxout')
+    notes.push(`× ${formatValue(layer.activation.params.pieces)} maxout pieces`);
   if (layer.ownActivation?.def.name === 'prelu') notes.push('+ one learned slope per unit');
   return notes.join(' ');
 }
@@ -30,18 +32,25 @@ function width(n: number): string {
 }
 
 function denseMarkdown(layer: DenseInfo, model: ModelInfo): string {
-  const role = layer.role === 'output' ? 'output layer' : `hidden layer, ${ordinal(layer.denseIndex)} of ${model.dense.length - 1}`;
+  const role =
+    layer.role === 'output'
+      ? 'output layer'
+      : `hidden layer, ${ordinal(layer.denseIndex)} of ${model.dense.length - 1}`;
   const lines: string[] = [`**${escapeMarkdown(layer.name)}** — dense · ${role}`];
   const merged = layer.activation && layer.activation !== layer.ownActivation;
   const activation = `${code(activationText(layer.activation))}${merged ? ' (from the activation layer after it)' : layer.activation ? '' : ' (no activation: linear)'}`;
   lines.push(`**Width:** ${width(layer.inWidth)} → ${width(layer.outWidth)} · **activation** ${activation}`);
   const arithmetic = paramArithmetic(layer);
-  lines.push(arithmetic
-    ? `**Parameters:** ${code(arithmetic)} (${arithmeticNote(layer)})`
-    : `**Parameters:** unknown until the input width is known — add ${code('input N')} before the first layer`);
-  const how = layer.init.explicit ? 'set on this layer'
-    : model.init.name !== 'auto' ? 'from the model’s init line'
-    : `chosen to match ${layer.activation ? layer.activation.def.name : 'a linear layer'}`;
+  lines.push(
+    arithmetic
+      ? `**Parameters:** ${code(arithmetic)} (${arithmeticNote(layer)})`
+      : `**Parameters:** unknown until the input width is known — add ${code('input N')} before the first layer`,
+  );
+  const how = layer.init.explicit
+    ? 'set on this layer'
+    : model.init.name !== 'auto'
+      ? 'from the model’s init line'
+      : `chosen to match ${layer.activation ? layer.activation.def.name : 'a linear layer'}`;
   lines.push(`**Init:** ${code(layer.init.name)} (${how}); biases start at 0`);
   return lines.join('  \n');
 }
@@ -66,18 +75,25 @@ function activationLayerMarkdown(layer: ActivationLayerInfo, model: ModelInfo): 
   const name = layer.activation ? code(activationText(layer.activation)) : 'an unknown activation';
   const lines = [`**${escapeMarkdown(layer.name)}** — activation layer · ${name}`];
   if (layer.mergedInto !== undefined) {
-    lines.push(`Applies it to the output of ${code(model.layers[layer.mergedInto].name)}, exactly as if it were written on that layer.`);
+    lines.push(
+      `Applies it to the output of ${code(model.layers[layer.mergedInto].name)}, exactly as if it were written on that layer.`,
+    );
   } else {
     lines.push(`Applies it to the output of ${previousName(layer, model)}.`);
   }
-  lines.push(`**Width:** ${width(layer.outWidth)} · **Parameters:** ${formatNumber(layer.params)}${layer.params ? ' (one learned slope per unit)' : ''}`);
+  lines.push(
+    `**Width:** ${width(layer.outWidth)} · **Parameters:** ${formatNumber(layer.params)}${layer.params ? ' (one learned slope per unit)' : ''}`,
+  );
   return lines.join('  \n');
 }
 
 export function layerMarkdown(layer: LayerInfo, model: ModelInfo): string {
   switch (layer.kind) {
-    case 'dense': return denseMarkdown(layer, model);
-    case 'dropout': return dropoutMarkdown(layer, model);
-    case 'activation': return activationLayerMarkdown(layer, model);
+    case 'dense':
+      return denseMarkdown(layer, model);
+    case 'dropout':
+      return dropoutMarkdown(layer, model);
+    case 'activation':
+      return activationLayerMarkdown(layer, model);
   }
 }

@@ -4,7 +4,17 @@
  */
 import type { Analysis } from '../analysis';
 import type { LayerInfo, ModelInfo, TrainInfo } from '../model/types';
-import type { Arg, Call, Declaration, ModelDecl, ModelStmt, NumberValue, TrainDecl, TrainStmt, Value } from '../syntax/ast';
+import type {
+  Arg,
+  Call,
+  Declaration,
+  ModelDecl,
+  ModelStmt,
+  NumberValue,
+  TrainDecl,
+  TrainStmt,
+  Value,
+} from '../syntax/ast';
 import type { Span } from '../syntax/span';
 
 /** What kind of catalog entry a call names. */
@@ -20,24 +30,30 @@ export interface Place {
   layer?: LayerInfo;
 }
 
-export type Occurrence = Place & (
-  | { kind: 'keyword'; span: Span; word: string }
-  | { kind: 'modelName'; span: Span }
-  | { kind: 'modelRef'; span: Span }
-  | { kind: 'label'; span: Span }
-  | { kind: 'callee'; span: Span; callee: CalleeKind; call: Call }
-  | { kind: 'initName'; span: Span; name: string }
-  | { kind: 'argName'; span: Span; callee: CalleeKind; call: Call; arg: Arg }
-  | { kind: 'argValue'; span: Span; callee: CalleeKind; call: Call; arg: Arg; value: Value }
-  | { kind: 'number'; span: Span; value: NumberValue }
-  | { kind: 'switch'; span: Span; word: string }
-  | { kind: 'feature'; span: Span; name: string }
-);
+export type Occurrence = Place &
+  (
+    | { kind: 'keyword'; span: Span; word: string }
+    | { kind: 'modelName'; span: Span }
+    | { kind: 'modelRef'; span: Span }
+    | { kind: 'label'; span: Span }
+    | { kind: 'callee'; span: Span; callee: CalleeKind; call: Call }
+    | { kind: 'initName'; span: Span; name: string }
+    | { kind: 'argName'; span: Span; callee: CalleeKind; call: Call; arg: Arg }
+    | { kind: 'argValue'; span: Span; callee: CalleeKind; call: Call; arg: Arg; value: Value }
+    | { kind: 'number'; span: Span; value: NumberValue }
+    | { kind: 'switch'; span: Span; word: string }
+    | { kind: 'feature'; span: Span; name: string }
+  );
 
 export type OccurrenceKind = Occurrence['kind'];
 
 const STATEMENT_CALLEE: Partial<Record<string, CalleeKind>> = {
-  task: 'task', loss: 'loss', optimizer: 'optimizer', regularize: 'regularizer', activation: 'activation', data: 'dataset',
+  task: 'task',
+  loss: 'loss',
+  optimizer: 'optimizer',
+  regularize: 'regularizer',
+  activation: 'activation',
+  data: 'dataset',
 };
 
 /** Calls `visit` for every occurrence of one declaration, in document order. */
@@ -59,8 +75,19 @@ const NONE: Extra = {};
 /** Builds every occurrence with the same set of fields, which keeps the walk fast (one object shape). */
 function make(place: Place, kind: OccurrenceKind, span: Span, extra: Extra = NONE): Occurrence {
   return {
-    decl: place.decl, stmt: place.stmt, model: place.model, train: place.train, layer: place.layer, kind, span,
-    word: extra.word, name: extra.name, callee: extra.callee, call: extra.call, arg: extra.arg, value: extra.value,
+    decl: place.decl,
+    stmt: place.stmt,
+    model: place.model,
+    train: place.train,
+    layer: place.layer,
+    kind,
+    span,
+    word: extra.word,
+    name: extra.name,
+    callee: extra.callee,
+    call: extra.call,
+    arg: extra.arg,
+    value: extra.value,
   } as Occurrence;
 }
 
@@ -138,7 +165,8 @@ export function occurrencesOf(analysis: Analysis): Occurrence[] {
 /** The declaration whose text (from its keyword to its last token) holds `offset`, ends included. */
 export function declarationAt(analysis: Analysis, offset: number): Declaration | undefined {
   const decls = analysis.file.declarations;
-  let low = 0, high = decls.length - 1;
+  let low = 0,
+    high = decls.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const span = decls[mid].span;

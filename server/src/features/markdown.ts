@@ -2,7 +2,10 @@
 
 /** Escapes text so that Markdown shows it as written (no emphasis, links, tables or HTML). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]|<>~]/g, (c) => `\\${c}`).replace(/^[#+\-=]/, (c) => `\\${c}`).replace(/^(\d+)\./, '$1\\.');
+  return text
+    .replace(/[\\`*_[\]|<>~]/g, (c) => `\\${c}`)
+    .replace(/^[#+\-=]/, (c) => `\\${c}`)
+    .replace(/^(\d+)\./, '$1\\.');
 }
 
 /** An inline code span; picks a fence longer than any run of backticks inside. */
@@ -14,7 +17,11 @@ export function code(text: string): string {
 }
 
 /** A Markdown table; cells are written as given (escape them first when they hold user text). */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('left' | 'right' | 'center')[]): string {
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly ('left' | 'right' | 'center')[],
+): string {
   const cell = (text: string) => text.replace(/(?<!\\)\|/g, '\\|').replace(/\r?\n/g, ' ');
   const rule = header.map((_, i) => {
     const a = align?.[i] ?? 'left';

@@ -32,7 +32,12 @@ export function definitionAt(analysis: Analysis, offset: number): Span | undefin
   return target.decl?.name?.span;
 }
 
-function modelReferences(analysis: Analysis, name: string, decl: ModelDecl | undefined, includeDeclaration: boolean): Span[] {
+function modelReferences(
+  analysis: Analysis,
+  name: string,
+  decl: ModelDecl | undefined,
+  includeDeclaration: boolean,
+): Span[] {
   const spans: Span[] = [];
   if (includeDeclaration && decl?.name) spans.push(decl.name.span);
   for (const train of analysis.semantic.trains) {
@@ -50,23 +55,35 @@ export function referencesAt(analysis: Analysis, offset: number, includeDeclarat
 }
 
 /** The span of the name to rename, or why there is nothing to rename at the cursor. */
-export function prepareRename(analysis: Analysis, offset: number): { span: Span; placeholder: string } | { error: string } {
+export function prepareRename(
+  analysis: Analysis,
+  offset: number,
+): { span: Span; placeholder: string } | { error: string } {
   const target = targetOf(analysis, occurrenceAt(analysis, offset));
   if (!target) return { error: 'Only model names and layer labels can be renamed.' };
   return { span: target.span, placeholder: target.name };
 }
 
 /** The edits that rename the model or label under the cursor, or why they cannot be made. */
-export function renameAt(analysis: Analysis, offset: number, newName: string): { edits: TextEdit[] } | { error: string } {
+export function renameAt(
+  analysis: Analysis,
+  offset: number,
+  newName: string,
+): { edits: TextEdit[] } | { error: string } {
   const target = targetOf(analysis, occurrenceAt(analysis, offset));
   if (!target) return { error: 'Only model names and layer labels can be renamed.' };
-  if (!IDENTIFIER.test(newName)) return { error: `'${newName}' is not a valid name — use letters, digits and _, not starting with a digit.` };
+  if (!IDENTIFIER.test(newName))
+    return { error: `'${newName}' is not a valid name — use letters, digits and _, not starting with a digit.` };
   if (newName === target.name) return { edits: [] };
   if (target.kind === 'model') {
-    if (analysis.semantic.models.some((m) => m.name === newName)) return { error: `A model named '${newName}' already exists in this file.` };
-    return { edits: modelReferences(analysis, target.name, target.decl, true).map((span) => ({ span, newText: newName })) };
+    if (analysis.semantic.models.some((m) => m.name === newName))
+      return { error: `A model named '${newName}' already exists in this file.` };
+    return {
+      edits: modelReferences(analysis, target.name, target.decl, true).map((span) => ({ span, newText: newName })),
+    };
   }
   const model = analysis.semantic.models.find((m) => m.decl === target.decl);
-  if (model?.layers.some((l) => l.name === newName)) return { error: `'${newName}' already names a layer of model '${model.name}'.` };
+  if (model?.layers.some((l) => l.name === newName))
+    return { error: `'${newName}' already names a layer of model '${model.name}'.` };
   return { edits: [{ span: target.span, newText: newName }] };
 }

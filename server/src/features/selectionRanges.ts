@@ -44,7 +44,13 @@ export function selectionRangesAt(analysis: Analysis, offset: number): Span[] {
   const chain: Span[] = [];
   for (const span of spans) {
     const previous = chain[chain.length - 1];
-    if (previous && (span.start > previous.start || span.end < previous.end || (span.start === previous.start && span.end === previous.end))) continue;
+    if (
+      previous &&
+      (span.start > previous.start ||
+        span.end < previous.end ||
+        (span.start === previous.start && span.end === previous.end))
+    )
+      continue;
     chain.push(span);
   }
   return chain;

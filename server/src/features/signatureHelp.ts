@@ -22,12 +22,18 @@ export interface Signature {
 /** One sentence about the callee. */
 function calleeDoc(kind: CalleeKind, name: string): string {
   switch (kind) {
-    case 'activation': return findActivation(name)?.summary ?? '';
-    case 'task': return findTask(name)?.doc ?? '';
-    case 'loss': return findLoss(name)?.doc ?? '';
-    case 'optimizer': return findOptimizer(name)?.doc ?? '';
-    case 'regularizer': return findRegularizer(name)?.doc ?? '';
-    case 'dataset': return findDataset(name)?.doc ?? '';
+    case 'activation':
+      return findActivation(name)?.summary ?? '';
+    case 'task':
+      return findTask(name)?.doc ?? '';
+    case 'loss':
+      return findLoss(name)?.doc ?? '';
+    case 'optimizer':
+      return findOptimizer(name)?.doc ?? '';
+    case 'regularizer':
+      return findRegularizer(name)?.doc ?? '';
+    case 'dataset':
+      return findDataset(name)?.doc ?? '';
   }
 }
 

@@ -20,18 +20,30 @@ export interface SummaryRow {
 export function activationText(use: ActivationUse | undefined): string {
   if (!use) return 'linear';
   const explicit = Object.entries(use.explicit);
-  return explicit.length ? `${use.def.name}(${explicit.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')})` : use.def.name;
+  return explicit.length
+    ? `${use.def.name}(${explicit.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')})`
+    : use.def.name;
 }
 
 function rowOf(layer: LayerInfo): SummaryRow {
   const base = { name: layer.name, outWidth: layer.outWidth, params: layer.params };
   switch (layer.kind) {
     case 'dense':
-      return { ...base, type: 'dense', units: formatNumber(layer.units), activation: activationText(layer.ownActivation) };
+      return {
+        ...base,
+        type: 'dense',
+        units: formatNumber(layer.units),
+        activation: activationText(layer.ownActivation),
+      };
     case 'dropout':
       return { ...base, type: `dropout(${formatValue(layer.rate)})`, units: '', activation: '' };
     case 'activation':
-      return { ...base, type: 'activation', units: '', activation: layer.activation ? activationText(layer.activation) : '?' };
+      return {
+        ...base,
+        type: 'activation',
+        units: '',
+        activation: layer.activation ? activationText(layer.activation) : '?',
+      };
   }
 }
 
@@ -76,13 +88,26 @@ export function summaryMarkdown(model: ModelInfo, options: { heading?: boolean }
   if (rows.length === 0) {
     parts.push('No layers yet.');
   } else {
-    parts.push(table(
-      ['Layer', 'Type', 'Units', 'Activation', 'Output', 'Params'],
-      rows.map((r) => [escapeMarkdown(r.name), r.type, r.units, r.activation ? code(r.activation) : '', formatNumber(r.outWidth), formatNumber(r.params)]),
-      ['left', 'left', 'right', 'left', 'right', 'right'],
-    ));
+    parts.push(
+      table(
+        ['Layer', 'Type', 'Units', 'Activation', 'Output', 'Params'],
+        rows.map((r) => [
+          escapeMarkdown(r.name),
+          r.type,
+          r.units,
+          r.activation ? code(r.activation) : '',
+          formatNumber(r.outWidth),
+          formatNumber(r.params),
+        ]),
+        ['left', 'left', 'right', 'left', 'right', 'right'],
+      ),
+    );
   }
-  parts.push(summaryFacts(model).map(([label, value]) => `**${label}:** ${escapeMarkdown(value)}`).join('  \n'));
+  parts.push(
+    summaryFacts(model)
+      .map(([label, value]) => `**${label}:** ${escapeMarkdown(value)}`)
+      .join('  \n'),
+  );
   return parts.join('\n\n');
 }
 
@@ -90,7 +115,14 @@ export function summaryMarkdown(model: ModelInfo, options: { heading?: boolean }
 export function summaryText(model: ModelInfo): string {
   const header = ['Layer', 'Type', 'Units', 'Activation', 'Output', 'Params'];
   const right = [false, false, true, false, true, true];
-  const rows = summaryRows(model).map((r) => [r.name, r.type, r.units, r.activation, formatNumber(r.outWidth), formatNumber(r.params)]);
+  const rows = summaryRows(model).map((r) => [
+    r.name,
+    r.type,
+    r.units,
+    r.activation,
+    formatNumber(r.outWidth),
+    formatNumber(r.params),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const cell = (text: string, i: number) => (right[i] ? text.padStart(widths[i]) : text.padEnd(widths[i]));
   const rule = (l: string, m: string, r: string, fill: string) => l + widths.map((w) => fill.repeat(w + 2)).join(m) + r;

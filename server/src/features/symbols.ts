@@ -25,16 +25,22 @@ function layerDetail(layer: LayerInfo): string {
       const params = Number.isFinite(layer.params) ? ` · ${formatNumber(layer.params)} params` : '';
       return `dense ${formatNumber(layer.units)} ${activationText(layer.ownActivation)}${params}`;
     }
-    case 'dropout': return `dropout ${layer.rate}`;
-    case 'activation': return `activation ${layer.activation ? activationText(layer.activation) : '?'}`;
+    case 'dropout':
+      return `dropout ${layer.rate}`;
+    case 'activation':
+      return `activation ${layer.activation ? activationText(layer.activation) : '?'}`;
   }
 }
 
 function layerSymbol(layer: LayerInfo): DocumentSymbolInfo {
   const node = layer.node;
   return {
-    name: layer.name, detail: layerDetail(layer), kind: 'layer', span: node.span,
-    selectionSpan: node.label?.span ?? node.keyword.span, children: [],
+    name: layer.name,
+    detail: layerDetail(layer),
+    kind: 'layer',
+    span: node.span,
+    selectionSpan: node.label?.span ?? node.keyword.span,
+    children: [],
   };
 }
 
@@ -43,23 +49,48 @@ function modelSymbol(decl: ModelDecl, model: ModelInfo | undefined): DocumentSym
   if (model?.task) parts.push(model.task.kind);
   if (model && Number.isFinite(model.totalParams)) parts.push(`${formatNumber(model.totalParams)} params`);
   return {
-    name: decl.name?.text ?? '(unnamed model)', detail: parts.join(' · '), kind: 'model', span: decl.span,
-    selectionSpan: decl.name?.span ?? decl.keyword.span, children: (model?.layers ?? []).map(layerSymbol),
+    name: decl.name?.text ?? '(unnamed model)',
+    detail: parts.join(' · '),
+    kind: 'model',
+    span: decl.span,
+    selectionSpan: decl.name?.span ?? decl.keyword.span,
+    children: (model?.layers ?? []).map(layerSymbol),
   };
 }
 
 function trainSymbol(decl: TrainDecl): DocumentSymbolInfo {
   const children = decl.body.map((stmt): DocumentSymbolInfo => {
-    const value = stmt.kind === 'data' ? stmt.call?.name.text : stmt.kind === 'features' ? stmt.names.map((n) => n.text).join(', ') : stmt.value?.text;
-    return { name: stmt.keyword.text, detail: value ?? '', kind: 'setting', span: stmt.span, selectionSpan: stmt.keyword.span, children: [] };
+    const value =
+      stmt.kind === 'data'
+        ? stmt.call?.name.text
+        : stmt.kind === 'features'
+          ? stmt.names.map((n) => n.text).join(', ')
+          : stmt.value?.text;
+    return {
+      name: stmt.keyword.text,
+      detail: value ?? '',
+      kind: 'setting',
+      span: stmt.span,
+      selectionSpan: stmt.keyword.span,
+      children: [],
+    };
   });
   const name = decl.name?.text ?? '';
-  return { name: `train ${name}`.trim(), detail: '', kind: 'train', span: decl.span, selectionSpan: decl.name?.span ?? decl.keyword.span, children };
+  return {
+    name: `train ${name}`.trim(),
+    detail: '',
+    kind: 'train',
+    span: decl.span,
+    selectionSpan: decl.name?.span ?? decl.keyword.span,
+    children,
+  };
 }
 
 export function documentSymbols(analysis: Analysis): DocumentSymbolInfo[] {
   // One lookup table, not a search of every model per declaration: that made large files quadratic.
   const models = new Map<ModelDecl, ModelInfo>();
   for (const model of analysis.semantic.models) models.set(model.decl, model);
-  return analysis.file.declarations.map((decl) => (decl.kind === 'model' ? modelSymbol(decl, models.get(decl)) : trainSymbol(decl)));
+  return analysis.file.declarations.map((decl) =>
+    decl.kind === 'model' ? modelSymbol(decl, models.get(decl)) : trainSymbol(decl),
+  );
 }

@@ -23,7 +23,9 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 export const codeActionsFeature: Feature = {
-  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } },
+  capabilities: {
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+  },
   register(context) {
     context.connection.onCodeAction((params) => {
       const uri = params.textDocument.uri;
@@ -57,7 +59,11 @@ export const codeActionsFeature: Feature = {
       if (only && wanted(only, FIX_ALL_KIND)) {
         const edits = fixAll(analysis);
         if (edits.length) {
-          actions.push({ title: 'Fix all NN problems that have an obvious fix', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(analysis, edits) } } });
+          actions.push({
+            title: 'Fix all NN problems that have an obvious fix',
+            kind: FIX_ALL_KIND,
+            edit: { changes: { [uri]: toLspEdits(analysis, edits) } },
+          });
         }
       }
       return actions;

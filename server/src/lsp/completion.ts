@@ -1,6 +1,11 @@
 /** LSP completion: items from the core, documentation resolved when an item is selected. */
 import {
-  CompletionItemKind, InsertReplaceEdit, InsertTextFormat, MarkupKind, TextEdit, type CompletionItem,
+  CompletionItemKind,
+  InsertReplaceEdit,
+  InsertTextFormat,
+  MarkupKind,
+  TextEdit,
+  type CompletionItem,
 } from 'vscode-languageserver/node';
 import { completionDocumentation, completionsAt, type CompletionKind, type DocRef } from '../features/completion';
 import type { Feature } from './context';
@@ -58,7 +63,9 @@ export const completionFeature: Feature = {
     context.connection.onCompletionResolve((item) => {
       const data = item.data as ItemData | undefined;
       if (data?.ref) {
-        const markdown = completionDocumentation(data.ref, context.analysisOf(data.uri), { images: context.clientOptions().hoverImages });
+        const markdown = completionDocumentation(data.ref, context.analysisOf(data.uri), {
+          images: context.clientOptions().hoverImages,
+        });
         if (markdown) item.documentation = { kind: MarkupKind.Markdown, value: markdown };
       }
       return item;

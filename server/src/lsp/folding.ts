@@ -12,7 +12,8 @@ export const foldingFeature: Feature = {
       return foldingRanges(analysis).map((r) => ({
         startLine: r.startLine,
         endLine: r.endLine,
-        kind: r.kind === 'comment' ? FoldingRangeKind.Comment : r.kind === 'region' ? FoldingRangeKind.Region : undefined,
+        kind:
+          r.kind === 'comment' ? FoldingRangeKind.Comment : r.kind === 'region' ? FoldingRangeKind.Region : undefined,
       }));
     });
   },

@@ -5,8 +5,16 @@
  * dropped with a logged reason. The handlers can then rely on the types the protocol promises.
  */
 import {
-  AbstractMessageReader, ErrorCodes, Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter,
-  type NotificationMessage, type RequestMessage, type ResponseMessage,
+  AbstractMessageReader,
+  ErrorCodes,
+  Message,
+  type DataCallback,
+  type Disposable,
+  type MessageReader,
+  type MessageWriter,
+  type NotificationMessage,
+  type RequestMessage,
+  type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { paramsProblem } from './validate';
 
@@ -51,10 +59,20 @@ export class MessageGate extends AbstractMessageReader {
   private admitRequest(request: RequestMessage): boolean {
     const { method } = request;
     if (!this.initialized && method !== 'initialize') {
-      return this.refuse(request, ErrorCodes.ServerNotInitialized, `the server is not initialized yet: send 'initialize' before '${method}'`);
+      return this.refuse(
+        request,
+        ErrorCodes.ServerNotInitialized,
+        `the server is not initialized yet: send 'initialize' before '${method}'`,
+      );
     }
-    if (this.initialized && method === 'initialize') return this.refuse(request, ErrorCodes.InvalidRequest, `'initialize' may be sent only once`);
-    if (this.shuttingDown) return this.refuse(request, ErrorCodes.InvalidRequest, `the server is shutting down and no longer answers '${method}'`);
+    if (this.initialized && method === 'initialize')
+      return this.refuse(request, ErrorCodes.InvalidRequest, `'initialize' may be sent only once`);
+    if (this.shuttingDown)
+      return this.refuse(
+        request,
+        ErrorCodes.InvalidRequest,
+        `the server is shutting down and no longer answers '${method}'`,
+      );
     const problem = paramsProblem(method, request.params);
     if (problem) return this.refuse(request, ErrorCodes.InvalidParams, `invalid params for '${method}': ${problem}`);
     if (method === 'initialize') this.initialized = true;

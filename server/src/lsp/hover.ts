@@ -10,9 +10,14 @@ export const hoverFeature: Feature = {
     context.connection.onHover((params) => {
       const analysis = context.analysisOf(params.textDocument.uri);
       if (!analysis) return null;
-      const hover = hoverAt(analysis, analysis.lines.offsetAt(params.position), { images: context.clientOptions().hoverImages });
+      const hover = hoverAt(analysis, analysis.lines.offsetAt(params.position), {
+        images: context.clientOptions().hoverImages,
+      });
       if (!hover) return null;
-      return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(analysis.lines, hover.span) };
+      return {
+        contents: { kind: MarkupKind.Markdown, value: hover.markdown },
+        range: toRange(analysis.lines, hover.span),
+      };
     });
   },
 };

@@ -10,7 +10,10 @@ export const inlayHintsFeature: Feature = {
       if (!context.settings().inlayHints) return [];
       const analysis = context.analysisOf(params.textDocument.uri);
       if (!analysis) return null;
-      const range = { start: analysis.lines.offsetAt(params.range.start), end: analysis.lines.offsetAt(params.range.end) };
+      const range = {
+        start: analysis.lines.offsetAt(params.range.start),
+        end: analysis.lines.offsetAt(params.range.end),
+      };
       return inlayHints(analysis, range).map((hint) => ({
         position: analysis.lines.positionAt(hint.offset),
         label: hint.label,

@@ -2,7 +2,12 @@
  * The language server on a given connection: document sync, the analysis cache, settings and every
  * feature module. `server.ts` gives it the process's connection; tests give it one over in-memory streams.
  */
-import { TextDocuments, TextDocumentSyncKind, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../analysis';
 import { filterExternal } from '../checks';
@@ -47,7 +52,12 @@ export function startLanguageServer(connection: Connection): RunningServer {
       if (cached && cached.version === document.version) return cached.analysis;
       // Drop the old analysis before building the new one, so two never live at once.
       cache.delete(uri);
-      const analysis = analyze(document.getText(), { documentPath: pathOf(uri), workspaceRoots: roots, realPath: nodeRealPath, checks: settings.checks });
+      const analysis = analyze(document.getText(), {
+        documentPath: pathOf(uri),
+        workspaceRoots: roots,
+        realPath: nodeRealPath,
+        checks: settings.checks,
+      });
       cache.set(uri, { version: document.version, analysis });
       return analysis;
     },
@@ -58,7 +68,9 @@ export function startLanguageServer(connection: Connection): RunningServer {
       if (!analysis) return;
       // Findings from outside the analysis (training runs) obey the same severities and `# nn-ignore` comments.
       const extra = filterExternal(analysis, trainingDiagnostics(uri, analysis.text), settings.checks);
-      const diagnostics = [...analysis.diagnostics, ...extra].map((d) => toLspDiagnostic(d, analysis.lines, uri, docsUrl));
+      const diagnostics = [...analysis.diagnostics, ...extra].map((d) =>
+        toLspDiagnostic(d, analysis.lines, uri, docsUrl),
+      );
       void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
     },
     workspaceRoots: () => roots,
@@ -69,9 +81,13 @@ export function startLanguageServer(connection: Connection): RunningServer {
     roots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [pathOf(params.rootUri)].filter((p): p is string => !!p);
     options = clientOptions(params.initializationOptions);
-    trusted = (params.initializationOptions as ClientInitializationOptions | null | undefined)?.workspaceTrusted !== false;
+    trusted =
+      (params.initializationOptions as ClientInitializationOptions | null | undefined)?.workspaceTrusted !== false;
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    canRefresh = { inlayHints: !!params.capabilities.workspace?.inlayHint?.refreshSupport, codeLens: !!params.capabilities.workspace?.codeLens?.refreshSupport };
+    canRefresh = {
+      inlayHints: !!params.capabilities.workspace?.inlayHint?.refreshSupport,
+      codeLens: !!params.capabilities.workspace?.codeLens?.refreshSupport,
+    };
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
     for (const feature of FEATURES) Object.assign(capabilities, feature.capabilities);
     return { capabilities, serverInfo: { name: 'nn-studio', version: '0.1.0' } };

@@ -32,7 +32,14 @@ export const navigationFeature: Feature = {
       if (!analysis) return null;
       const result = renameAt(analysis, analysis.lines.offsetAt(params.position), params.newName);
       if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
-      return { changes: { [params.textDocument.uri]: result.edits.map((e) => ({ range: toRange(analysis.lines, e.span), newText: e.newText })) } };
+      return {
+        changes: {
+          [params.textDocument.uri]: result.edits.map((e) => ({
+            range: toRange(analysis.lines, e.span),
+            newText: e.newText,
+          })),
+        },
+      };
     });
   },
 };

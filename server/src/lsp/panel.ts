@@ -9,9 +9,18 @@ import { saveRunWeights } from '../export/savedRun';
 import { describeForPanel } from '../features/panel/model';
 import { fixEdits } from '../features/panel/fixEdits';
 import {
-  PanelEditsRequest, PanelModelRequest, PlanRunRequest, SaveRunRequest,
-  type PanelEditsParams, type PanelEditsResult, type PanelModelParams, type PanelModelResult,
-  type PlanRunParams, type PlanRunResult, type SaveRunParams, type SaveRunResult,
+  PanelEditsRequest,
+  PanelModelRequest,
+  PlanRunRequest,
+  SaveRunRequest,
+  type PanelEditsParams,
+  type PanelEditsResult,
+  type PanelModelParams,
+  type PanelModelResult,
+  type PlanRunParams,
+  type PlanRunResult,
+  type SaveRunParams,
+  type SaveRunResult,
 } from '../protocol';
 import { planRun } from '../run/pipeline';
 import { UNTRUSTED_MESSAGE } from '../train/hostData';
@@ -31,20 +40,26 @@ function modelOf(params: { model?: unknown }): string | undefined | false {
 }
 
 export function handlePanelModel(context: ServerContext, params: PanelModelParams): PanelModelResult {
-  if (!isRecord(params) || typeof params.uri !== 'string') return { ok: false, message: 'the request needs a document uri' };
+  if (!isRecord(params) || typeof params.uri !== 'string')
+    return { ok: false, message: 'the request needs a document uri' };
   const model = modelOf(params);
   if (model === false) return { ok: false, message: 'the model name should be a string' };
   const analysis = context.analysisOf(params.uri);
   if (!analysis) return { ok: false, message: NOT_OPEN };
   const described = describeForPanel(analysis, model);
   if (!described.ok) return described;
-  const result: PanelModelResult = { ok: true, model: described.model, layerRanges: described.layerSpans.map((span) => toRange(analysis.lines, span)) };
+  const result: PanelModelResult = {
+    ok: true,
+    model: described.model,
+    layerRanges: described.layerSpans.map((span) => toRange(analysis.lines, span)),
+  };
   if (described.compareThreshold) result.compareThreshold = described.compareThreshold;
   return result;
 }
 
 export function handlePlanRun(context: ServerContext, params: PlanRunParams): PlanRunResult {
-  if (!isRecord(params) || typeof params.uri !== 'string') return { ok: false, message: 'the request needs a document uri', problems: [] };
+  if (!isRecord(params) || typeof params.uri !== 'string')
+    return { ok: false, message: 'the request needs a document uri', problems: [] };
   const document = context.documents.get(params.uri);
   if (!document) return { ok: false, message: NOT_OPEN, problems: [] };
   const model = modelOf(params);
@@ -86,7 +101,12 @@ export function handleSaveRun(context: ServerContext, params: SaveRunParams): Sa
 }
 
 export function handlePanelEdits(context: ServerContext, params: PanelEditsParams): PanelEditsResult {
-  if (!isRecord(params) || typeof params.uri !== 'string' || typeof params.model !== 'string' || !isRecord(params.fix)) {
+  if (
+    !isRecord(params) ||
+    typeof params.uri !== 'string' ||
+    typeof params.model !== 'string' ||
+    !isRecord(params.fix)
+  ) {
     return { ok: false, message: 'the request needs a document uri, a model and a change' };
   }
   const document = context.documents.get(params.uri);

@@ -4,7 +4,11 @@ import type { Feature } from './context';
 
 export const semanticTokensFeature: Feature = {
   capabilities: {
-    semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true, range: true },
+    semanticTokensProvider: {
+      legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] },
+      full: true,
+      range: true,
+    },
   },
   register(context) {
     const tokens = context.connection.languages.semanticTokens;
@@ -16,7 +20,10 @@ export const semanticTokensFeature: Feature = {
     tokens.onRange((params) => {
       const analysis = context.analysisOf(params.textDocument.uri);
       if (!analysis) return { data: [] };
-      const range = { start: analysis.lines.offsetAt(params.range.start), end: analysis.lines.offsetAt(params.range.end) };
+      const range = {
+        start: analysis.lines.offsetAt(params.range.start),
+        end: analysis.lines.offsetAt(params.range.end),
+      };
       return { data: encodeSemanticTokens(analysis, semanticTokens(analysis, range)) };
     });
   },

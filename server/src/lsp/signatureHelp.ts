@@ -12,11 +12,13 @@ export const signatureHelpFeature: Feature = {
       const signature = signatureHelpAt(analysis, analysis.lines.offsetAt(params.position));
       if (!signature) return null;
       return {
-        signatures: [{
-          label: signature.label,
-          documentation: { kind: MarkupKind.Markdown, value: signature.documentation },
-          parameters: signature.parameters.map((p) => ({ label: p.label, documentation: p.documentation })),
-        }],
+        signatures: [
+          {
+            label: signature.label,
+            documentation: { kind: MarkupKind.Markdown, value: signature.documentation },
+            parameters: signature.parameters.map((p) => ({ label: p.label, documentation: p.documentation })),
+          },
+        ],
         activeSignature: 0,
         activeParameter: Math.max(0, signature.activeParameter),
       };

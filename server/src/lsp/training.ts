@@ -28,9 +28,17 @@ export function trainingDiagnostics(uri: string, text: string): Diagnostic[] {
 export function showPlanProblems(context: ServerContext, uri: string, problems: RunProblem[]): void {
   const document = context.documents.get(uri);
   const shown = context.analysisOf(uri)?.diagnostics ?? [];
-  const fresh = problems.filter((p) => !shown.some((d) => d.code === p.code && d.span.start === p.start && d.span.end === p.end));
+  const fresh = problems.filter(
+    (p) => !shown.some((d) => d.code === p.code && d.span.start === p.start && d.span.end === p.end),
+  );
   if (!document || fresh.length === 0) return;
-  const diagnostics = fresh.map((p): Diagnostic => ({ code: p.code, severity: p.severity, message: p.message, span: { start: p.start, end: p.end }, source: 'nn' }));
+  const diagnostics = fresh.map((p): Diagnostic => ({
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+    span: { start: p.start, end: p.end },
+    source: 'nn',
+  }));
   anchored.set(uri, anchorDiagnostics(diagnostics, document.getText()));
   context.publish(uri);
 }

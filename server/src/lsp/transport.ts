@@ -5,8 +5,14 @@
  * ends) every later message is misread, so the only way back is a fresh process.
  */
 import {
-  createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
-  type MessageReader, type MessageWriter,
+  createServerPipeTransport,
+  createServerSocketTransport,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
 } from 'vscode-languageserver/node';
 
 export interface Transport {
@@ -26,7 +32,8 @@ function argument(argv: readonly string[], name: string): string | undefined {
 }
 
 export function processTransport(argv: readonly string[]): Transport {
-  if (argv.includes('--node-ipc')) return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
+  if (argv.includes('--node-ipc'))
+    return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
   const port = Number.parseInt(argument(argv, '--socket') ?? '', 10);
   if (Number.isInteger(port)) {
     const [reader, writer] = createServerSocketTransport(port);
@@ -37,7 +44,11 @@ export function processTransport(argv: readonly string[]): Transport {
     const [reader, writer] = createServerPipeTransport(pipe);
     return { reader, writer, stdio: false };
   }
-  return { reader: new StreamMessageReader(process.stdin), writer: new StreamMessageWriter(process.stdout), stdio: true };
+  return {
+    reader: new StreamMessageReader(process.stdin),
+    writer: new StreamMessageWriter(process.stdout),
+    stdio: true,
+  };
 }
 
 /**
@@ -47,5 +58,8 @@ export function processTransport(argv: readonly string[]): Transport {
 export function watchFraming(reader: MessageReader, onBroken: (reason: string) => void): void {
   reader.onError((error) => onBroken(`the incoming message stream is broken (${error.message.split('\n')[0]})`));
   reader.onPartialMessage((info) =>
-    onBroken(`a message announced by its Content-Length was still incomplete after ${info.waitingTime} ms without data`));
+    onBroken(
+      `a message announced by its Content-Length was still incomplete after ${info.waitingTime} ms without data`,
+    ),
+  );
 }

@@ -15,8 +15,12 @@ export function resolveActivation(call: Call, diagnostics: Diagnostic[]): Activa
   if (!def) {
     const suggestion = didYouMean(call.name.text, activationNames());
     diagnostics.push({
-      code: 'unknown-activation', severity: 'error', span: call.name.span,
-      message: `unknown activation '${call.name.text}'` + (suggestion ? ` — did you mean '${suggestion}'?` : ' — see the list with completion (Ctrl+Space)'),
+      code: 'unknown-activation',
+      severity: 'error',
+      span: call.name.span,
+      message:
+        `unknown activation '${call.name.text}'` +
+        (suggestion ? ` — did you mean '${suggestion}'?` : ' — see the list with completion (Ctrl+Space)'),
       data: suggestion ? { suggestion } : undefined,
     });
     return undefined;

@@ -19,7 +19,8 @@ export function activationTarget(layer: LayerInfo): ActivationTarget | undefined
 export function activationTarget(layer: LayerInfo): ActivationTarget | undefined {
   if (layer.kind === 'dropout') return undefined;
   // The activation in effect: the layer's own, or the `activation` line merged into it.
-  const written = layer.activation?.span ?? (layer.kind === 'dense' ? layer.node.activation?.span : layer.node.call?.span);
+  const written =
+    layer.activation?.span ?? (layer.kind === 'dense' ? layer.node.activation?.span : layer.node.call?.span);
   if (written) return { span: written, insert: false };
   if (layer.kind === 'activation') return undefined;
   const after = layer.node.units?.span.end ?? layer.node.keyword.span.end;

@@ -14,7 +14,10 @@ export interface SemanticOptions {
   realPath?: RealPath;
 }
 
-export function analyzeSemantics(file: SourceFile, options: SemanticOptions = {}): { semantic: SemanticModel; diagnostics: Diagnostic[] } {
+export function analyzeSemantics(
+  file: SourceFile,
+  options: SemanticOptions = {},
+): { semantic: SemanticModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const models: ModelInfo[] = [];
   const byName = new Map<string, ModelInfo>();
@@ -25,16 +28,25 @@ export function analyzeSemantics(file: SourceFile, options: SemanticOptions = {}
     if (!decl.name) continue;
     const earlier = byName.get(model.name);
     if (earlier) {
-      diagnostics.push({ code: 'duplicate-name', severity: 'error', span: model.nameSpan,
+      diagnostics.push({
+        code: 'duplicate-name',
+        severity: 'error',
+        span: model.nameSpan,
         message: `a model named '${model.name}' already exists in this file — model names must be unique`,
-        related: [{ span: earlier.nameSpan, message: 'first defined here' }] });
+        related: [{ span: earlier.nameSpan, message: 'first defined here' }],
+      });
     } else {
       byName.set(model.name, model);
     }
   }
   // Each path is resolved once per analysis, however many data lines name it.
   const realPath = options.realPath && remembered(options.realPath);
-  const context = { models: byName, documentPath: options.documentPath, workspaceRoots: options.workspaceRoots, realPath };
+  const context = {
+    models: byName,
+    documentPath: options.documentPath,
+    workspaceRoots: options.workspaceRoots,
+    realPath,
+  };
   const trains = file.declarations
     .filter((decl) => decl.kind === 'train')
     .map((decl) => analyzeTrain(decl, context, diagnostics));

@@ -1,5 +1,19 @@
 /** Resolves one `model` block into a ModelInfo (language.md §4). */
-import { DEFAULT_OPTIMIZER, didYouMean, findInit, resolveParams, findLoss, findOptimizer, findRegularizer, findTask, INITS, LOSSES, OPTIMIZERS, REGULARIZERS, TASKS } from '../catalog';
+import {
+  DEFAULT_OPTIMIZER,
+  didYouMean,
+  findInit,
+  resolveParams,
+  findLoss,
+  findOptimizer,
+  findRegularizer,
+  findTask,
+  INITS,
+  LOSSES,
+  OPTIMIZERS,
+  REGULARIZERS,
+  TASKS,
+} from '../catalog';
 import type { InitName } from '../catalog/types';
 import type { Diagnostic } from '../diagnostic';
 import type { ActivationLayer, Call, DenseLayer, Ident, InputStmt, LayerStmt, ModelDecl } from '../syntax/ast';
@@ -7,7 +21,16 @@ import type { Span } from '../syntax/span';
 import { resolveActivation } from './activation';
 import { checkArgs } from './args';
 import { checkNumber, SingletonTracker, type NumberRule } from './statements';
-import type { ActivationLayerInfo, ActivationUse, DenseInfo, LossInfo, ModelInfo, OptimizerInfo, RegularizeInfo, TaskInfo } from './types';
+import type {
+  ActivationLayerInfo,
+  ActivationUse,
+  DenseInfo,
+  LossInfo,
+  ModelInfo,
+  OptimizerInfo,
+  RegularizeInfo,
+  TaskInfo,
+} from './types';
 
 const INPUT_RULE: NumberRule = { what: 'the input width', integer: true, min: 1 };
 const UNITS_RULE: NumberRule = { what: 'the number of units', integer: true, min: 1 };
@@ -16,10 +39,16 @@ const DROPOUT_RULE: NumberRule = { what: 'the dropout rate', min: 0, below: 1 };
 export function analyzeModel(decl: ModelDecl, diagnostics: Diagnostic[]): ModelInfo {
   const name = decl.name?.text ?? '';
   const model: ModelInfo = {
-    name, nameSpan: decl.name?.span ?? decl.keyword.span, decl, layers: [], dense: [],
+    name,
+    nameSpan: decl.name?.span ?? decl.keyword.span,
+    decl,
+    layers: [],
+    dense: [],
     loss: { name: 'mse', params: {}, explicit: false },
     optimizer: { name: DEFAULT_OPTIMIZER.name as OptimizerInfo['name'], params: {}, explicit: false },
-    init: { name: 'auto' }, totalParams: 0, outputWidth: NaN,
+    init: { name: 'auto' },
+    totalParams: 0,
+    outputWidth: NaN,
   };
   const { lossCall, optimizerCall } = readStatements(model, diagnostics);
   linkLayers(model);
@@ -58,7 +87,8 @@ function readStatements(model: ModelInfo, diagnostics: Diagnostic[]): { lossCall
         }
         break;
       case 'regularize':
-        if (stmt.call && singletons.accept('regularize', stmt.span)) model.regularize = resolveRegularizer(stmt.call, stmt.span, diagnostics);
+        if (stmt.call && singletons.accept('regularize', stmt.span))
+          model.regularize = resolveRegularizer(stmt.call, stmt.span, diagnostics);
         break;
       default:
         layers.read(stmt);
@@ -69,8 +99,13 @@ function readStatements(model: ModelInfo, diagnostics: Diagnostic[]): { lossCall
 
 function readInput(model: ModelInfo, stmt: InputStmt, diagnostics: Diagnostic[]): void {
   if (model.layers.length > 0) {
-    diagnostics.push({ code: 'input-order', severity: 'error', span: stmt.span, message: "'input' must come before the first layer — move it up",
-      related: [{ span: model.layers[0].span, message: 'first layer' }] });
+    diagnostics.push({
+      code: 'input-order',
+      severity: 'error',
+      span: stmt.span,
+      message: "'input' must come before the first layer — move it up",
+      related: [{ span: model.layers[0].span, message: 'first layer' }],
+    });
   }
   model.input = checkNumber(stmt.value, INPUT_RULE, diagnostics);
   model.inputSpan = stmt.span;
@@ -81,7 +116,10 @@ class LayerReader {
   private readonly counters = { dense: 0, dropout: 0, activation: 0 };
   private readonly labels = new Map<string, Span>();
 
-  constructor(private readonly model: ModelInfo, private readonly diagnostics: Diagnostic[]) {}
+  constructor(
+    private readonly model: ModelInfo,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
 
   read(stmt: LayerStmt): void {
     this.counters[stmt.kind]++;
@@ -96,11 +134,31 @@ class LayerReader {
       this.model.dense.push(dense);
     } else if (stmt.kind === 'dropout') {
       const rate = checkNumber(stmt.rate, DROPOUT_RULE, this.diagnostics);
-      this.model.layers.push({ kind: 'dropout', index, name, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
-        node: stmt, rate: rate ?? 0 });
+      this.model.layers.push({
+        kind: 'dropout',
+        index,
+        name,
+        labelled,
+        span: stmt.span,
+        inWidth: NaN,
+        outWidth: NaN,
+        params: 0,
+        node: stmt,
+        rate: rate ?? 0,
+      });
     } else {
-      this.model.layers.push({ kind: 'activation', index, name, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
-        node: stmt, activation: this.standaloneActivation(stmt) });
+      this.model.layers.push({
+        kind: 'activation',
+        index,
+        name,
+        labelled,
+        span: stmt.span,
+        inWidth: NaN,
+        outWidth: NaN,
+        params: 0,
+        node: stmt,
+        activation: this.standaloneActivation(stmt),
+      });
     }
   }
 
@@ -111,27 +169,51 @@ class LayerReader {
       this.labels.set(label.text, label.span);
       return;
     }
-    this.diagnostics.push({ code: 'duplicate-name', severity: 'error', span: label.span,
+    this.diagnostics.push({
+      code: 'duplicate-name',
+      severity: 'error',
+      span: label.span,
       message: `the label '${label.text}' is already used in this model — labels must be unique`,
-      related: [{ span: earlier, message: 'first used here' }] });
+      related: [{ span: earlier, message: 'first used here' }],
+    });
   }
 
   private dense(stmt: DenseLayer, index: number, name: string, labelled: boolean): DenseInfo {
     const units = checkNumber(stmt.units, UNITS_RULE, this.diagnostics);
     const activation = stmt.activation ? resolveActivation(stmt.activation, this.diagnostics) : undefined;
     const init = stmt.init?.name ? resolveInit(stmt.init.name, this.diagnostics) : undefined;
-    return { kind: 'dense', index, name, labelled, span: stmt.span, inWidth: NaN, outWidth: NaN, params: 0,
-      node: stmt, units: units ?? NaN, ownActivation: activation, activation,
-      role: 'hidden', denseIndex: this.model.dense.length,
-      init: init ? { name: init, explicit: true, span: layerInitSpan(stmt) } : { name: 'glorot_uniform', explicit: false } };
+    return {
+      kind: 'dense',
+      index,
+      name,
+      labelled,
+      span: stmt.span,
+      inWidth: NaN,
+      outWidth: NaN,
+      params: 0,
+      node: stmt,
+      units: units ?? NaN,
+      ownActivation: activation,
+      activation,
+      role: 'hidden',
+      denseIndex: this.model.dense.length,
+      init: init
+        ? { name: init, explicit: true, span: layerInitSpan(stmt) }
+        : { name: 'glorot_uniform', explicit: false },
+    };
   }
 
   /** The activation of an `activation` line; maxout is refused there (it needs weights of its own). */
   private standaloneActivation(stmt: ActivationLayer): ActivationUse | undefined {
     const activation = stmt.call ? resolveActivation(stmt.call, this.diagnostics) : undefined;
     if (activation?.def.shape === 'maxout') {
-      this.diagnostics.push({ code: 'invalid-value', severity: 'error', span: activation.nameSpan,
-        message: "maxout needs weights of its own — write it on the dense layer ('dense 8 maxout') instead of as a separate activation" });
+      this.diagnostics.push({
+        code: 'invalid-value',
+        severity: 'error',
+        span: activation.nameSpan,
+        message:
+          "maxout needs weights of its own — write it on the dense layer ('dense 8 maxout') instead of as a separate activation",
+      });
     }
     return activation;
   }
@@ -141,12 +223,20 @@ class LayerReader {
 function shapeProblems(model: ModelInfo): Diagnostic[] {
   const problems: Diagnostic[] = [];
   if (model.layers.length > 0 && model.input === undefined && !model.inputSpan) {
-    problems.push({ code: 'missing-input', severity: 'error', span: model.nameSpan,
-      message: `model '${model.name}' has no 'input' line — add 'input N' (the number of features) before the first layer` });
+    problems.push({
+      code: 'missing-input',
+      severity: 'error',
+      span: model.nameSpan,
+      message: `model '${model.name}' has no 'input' line — add 'input N' (the number of features) before the first layer`,
+    });
   }
   if (model.dense.length === 0) {
-    problems.push({ code: 'empty-model', severity: 'warning', span: model.nameSpan,
-      message: `model '${model.name}' has no dense layer — add one, e.g. 'dense 1 sigmoid'` });
+    problems.push({
+      code: 'empty-model',
+      severity: 'warning',
+      span: model.nameSpan,
+      message: `model '${model.name}' has no dense layer — add one, e.g. 'dense 1 sigmoid'`,
+    });
   }
   return problems;
 }
@@ -200,7 +290,13 @@ function layerInitSpan(stmt: DenseLayer): Span | undefined {
 function resolveTask(call: Call, diagnostics: Diagnostic[]): TaskInfo | undefined {
   const def = findTask(call.name.text);
   if (!def) {
-    diagnostics.push(unknownName('task', call.name, TASKS.map((t) => t.name)));
+    diagnostics.push(
+      unknownName(
+        'task',
+        call.name,
+        TASKS.map((t) => t.name),
+      ),
+    );
     return undefined;
   }
   const { params } = checkArgs(call, def.params, def.name, diagnostics);
@@ -211,8 +307,20 @@ function resolveTask(call: Call, diagnostics: Diagnostic[]): TaskInfo | undefine
 function resolveLoss(call: Call | undefined, model: ModelInfo, diagnostics: Diagnostic[]): LossInfo {
   if (call) {
     const def = findLoss(call.name.text);
-    if (def) return { name: def.name, params: checkArgs(call, def.params, def.name, diagnostics).params, explicit: true, span: call.span };
-    diagnostics.push(unknownName('loss', call.name, LOSSES.flatMap((l) => [l.name, ...l.aliases])));
+    if (def)
+      return {
+        name: def.name,
+        params: checkArgs(call, def.params, def.name, diagnostics).params,
+        explicit: true,
+        span: call.span,
+      };
+    diagnostics.push(
+      unknownName(
+        'loss',
+        call.name,
+        LOSSES.flatMap((l) => [l.name, ...l.aliases]),
+      ),
+    );
   }
   const name = model.task ? findTask(model.task.kind)!.defaultLoss : inferLoss(model);
   return { name, params: resolveParams(findLoss(name)!.params, {}), explicit: false };
@@ -230,14 +338,31 @@ function resolveOptimizer(call: Call | undefined, diagnostics: Diagnostic[]): Op
     const { params, spans } = checkArgs(call, def.params, def.name, diagnostics);
     return { name: def.name as OptimizerInfo['name'], params, explicit: true, span: call.span, lrSpan: spans.lr };
   }
-  if (call) diagnostics.push(unknownName('optimizer', call.name, OPTIMIZERS.map((o) => o.name)));
-  return { name: DEFAULT_OPTIMIZER.name as OptimizerInfo['name'], params: resolveParams(DEFAULT_OPTIMIZER.params, {}), explicit: false };
+  if (call)
+    diagnostics.push(
+      unknownName(
+        'optimizer',
+        call.name,
+        OPTIMIZERS.map((o) => o.name),
+      ),
+    );
+  return {
+    name: DEFAULT_OPTIMIZER.name as OptimizerInfo['name'],
+    params: resolveParams(DEFAULT_OPTIMIZER.params, {}),
+    explicit: false,
+  };
 }
 
 function resolveInit(name: Ident, diagnostics: Diagnostic[]): InitName | undefined {
   const def = findInit(name.text);
   if (!def) {
-    diagnostics.push(unknownName('init', name, INITS.flatMap((i) => [i.name, ...i.aliases])));
+    diagnostics.push(
+      unknownName(
+        'init',
+        name,
+        INITS.flatMap((i) => [i.name, ...i.aliases]),
+      ),
+    );
     return undefined;
   }
   if (def.refused) {
@@ -250,7 +375,13 @@ function resolveInit(name: Ident, diagnostics: Diagnostic[]): InitName | undefin
 function resolveRegularizer(call: Call, span: Span, diagnostics: Diagnostic[]): RegularizeInfo | undefined {
   const def = findRegularizer(call.name.text);
   if (!def) {
-    diagnostics.push(unknownName('regularizer', call.name, REGULARIZERS.map((r) => r.name)));
+    diagnostics.push(
+      unknownName(
+        'regularizer',
+        call.name,
+        REGULARIZERS.map((r) => r.name),
+      ),
+    );
     return undefined;
   }
   const { params } = checkArgs(call, def.params, def.name, diagnostics);
@@ -261,8 +392,12 @@ function resolveRegularizer(call: Call, span: Span, diagnostics: Diagnostic[]): 
 function unknownName(what: string, name: Ident, candidates: string[]): Diagnostic {
   const suggestion = didYouMean(name.text, candidates);
   return {
-    code: `unknown-${what}`, severity: 'error', span: name.span,
-    message: `unknown ${what} '${name.text}'` + (suggestion ? ` — did you mean '${suggestion}'?` : ` — expected one of: ${candidates.join(', ')}`),
+    code: `unknown-${what}`,
+    severity: 'error',
+    span: name.span,
+    message:
+      `unknown ${what} '${name.text}'` +
+      (suggestion ? ` — did you mean '${suggestion}'?` : ` — expected one of: ${candidates.join(', ')}`),
     data: suggestion ? { suggestion } : undefined,
   };
 }

@@ -14,7 +14,12 @@ export interface CheckedArgs {
   spans: Record<string, Span>;
 }
 
-export function checkArgs(call: Call, defs: readonly ParamDef[], owner: string, diagnostics: Diagnostic[]): CheckedArgs {
+export function checkArgs(
+  call: Call,
+  defs: readonly ParamDef[],
+  owner: string,
+  diagnostics: Diagnostic[],
+): CheckedArgs {
   const explicit: ParamValues = {};
   const spans: Record<string, Span> = {};
   const seen = new Set<string>();
@@ -30,19 +35,35 @@ export function checkArgs(call: Call, defs: readonly ParamDef[], owner: string, 
       }
     } else {
       if (sawNamed) {
-        diagnostics.push({ code: 'argument-order', severity: 'error', span: arg.span,
-          message: `positional arguments must come before named ones — write '${defs[index]?.name ?? 'name'}: …' here` });
+        diagnostics.push({
+          code: 'argument-order',
+          severity: 'error',
+          span: arg.span,
+          message: `positional arguments must come before named ones — write '${defs[index]?.name ?? 'name'}: …' here`,
+        });
         return;
       }
       def = defs[index];
       if (!def) {
-        diagnostics.push({ code: 'too-many-arguments', severity: 'error', span: arg.span,
-          message: defs.length === 0 ? `${owner} takes no arguments` : `${owner} takes at most ${defs.length} argument${defs.length > 1 ? 's' : ''} (${defs.map((d) => d.name).join(', ')})` });
+        diagnostics.push({
+          code: 'too-many-arguments',
+          severity: 'error',
+          span: arg.span,
+          message:
+            defs.length === 0
+              ? `${owner} takes no arguments`
+              : `${owner} takes at most ${defs.length} argument${defs.length > 1 ? 's' : ''} (${defs.map((d) => d.name).join(', ')})`,
+        });
         return;
       }
     }
     if (seen.has(def.name)) {
-      diagnostics.push({ code: 'duplicate-argument', severity: 'error', span: arg.span, message: `'${def.name}' is given twice in ${owner}` });
+      diagnostics.push({
+        code: 'duplicate-argument',
+        severity: 'error',
+        span: arg.span,
+        message: `'${def.name}' is given twice in ${owner}`,
+      });
       return;
     }
     seen.add(def.name);
@@ -55,8 +76,15 @@ export function checkArgs(call: Call, defs: readonly ParamDef[], owner: string, 
   });
   for (const def of defs) {
     if (def.required && !seen.has(def.name)) {
-      diagnostics.push({ code: 'missing-argument', severity: 'error', span: call.span,
-        message: `${owner} needs '${def.name}' — for example ${owner}(${defs.filter((d) => d.required).map((d) => `${d.name}: ${example(d)}`).join(', ')})` });
+      diagnostics.push({
+        code: 'missing-argument',
+        severity: 'error',
+        span: call.span,
+        message: `${owner} needs '${def.name}' — for example ${owner}(${defs
+          .filter((d) => d.required)
+          .map((d) => `${d.name}: ${example(d)}`)
+          .join(', ')})`,
+      });
     }
   }
   return { params: resolveParams(defs, explicit), explicit, spans };
@@ -64,11 +92,22 @@ export function checkArgs(call: Call, defs: readonly ParamDef[], owner: string, 
 
 function unknownParameter(arg: Arg, defs: readonly ParamDef[], owner: string): Diagnostic {
   const name = arg.name!.text;
-  const suggestion = didYouMean(name, defs.map((d) => d.name));
-  const hint = suggestion ? ` — did you mean '${suggestion}'?`
-    : defs.length ? ` — its parameters are ${defs.map((d) => `'${d.name}'`).join(', ')}` : ' — it takes no parameters';
-  return { code: 'unknown-parameter', severity: 'error', span: arg.name!.span, message: `${owner} has no parameter '${name}'${hint}`,
-    data: suggestion ? { suggestion } : undefined };
+  const suggestion = didYouMean(
+    name,
+    defs.map((d) => d.name),
+  );
+  const hint = suggestion
+    ? ` — did you mean '${suggestion}'?`
+    : defs.length
+      ? ` — its parameters are ${defs.map((d) => `'${d.name}'`).join(', ')}`
+      : ' — it takes no parameters';
+  return {
+    code: 'unknown-parameter',
+    severity: 'error',
+    span: arg.name!.span,
+    message: `${owner} has no parameter '${name}'${hint}`,
+    data: suggestion ? { suggestion } : undefined,
+  };
 }
 
 /** Returns the value when it has the right type, reporting range problems (a value out of range is still kept). */
@@ -80,22 +119,33 @@ function checkValue(value: Value, def: ParamDef, owner: string, diagnostics: Dia
   switch (def.type) {
     case 'number':
     case 'int': {
-      if (value.kind !== 'number' || !Number.isFinite(value.value)) return invalid(`'${def.name}' of ${owner} expects a number, found ${describe(value)}`);
-      if (def.type === 'int' && !Number.isInteger(value.value)) return invalid(`'${def.name}' of ${owner} expects a whole number, found ${value.text}`);
+      if (value.kind !== 'number' || !Number.isFinite(value.value))
+        return invalid(`'${def.name}' of ${owner} expects a number, found ${describe(value)}`);
+      if (def.type === 'int' && !Number.isInteger(value.value))
+        return invalid(`'${def.name}' of ${owner} expects a whole number, found ${value.text}`);
       const problem = def.validate?.(value.value);
-      if (problem) diagnostics.push({ code: 'param-range', severity: problem.severity, span: value.span, message: problem.message });
+      if (problem)
+        diagnostics.push({
+          code: 'param-range',
+          severity: problem.severity,
+          span: value.span,
+          message: problem.message,
+        });
       return value.value;
     }
     case 'enum': {
       const text = value.kind === 'number' ? value.text : value.kind === 'string' ? value.value : value.text;
       if (!def.values?.includes(text)) {
         const suggestion = didYouMean(text, def.values ?? []);
-        return invalid(`'${def.name}' of ${owner} must be one of ${(def.values ?? []).join(', ')}, found ${describe(value)}${suggestion ? ` — did you mean '${suggestion}'?` : ''}`);
+        return invalid(
+          `'${def.name}' of ${owner} must be one of ${(def.values ?? []).join(', ')}, found ${describe(value)}${suggestion ? ` — did you mean '${suggestion}'?` : ''}`,
+        );
       }
       return text;
     }
     case 'string':
-      if (value.kind !== 'string') return invalid(`'${def.name}' of ${owner} expects a string in double quotes, found ${describe(value)}`);
+      if (value.kind !== 'string')
+        return invalid(`'${def.name}' of ${owner} expects a string in double quotes, found ${describe(value)}`);
       return value.value;
   }
 }

@@ -6,13 +6,15 @@
 /** Resolves `relative` against the directory of `documentPath`, normalising `.` and `..`. */
 export function resolveDataPath(documentPath: string, relative: string): string {
   const normalized = relative.replace(/\\/g, '/');
-  const base = normalized.startsWith('/') || /^[A-Za-z]:\//.test(normalized)
-    ? normalized
-    : documentPath.replace(/\\/g, '/').replace(/\/[^/]*$/, '') + '/' + normalized;
+  const base =
+    normalized.startsWith('/') || /^[A-Za-z]:\//.test(normalized)
+      ? normalized
+      : documentPath.replace(/\\/g, '/').replace(/\/[^/]*$/, '') + '/' + normalized;
   const parts: string[] = [];
   for (const part of base.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop(); else parts.push(part);
+    if (part === '..') parts.pop();
+    else parts.push(part);
   }
   const drive = /^[A-Za-z]:$/.test(parts[0] ?? '');
   return (drive ? '' : '/') + parts.join('/');
@@ -42,26 +44,41 @@ export type DataPathCheck = { ok: true; path: string } | { ok: false; message: s
  * it reads what was checked.
  */
 export function checkDataPath(
-  documentPath: string, relative: string, workspaceRoots: readonly string[], realPath: RealPath = asWritten,
+  documentPath: string,
+  relative: string,
+  workspaceRoots: readonly string[],
+  realPath: RealPath = asWritten,
 ): DataPathCheck {
-  if (relative.trim() === '') return { ok: false, message: 'the data file path is empty — give a path relative to this file' };
+  if (relative.trim() === '')
+    return { ok: false, message: 'the data file path is empty — give a path relative to this file' };
   const resolved = resolveDataPath(documentPath, relative);
-  const roots = (workspaceRoots.length ? workspaceRoots : [resolveDataPath(documentPath, '.')])
-    .map((root) => resolveDataPath(root + '/x', '.'));
+  const roots = (workspaceRoots.length ? workspaceRoots : [resolveDataPath(documentPath, '.')]).map((root) =>
+    resolveDataPath(root + '/x', '.'),
+  );
   const inside = (path: string, rootList: readonly string[]) => rootList.some((root) => isInside(path, root));
   if (!inside(resolved, roots)) {
-    return { ok: false, message: 'data files must be inside the workspace — move the file into the workspace folder and give its path relative to this file' };
+    return {
+      ok: false,
+      message:
+        'data files must be inside the workspace — move the file into the workspace folder and give its path relative to this file',
+    };
   }
   const real = realPath(resolved);
   if (!inside(real, roots.map(realPath))) {
-    return { ok: false, message: `'${relative}' goes through a symbolic link that leads outside the workspace — data files must be inside the workspace; copy the file into it` };
+    return {
+      ok: false,
+      message: `'${relative}' goes through a symbolic link that leads outside the workspace — data files must be inside the workspace; copy the file into it`,
+    };
   }
   return { ok: true, path: real };
 }
 
 /** The problem with a data path, if any (see `checkDataPath`). */
 export function dataPathProblem(
-  documentPath: string, relative: string, workspaceRoots: readonly string[], realPath?: RealPath,
+  documentPath: string,
+  relative: string,
+  workspaceRoots: readonly string[],
+  realPath?: RealPath,
 ): string | undefined {
   const check = checkDataPath(documentPath, relative, workspaceRoots, realPath);
   return check.ok ? undefined : check.message;

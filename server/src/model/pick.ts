@@ -19,12 +19,19 @@ export function pickModels(models: ModelInfo[], name: string | undefined, file: 
  * The one model to work on (export): the one named, or the first in the file. `note` says which was taken
  * ("the first model, 'a' (…)") when the file has several and none was named.
  */
-export function pickModel(models: ModelInfo[], name: string | undefined, file: string): { model: ModelInfo; note?: string } | string {
+export function pickModel(
+  models: ModelInfo[],
+  name: string | undefined,
+  file: string,
+): { model: ModelInfo; note?: string } | string {
   const picked = pickModels(models, name, file);
   if (typeof picked === 'string') return picked;
   const [model, ...others] = picked;
   if (name !== undefined || others.length === 0) return { model };
-  return { model, note: `the first model, '${model.name}' (the file also defines ${quoted(others.map((m) => m.name))}; choose one with --model)` };
+  return {
+    model,
+    note: `the first model, '${model.name}' (the file also defines ${quoted(others.map((m) => m.name))}; choose one with --model)`,
+  };
 }
 
 /** The `train` block to run: the one for --model, or the first in the file. */

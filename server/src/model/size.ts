@@ -114,7 +114,11 @@ export function estimateRun(shape: RunShape): RunSize {
 }
 
 /** The run shape of a network and its batch size. */
-export function runShape(spec: Pick<NetworkSpec, 'input' | 'layers' | 'optimizer'>, batch: number, extra: Pick<RunShape, 'rows' | 'gridSize'> = {}): RunShape {
+export function runShape(
+  spec: Pick<NetworkSpec, 'input' | 'layers' | 'optimizer'>,
+  batch: number,
+  extra: Pick<RunShape, 'rows' | 'gridSize'> = {},
+): RunShape {
   return { input: spec.input, layers: spec.layers, optimizer: spec.optimizer, batch, ...extra };
 }
 
@@ -139,14 +143,24 @@ export function exceedsRunLimit(size: RunSize): boolean {
 
 /** Why a run of this size does not start, with both numbers and the limit. */
 export function tooLargeMessage(modelName: string, size: RunSize, batch: number, optimizer: string): string {
-  return `model '${modelName}' is too large to train: ${count(size.parameters)} parameters and about ${formatMegabytes(size.bytes)} ` +
-    `for a run (batch ${batch}, ${optimizer}), above the ${count(RUN_MEMORY_LIMIT_MB)} MB a run may use — no run starts; use fewer or narrower layers`;
+  return (
+    `model '${modelName}' is too large to train: ${count(size.parameters)} parameters and about ${formatMegabytes(size.bytes)} ` +
+    `for a run (batch ${batch}, ${optimizer}), above the ${count(RUN_MEMORY_LIMIT_MB)} MB a run may use — no run starts; use fewer or narrower layers`
+  );
 }
 
 /** The warning for a large model: both numbers and the thresholds they pass. */
-export function largeModelMessage(modelName: string, size: RunSize, batch: number, optimizer: string, thresholds: ModelSizeThresholds): string {
-  return `model '${modelName}' is large: ${count(size.parameters)} parameters and about ${formatMegabytes(size.bytes)} for a run ` +
-    `(batch ${batch}, ${optimizer}; the warning starts above ${count(thresholds.warnParameters)} parameters or ${count(thresholds.warnMegabytes)} MB) — training will be slow`;
+export function largeModelMessage(
+  modelName: string,
+  size: RunSize,
+  batch: number,
+  optimizer: string,
+  thresholds: ModelSizeThresholds,
+): string {
+  return (
+    `model '${modelName}' is large: ${count(size.parameters)} parameters and about ${formatMegabytes(size.bytes)} for a run ` +
+    `(batch ${batch}, ${optimizer}; the warning starts above ${count(thresholds.warnParameters)} parameters or ${count(thresholds.warnMegabytes)} MB) — training will be slow`
+  );
 }
 
 /** Warns when a size passes either threshold. */
@@ -158,9 +172,15 @@ export function passesWarning(size: RunSize, thresholds: ModelSizeThresholds): b
  * The refusal for a run that would pass the limit, or undefined when it fits. Every way of starting a run
  * calls this before anything is allocated.
  */
-export function runSizeRefusal(spec: Pick<NetworkSpec, 'modelName' | 'input' | 'layers' | 'optimizer'>, batch: number, extra: Pick<RunShape, 'rows' | 'gridSize'> = {}): string | undefined {
+export function runSizeRefusal(
+  spec: Pick<NetworkSpec, 'modelName' | 'input' | 'layers' | 'optimizer'>,
+  batch: number,
+  extra: Pick<RunShape, 'rows' | 'gridSize'> = {},
+): string | undefined {
   const size = estimateRun(runShape(spec, batch, extra));
-  return exceedsRunLimit(size) ? tooLargeMessage(spec.modelName, size, Math.max(1, Math.floor(batch)), spec.optimizer.name) : undefined;
+  return exceedsRunLimit(size)
+    ? tooLargeMessage(spec.modelName, size, Math.max(1, Math.floor(batch)), spec.optimizer.name)
+    : undefined;
 }
 
 /** Rows a dataset request will have before it is loaded: a toy set's `points`; undefined for the others. */

@@ -7,7 +7,10 @@ import type { Span } from '../syntax/span';
 export class SingletonTracker {
   private readonly first = new Map<string, Span>();
 
-  constructor(private readonly blockName: string, private readonly diagnostics: Diagnostic[]) {}
+  constructor(
+    private readonly blockName: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
 
   /** True when this is the first `keyword` in the block. */
   accept(keyword: string, span: Span): boolean {
@@ -17,7 +20,9 @@ export class SingletonTracker {
       return true;
     }
     this.diagnostics.push({
-      code: 'duplicate-statement', severity: 'error', span,
+      code: 'duplicate-statement',
+      severity: 'error',
+      span,
       message: `'${keyword}' is already set in ${this.blockName} — keep one`,
       related: [{ span: earlier, message: `first '${keyword}' here` }],
     });
@@ -36,17 +41,33 @@ export interface NumberRule {
 }
 
 /** Checks a number against a rule; returns it when usable (out-of-range values are reported and still returned). */
-export function checkNumber(value: NumberValue | undefined, rule: NumberRule, diagnostics: Diagnostic[]): number | undefined {
+export function checkNumber(
+  value: NumberValue | undefined,
+  rule: NumberRule,
+  diagnostics: Diagnostic[],
+): number | undefined {
   if (!value || !Number.isFinite(value.value)) return undefined;
   const n = value.value;
   if (rule.integer && !Number.isInteger(n)) {
-    diagnostics.push({ code: 'invalid-value', severity: 'error', span: value.span, message: `${rule.what} must be a whole number, found ${value.text}` });
+    diagnostics.push({
+      code: 'invalid-value',
+      severity: 'error',
+      span: value.span,
+      message: `${rule.what} must be a whole number, found ${value.text}`,
+    });
     return undefined;
   }
-  const outOfRange = (rule.min !== undefined && n < rule.min) || (rule.above !== undefined && n <= rule.above) ||
+  const outOfRange =
+    (rule.min !== undefined && n < rule.min) ||
+    (rule.above !== undefined && n <= rule.above) ||
     (rule.below !== undefined && n >= rule.below);
   if (outOfRange) {
-    diagnostics.push({ code: 'param-range', severity: 'error', span: value.span, message: `${rule.what} must be ${describeRange(rule)}, found ${value.text}` });
+    diagnostics.push({
+      code: 'param-range',
+      severity: 'error',
+      span: value.span,
+      message: `${rule.what} must be ${describeRange(rule)}, found ${value.text}`,
+    });
   }
   return n;
 }

@@ -17,7 +17,11 @@ export function withHiddenActivation(spec: NetworkSpec, model: ModelInfo, activa
     layers: spec.layers.map((layer) => {
       const info = layer.kind === 'dense' ? hidden.get(layer.sourceIndex) : undefined;
       if (layer.kind !== 'dense' || !info) return layer;
-      return { ...layer, activation: { name: def.name, params: {} }, init: info.init.explicit ? layer.init : def.matchingInit };
+      return {
+        ...layer,
+        activation: { name: def.name, params: {} },
+        init: info.init.explicit ? layer.init : def.matchingInit,
+      };
     }),
   };
 }

@@ -59,17 +59,37 @@ export interface RunRequest {
 }
 
 export type RunPlan =
-  | { ok: true; modelName: string; spec: NetworkSpec; settings: TrainSettings; data: DatasetRequest; thresholds: TrainingThresholds }
   | {
-    ok: false; message: string; problems: RunProblem[];
-    /** The file itself stops the run (its errors, or a model too large to train); the CLI exits 1 for these. */
-    errorsInFile?: boolean;
-  };
+      ok: true;
+      modelName: string;
+      spec: NetworkSpec;
+      settings: TrainSettings;
+      data: DatasetRequest;
+      thresholds: TrainingThresholds;
+    }
+  | {
+      ok: false;
+      message: string;
+      problems: RunProblem[];
+      /** The file itself stops the run (its errors, or a model too large to train); the CLI exits 1 for these. */
+      errorsInFile?: boolean;
+    };
 
 /** A diagnostic with its place, as every caller shows it. */
-export function runProblem(analysis: Analysis, d: Pick<Diagnostic, 'code' | 'severity' | 'message' | 'span'>): RunProblem {
+export function runProblem(
+  analysis: Analysis,
+  d: Pick<Diagnostic, 'code' | 'severity' | 'message' | 'span'>,
+): RunProblem {
   const { line, character } = analysis.lines.positionAt(d.span.start);
-  return { code: d.code, severity: d.severity, message: d.message, line: line + 1, column: character + 1, start: d.span.start, end: d.span.end };
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    line: line + 1,
+    column: character + 1,
+    start: d.span.start,
+    end: d.span.end,
+  };
 }
 
 function refuse(message: string, problems: RunProblem[] = [], errorsInFile = false): RunPlan {
@@ -88,14 +108,21 @@ function fileErrorsMessage(analysis: Analysis, errors: Diagnostic[]): string {
 export function planRun(request: RunRequest): RunPlan {
   const realPath = request.data.realPath ?? nodeRealPath;
   const analysis = analyze(request.text, {
-    documentPath: request.path || undefined, workspaceRoots: request.data.workspaceRoots, realPath, checks: request.settings.checks,
+    documentPath: request.path || undefined,
+    workspaceRoots: request.data.workspaceRoots,
+    realPath,
+    checks: request.settings.checks,
   });
   const train = pickTrain(analysis.semantic.trains, request.modelName);
   if (typeof train === 'string') return refuse(train);
   // Nothing runs from a file with errors, after the user's severity settings.
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    return refuse(fileErrorsMessage(analysis, errors), errors.slice(0, MAX_RUN_PROBLEMS).map((d) => runProblem(analysis, d)), true);
+    return refuse(
+      fileErrorsMessage(analysis, errors),
+      errors.slice(0, MAX_RUN_PROBLEMS).map((d) => runProblem(analysis, d)),
+      true,
+    );
   }
   // In an untrusted workspace nothing runs and no data file is read, so CSV data stays unknown (no data-task).
   if (!request.data.trusted) return refuse(UNTRUSTED_MESSAGE);
@@ -118,7 +145,11 @@ function planTrain(analysis: Analysis, train: TrainInfo, request: RunRequest): R
   const settings = settingsFromTrain(train, request.overrides ?? {});
   const data = withToyData(fileData, request.toyData);
   const sizeProblem = (message: string): RunPlan =>
-    refuse(message, [runProblem(analysis, { code: 'model-size', severity: 'error', span: model.nameSpan, message })], true);
+    refuse(
+      message,
+      [runProblem(analysis, { code: 'model-size', severity: 'error', span: model.nameSpan, message })],
+      true,
+    );
   // The size budget comes before anything is read or allocated; a toy set's rows are known from its request.
   const gridSize = request.gridSize ?? 0;
   const tooLarge = runSizeRefusal(spec, settings.batch, { rows: knownRows(data), gridSize });
@@ -132,13 +163,19 @@ function planTrain(analysis: Analysis, train: TrainInfo, request: RunRequest): R
     const withText = withCsvText(data, request.path || '/untitled.nn', request.data);
     const dataset = loadDataset(withText, settings.seed);
     const problems = dataTaskProblems(train, csvDatasetFacts(dataset));
-    if (problems.length > 0) return refuse(problems.map((p) => p.message).join('; '), problems.map((p) => runProblem(analysis, p)));
+    if (problems.length > 0)
+      return refuse(
+        problems.map((p) => p.message).join('; '),
+        problems.map((p) => runProblem(analysis, p)),
+      );
     const tooLargeWithData = runSizeRefusal(spec, settings.batch, { rows: dataset.n, gridSize });
     if (tooLargeWithData) return sizeProblem(tooLargeWithData);
     return { ...plan, data: withText };
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    return refuse(error.message, [runProblem(analysis, { code: 'data-path', severity: 'error', span: dataSpan, message: error.message })]);
+    return refuse(error.message, [
+      runProblem(analysis, { code: 'data-path', severity: 'error', span: dataSpan, message: error.message }),
+    ]);
   }
 }
 

@@ -33,7 +33,10 @@ function objectOf(raw: unknown): Record<string, unknown> {
 }
 
 /** The positive numbers of `raw` under the keys of `defaults` (`nn.lrLimit.*`, `nn.modelSize.*`); undefined when none. */
-function positiveGroup<K extends string>(raw: unknown, defaults: Readonly<Record<K, number>>): Partial<Record<K, number>> | undefined {
+function positiveGroup<K extends string>(
+  raw: unknown,
+  defaults: Readonly<Record<K, number>>,
+): Partial<Record<K, number>> | undefined {
   const group: Partial<Record<K, number>> = {};
   const given = objectOf(raw);
   for (const key of Object.keys(defaults) as K[]) {

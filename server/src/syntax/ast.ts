@@ -53,12 +53,30 @@ interface StatementBase {
   keyword: Ident;
 }
 
-export interface TaskStmt extends StatementBase { kind: 'task'; call?: Call }
-export interface InputStmt extends StatementBase { kind: 'input'; value?: NumberValue }
-export interface LossStmt extends StatementBase { kind: 'loss'; call?: Call }
-export interface OptimizerStmt extends StatementBase { kind: 'optimizer'; call?: Call }
-export interface ModelInitStmt extends StatementBase { kind: 'init'; name?: Ident }
-export interface RegularizeStmt extends StatementBase { kind: 'regularize'; call?: Call }
+export interface TaskStmt extends StatementBase {
+  kind: 'task';
+  call?: Call;
+}
+export interface InputStmt extends StatementBase {
+  kind: 'input';
+  value?: NumberValue;
+}
+export interface LossStmt extends StatementBase {
+  kind: 'loss';
+  call?: Call;
+}
+export interface OptimizerStmt extends StatementBase {
+  kind: 'optimizer';
+  call?: Call;
+}
+export interface ModelInitStmt extends StatementBase {
+  kind: 'init';
+  name?: Ident;
+}
+export interface RegularizeStmt extends StatementBase {
+  kind: 'regularize';
+  call?: Call;
+}
 
 interface LayerBase extends StatementBase {
   /** `out:` in `out: dense 1 sigmoid`. */
@@ -72,23 +90,38 @@ export interface DenseLayer extends LayerBase {
   /** `init NAME` at the end of the layer; `name` is missing when only the keyword was written. */
   init?: { keyword: Ident; name?: Ident };
 }
-export interface DropoutLayer extends LayerBase { kind: 'dropout'; rate?: NumberValue }
-export interface ActivationLayer extends LayerBase { kind: 'activation'; call?: Call }
+export interface DropoutLayer extends LayerBase {
+  kind: 'dropout';
+  rate?: NumberValue;
+}
+export interface ActivationLayer extends LayerBase {
+  kind: 'activation';
+  call?: Call;
+}
 
 export type LayerStmt = DenseLayer | DropoutLayer | ActivationLayer;
 
 export type ModelStmt = TaskStmt | InputStmt | LossStmt | OptimizerStmt | ModelInitStmt | RegularizeStmt | LayerStmt;
 
-export interface DataStmt extends StatementBase { kind: 'data'; call?: Call }
+export interface DataStmt extends StatementBase {
+  kind: 'data';
+  call?: Call;
+}
 /** `epochs`, `batch`, `validation`, `seed`, `lr`: a keyword and one number. */
 export interface NumberSetting extends StatementBase {
   kind: 'epochs' | 'batch' | 'validation' | 'seed' | 'lr';
   value?: NumberValue;
 }
-export interface NormalizeStmt extends StatementBase { kind: 'normalize'; value?: Ident }
+export interface NormalizeStmt extends StatementBase {
+  kind: 'normalize';
+  value?: Ident;
+}
 
 /** `features x1, x2, x1sq`: the names as written (a name left out after a comma is not in the list). */
-export interface FeaturesStmt extends StatementBase { kind: 'features'; names: Ident[] }
+export interface FeaturesStmt extends StatementBase {
+  kind: 'features';
+  names: Ident[];
+}
 
 export type TrainStmt = DataStmt | NumberSetting | NormalizeStmt | FeaturesStmt;
 

@@ -7,10 +7,27 @@ export interface LexResult {
   errors: SyntaxError[];
 }
 
-const CH_TAB = 9, CH_LF = 10, CH_CR = 13, CH_SPACE = 32, CH_QUOTE = 34, CH_HASH = 35;
-const CH_LPAREN = 40, CH_RPAREN = 41, CH_PLUS = 43, CH_COMMA = 44, CH_MINUS = 45, CH_DOT = 46;
-const CH_0 = 48, CH_9 = 57, CH_COLON = 58, CH_SEMI = 59, CH_BACKSLASH = 92;
-const CH_LBRACE = 123, CH_RBRACE = 125, CH_E = 69, CH_e = 101;
+const CH_TAB = 9,
+  CH_LF = 10,
+  CH_CR = 13,
+  CH_SPACE = 32,
+  CH_QUOTE = 34,
+  CH_HASH = 35;
+const CH_LPAREN = 40,
+  CH_RPAREN = 41,
+  CH_PLUS = 43,
+  CH_COMMA = 44,
+  CH_MINUS = 45,
+  CH_DOT = 46;
+const CH_0 = 48,
+  CH_9 = 57,
+  CH_COLON = 58,
+  CH_SEMI = 59,
+  CH_BACKSLASH = 92;
+const CH_LBRACE = 123,
+  CH_RBRACE = 125,
+  CH_E = 69,
+  CH_e = 101;
 
 function isDigit(c: number): boolean {
   return c >= CH_0 && c <= CH_9;
@@ -25,12 +42,25 @@ function isIdentPart(c: number): boolean {
 }
 
 const PUNCTUATION: Record<number, TokenKind> = {
-  [CH_LBRACE]: 'lbrace', [CH_RBRACE]: 'rbrace', [CH_LPAREN]: 'lparen', [CH_RPAREN]: 'rparen',
-  [CH_COLON]: 'colon', [CH_COMMA]: 'comma', [CH_SEMI]: 'semi',
+  [CH_LBRACE]: 'lbrace',
+  [CH_RBRACE]: 'rbrace',
+  [CH_LPAREN]: 'lparen',
+  [CH_RPAREN]: 'rparen',
+  [CH_COLON]: 'colon',
+  [CH_COMMA]: 'comma',
+  [CH_SEMI]: 'semi',
 };
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
-const PUNCTUATION_TEXT: Record<number, string> = { [CH_LBRACE]: '{', [CH_RBRACE]: '}', [CH_LPAREN]: '(', [CH_RPAREN]: ')', [CH_COLON]: ':', [CH_COMMA]: ',', [CH_SEMI]: ';' };
+const PUNCTUATION_TEXT: Record<number, string> = {
+  [CH_LBRACE]: '{',
+  [CH_RBRACE]: '}',
+  [CH_LPAREN]: '(',
+  [CH_RPAREN]: ')',
+  [CH_COLON]: ':',
+  [CH_COMMA]: ',',
+  [CH_SEMI]: ';',
+};
 
 /** Splits text into tokens. Never throws: anything unexpected becomes a `bad` token and an error. */
 export function lex(text: string): LexResult {
@@ -51,23 +81,35 @@ export function lex(text: string): LexResult {
       pos++;
     } else if (c === CH_LF || c === CH_CR) {
       pos += c === CH_CR && text.charCodeAt(pos + 1) === CH_LF ? 2 : 1;
-      tokens.push({ kind: 'newline', span: { start, end: pos }, text: c === CH_LF ? '\n' : text.slice(start, pos), value: undefined });
+      tokens.push({
+        kind: 'newline',
+        span: { start, end: pos },
+        text: c === CH_LF ? '\n' : text.slice(start, pos),
+        value: undefined,
+      });
     } else if (c === CH_HASH) {
       while (pos < length && text.charCodeAt(pos) !== CH_LF && text.charCodeAt(pos) !== CH_CR) pos++;
       comments.push({ span: { start, end: pos }, text: text.slice(start + 1, pos) });
     } else if (isIdentStart(c)) {
       while (pos < length && isIdentPart(text.charCodeAt(pos))) pos++;
       push('ident', start, pos);
-    } else if (isDigit(c) || (c === CH_DOT && isDigit(text.charCodeAt(pos + 1))) ||
-               (c === CH_MINUS && (isDigit(text.charCodeAt(pos + 1)) ||
-                 (text.charCodeAt(pos + 1) === CH_DOT && isDigit(text.charCodeAt(pos + 2)))))) {
+    } else if (
+      isDigit(c) ||
+      (c === CH_DOT && isDigit(text.charCodeAt(pos + 1))) ||
+      (c === CH_MINUS &&
+        (isDigit(text.charCodeAt(pos + 1)) ||
+          (text.charCodeAt(pos + 1) === CH_DOT && isDigit(text.charCodeAt(pos + 2)))))
+    ) {
       pos = scanNumber(text, pos);
       // A number glued to letters (`16relu`) is one malformed token, not two valid ones.
       if (pos < length && isIdentPart(text.charCodeAt(pos))) {
         while (pos < length && isIdentPart(text.charCodeAt(pos))) pos++;
         push('number', start, pos, NaN);
-        errors.push({ code: 'syntax', span: { start, end: pos },
-          message: `'${text.slice(start, pos)}' is not a number — separate a number from a name with a space` });
+        errors.push({
+          code: 'syntax',
+          span: { start, end: pos },
+          message: `'${text.slice(start, pos)}' is not a number — separate a number from a name with a space`,
+        });
       } else {
         push('number', start, pos, Number(text.slice(start, pos)));
       }
@@ -80,13 +122,28 @@ export function lex(text: string): LexResult {
       // Group a run of unexpected characters into one error; keep surrogate pairs whole.
       while (pos < length) {
         const d = text.charCodeAt(pos);
-        if (d === CH_SPACE || d === CH_TAB || d === CH_LF || d === CH_CR || d === CH_HASH || d === CH_QUOTE ||
-            isIdentPart(d) || PUNCTUATION[d] !== undefined || d === CH_MINUS || d === CH_DOT) break;
+        if (
+          d === CH_SPACE ||
+          d === CH_TAB ||
+          d === CH_LF ||
+          d === CH_CR ||
+          d === CH_HASH ||
+          d === CH_QUOTE ||
+          isIdentPart(d) ||
+          PUNCTUATION[d] !== undefined ||
+          d === CH_MINUS ||
+          d === CH_DOT
+        )
+          break;
         pos++;
       }
       if (pos === start) pos++;
       push('bad', start, pos);
-      errors.push({ code: 'syntax', span: { start, end: pos }, message: `unexpected character${pos - start > 1 ? 's' : ''} '${text.slice(start, pos)}'` });
+      errors.push({
+        code: 'syntax',
+        span: { start, end: pos },
+        message: `unexpected character${pos - start > 1 ? 's' : ''} '${text.slice(start, pos)}'`,
+      });
     }
   }
   tokens.push({ kind: 'eof', span: { start: length, end: length }, text: '' });
@@ -120,14 +177,21 @@ function scanString(text: string, start: number, tokens: Token[], errors: Syntax
   let closed = false;
   while (pos < text.length) {
     const c = text.charCodeAt(pos);
-    if (c === CH_QUOTE) { pos++; closed = true; break; }
+    if (c === CH_QUOTE) {
+      pos++;
+      closed = true;
+      break;
+    }
     if (c === CH_LF || c === CH_CR) break;
     if (c === CH_BACKSLASH && pos + 1 < text.length) {
       const next = text[pos + 1];
       const escaped = ESCAPES[next];
       if (escaped === undefined) {
-        errors.push({ code: 'syntax', span: { start: pos, end: pos + 2 },
-          message: `unknown escape '\\${next}' — use \\", \\\\, \\n or \\t` });
+        errors.push({
+          code: 'syntax',
+          span: { start: pos, end: pos + 2 },
+          message: `unknown escape '\\${next}' — use \\", \\\\, \\n or \\t`,
+        });
         value += next;
       } else {
         value += escaped;
@@ -139,8 +203,11 @@ function scanString(text: string, start: number, tokens: Token[], errors: Syntax
     pos++;
   }
   if (!closed) {
-    errors.push({ code: 'syntax', span: { start, end: pos },
-      message: 'unterminated string — close it with " before the end of the line' });
+    errors.push({
+      code: 'syntax',
+      span: { start, end: pos },
+      message: 'unterminated string — close it with " before the end of the line',
+    });
   }
   tokens.push({ kind: 'string', span: { start, end: pos }, text: text.slice(start, pos), value });
   return pos;

@@ -31,10 +31,12 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0, high = this.starts.length - 1;
+    let low = 0,
+      high = this.starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid; else high = mid - 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
     }
     return { line: low, character: clamped - this.starts[low] };
   }

@@ -3,8 +3,19 @@
  * It never throws: it returns a tree plus errors, and recovers at statement and block boundaries.
  */
 import type {
-  Arg, Call, Declaration, DenseLayer, Ident, ModelDecl, ModelStmt, NumberValue, SourceFile,
-  SyntaxError, TrainDecl, TrainStmt, Value,
+  Arg,
+  Call,
+  Declaration,
+  DenseLayer,
+  Ident,
+  ModelDecl,
+  ModelStmt,
+  NumberValue,
+  SourceFile,
+  SyntaxError,
+  TrainDecl,
+  TrainStmt,
+  Value,
 } from './ast';
 import { lex } from './lexer';
 import type { Span } from './span';
@@ -35,7 +46,10 @@ class Parser {
   parseFile(): SourceFile {
     const declarations: Declaration[] = [];
     while (!this.at('eof')) {
-      if (this.at('newline') || this.at('semi')) { this.pos++; continue; }
+      if (this.at('newline') || this.at('semi')) {
+        this.pos++;
+        continue;
+      }
       const token = this.peek();
       if (this.isIdent('model')) {
         declarations.push(this.parseModel());
@@ -46,8 +60,11 @@ class Parser {
         this.pos++;
       } else {
         const suggestion = token.kind === 'ident' ? didYouMean(token.text, ['model', 'train']) : undefined;
-        this.error(token.span, `expected 'model' or 'train' at the top level, found ${describeToken(token)}` +
-          (suggestion ? ` — did you mean '${suggestion}'?` : ''));
+        this.error(
+          token.span,
+          `expected 'model' or 'train' at the top level, found ${describeToken(token)}` +
+            (suggestion ? ` — did you mean '${suggestion}'?` : ''),
+        );
         this.skipTopLevelJunk();
       }
     }
@@ -79,9 +96,12 @@ class Parser {
     if (this.at('ident')) {
       decl.name = this.ident();
     } else {
-      this.error(this.here(), what === 'model'
-        ? `expected a model name after 'model', found ${describeToken(this.peek())}`
-        : `expected the name of the model to train after 'train', found ${describeToken(this.peek())}`);
+      this.error(
+        this.here(),
+        what === 'model'
+          ? `expected a model name after 'model', found ${describeToken(this.peek())}`
+          : `expected the name of the model to train after 'train', found ${describeToken(this.peek())}`,
+      );
     }
     // The brace may sit on the next line.
     const save = this.pos;
@@ -96,8 +116,14 @@ class Parser {
     }
     const owner = decl.name ? `${what} '${decl.name.text}'` : `this ${what} block`;
     for (;;) {
-      if (this.at('newline') || this.at('semi')) { this.pos++; continue; }
-      if (this.at('rbrace')) { decl.close = this.next().span; break; }
+      if (this.at('newline') || this.at('semi')) {
+        this.pos++;
+        continue;
+      }
+      if (this.at('rbrace')) {
+        decl.close = this.next().span;
+        break;
+      }
       if (this.at('eof') || this.startsDeclaration()) {
         const at = decl.open ?? decl.name?.span ?? decl.span;
         this.error(at, `${owner} is never closed — add '}' after its last statement`);
@@ -127,7 +153,10 @@ class Parser {
       label = this.ident();
       this.pos++; // ':'
       if (!this.at('ident') || !LAYER_KEYWORDS.has(this.peek().text)) {
-        this.error(this.here(), `expected a layer (dense, dropout or activation) after the label '${label.text}:', found ${describeToken(this.peek())}`);
+        this.error(
+          this.here(),
+          `expected a layer (dense, dropout or activation) after the label '${label.text}:', found ${describeToken(this.peek())}`,
+        );
         this.skipStatement();
         return undefined;
       }
@@ -135,10 +164,18 @@ class Parser {
     const keyword = this.peek().text;
     let stmt: ModelStmt | undefined;
     switch (keyword) {
-      case 'dense': stmt = this.parseDense(label); break;
+      case 'dense':
+        stmt = this.parseDense(label);
+        break;
       case 'dropout': {
         const kw = this.ident();
-        stmt = { kind: 'dropout', keyword: kw, label, span: kw.span, rate: this.expectNumber('the dropout rate, a number in [0, 1)') };
+        stmt = {
+          kind: 'dropout',
+          keyword: kw,
+          label,
+          span: kw.span,
+          rate: this.expectNumber('the dropout rate, a number in [0, 1)'),
+        };
         break;
       }
       case 'activation': {
@@ -146,21 +183,38 @@ class Parser {
         stmt = { kind: 'activation', keyword: kw, label, span: kw.span, call: this.expectCall('an activation name') };
         break;
       }
-      case 'task': case 'loss': case 'optimizer': case 'regularize': {
+      case 'task':
+      case 'loss':
+      case 'optimizer':
+      case 'regularize': {
         const kw = this.ident();
-        const expected = { task: 'a task (regression, binary, multiclass or multilabel)', loss: 'a loss name',
-          optimizer: 'an optimizer (sgd, adam or rmsprop)', regularize: 'l1(amount) or l2(amount)' }[keyword];
+        const expected = {
+          task: 'a task (regression, binary, multiclass or multilabel)',
+          loss: 'a loss name',
+          optimizer: 'an optimizer (sgd, adam or rmsprop)',
+          regularize: 'l1(amount) or l2(amount)',
+        }[keyword];
         stmt = { kind: keyword, keyword: kw, span: kw.span, call: this.expectCall(expected) } as ModelStmt;
         break;
       }
       case 'input': {
         const kw = this.ident();
-        stmt = { kind: 'input', keyword: kw, span: kw.span, value: this.expectNumber('the input width, an integer ≥ 1') };
+        stmt = {
+          kind: 'input',
+          keyword: kw,
+          span: kw.span,
+          value: this.expectNumber('the input width, an integer ≥ 1'),
+        };
         break;
       }
       case 'init': {
         const kw = this.ident();
-        stmt = { kind: 'init', keyword: kw, span: kw.span, name: this.expectIdent('an init name such as he or glorot') };
+        stmt = {
+          kind: 'init',
+          keyword: kw,
+          span: kw.span,
+          name: this.expectIdent('an init name such as he or glorot'),
+        };
         break;
       }
       default:
@@ -199,14 +253,27 @@ class Parser {
     switch (keyword) {
       case 'data': {
         const kw = this.ident();
-        stmt = { kind: 'data', keyword: kw, span: kw.span, call: this.expectCall('a dataset such as spiral, iris or csv("file.csv", target: "y")') };
+        stmt = {
+          kind: 'data',
+          keyword: kw,
+          span: kw.span,
+          call: this.expectCall('a dataset such as spiral, iris or csv("file.csv", target: "y")'),
+        };
         break;
       }
-      case 'epochs': case 'batch': case 'validation': case 'seed': case 'lr': {
+      case 'epochs':
+      case 'batch':
+      case 'validation':
+      case 'seed':
+      case 'lr': {
         const kw = this.ident();
-        const expected = { epochs: 'the number of epochs, an integer ≥ 1', batch: 'the batch size, an integer ≥ 1',
-          validation: 'the validation fraction, a number in [0, 1)', seed: 'a seed, an integer ≥ 0',
-          lr: 'a learning rate, a number > 0' }[keyword];
+        const expected = {
+          epochs: 'the number of epochs, an integer ≥ 1',
+          batch: 'the batch size, an integer ≥ 1',
+          validation: 'the validation fraction, a number in [0, 1)',
+          seed: 'a seed, an integer ≥ 0',
+          lr: 'a learning rate, a number > 0',
+        }[keyword];
         stmt = { kind: keyword, keyword: kw, span: kw.span, value: this.expectNumber(expected) };
         break;
       }
@@ -239,7 +306,10 @@ class Parser {
       if (this.at('ident')) {
         names.push(this.ident());
       } else {
-        this.error(this.here(), `expected ${expected}${first ? '' : " after ','"}, found ${describeToken(this.peek())}`);
+        this.error(
+          this.here(),
+          `expected ${expected}${first ? '' : " after ','"}, found ${describeToken(this.peek())}`,
+        );
         if (!this.atStatementEnd() && !this.at('comma')) this.pos++;
       }
       while (this.at('ident')) {
@@ -257,10 +327,13 @@ class Parser {
     if (token.kind === 'ident') {
       const suggestion = didYouMean(token.text, keywords);
       const other = (block === 'model' ? TRAIN_KEYWORDS : MODEL_KEYWORDS).includes(token.text);
-      this.error(token.span, other
-        ? `'${token.text}' belongs in a ${block === 'model' ? 'train' : 'model'} block, not in a ${block} block`
-        : `unknown statement '${token.text}' in a ${block} block` +
-          (suggestion ? ` — did you mean '${suggestion}'?` : ` — expected one of: ${keywords.join(', ')}`));
+      this.error(
+        token.span,
+        other
+          ? `'${token.text}' belongs in a ${block === 'model' ? 'train' : 'model'} block, not in a ${block} block`
+          : `unknown statement '${token.text}' in a ${block} block` +
+              (suggestion ? ` — did you mean '${suggestion}'?` : ` — expected one of: ${keywords.join(', ')}`),
+      );
     } else if (token.kind !== 'bad') {
       this.error(token.span, `expected a statement, found ${describeToken(token)}`);
     }
@@ -283,14 +356,20 @@ class Parser {
     const open = this.next().span;
     call.parens = { open };
     for (;;) {
-      if (this.at('rparen')) { call.parens.close = this.next().span; break; }
+      if (this.at('rparen')) {
+        call.parens.close = this.next().span;
+        break;
+      }
       if (this.atStatementEnd()) {
         this.error({ start: this.previousEnd(), end: this.previousEnd() }, "expected ')' to close the argument list");
         break;
       }
       const arg = this.arg();
       if (arg) call.args.push(arg);
-      if (this.at('comma')) { this.pos++; continue; }
+      if (this.at('comma')) {
+        this.pos++;
+        continue;
+      }
       if (this.at('rparen')) continue;
       if (!this.atStatementEnd()) {
         this.error(this.here(), `expected ',' or ')' in the argument list, found ${describeToken(this.peek())}`);
@@ -312,8 +391,10 @@ class Parser {
     const value = this.value();
     if (!value) {
       const token = this.peek();
-      this.error(this.here(),
-        `expected a value${name ? ` for '${name.text}'` : ''} (a number, a string or a name), found ${describeToken(token)}`);
+      this.error(
+        this.here(),
+        `expected a value${name ? ` for '${name.text}'` : ''} (a number, a string or a name), found ${describeToken(token)}`,
+      );
       if (!name) {
         if (!this.at('comma') && !this.at('rparen') && !this.atStatementEnd()) this.pos++;
         return undefined;
@@ -325,7 +406,8 @@ class Parser {
   private value(): Value | undefined {
     const token = this.peek();
     switch (token.kind) {
-      case 'number': return this.numberValue();
+      case 'number':
+        return this.numberValue();
       case 'string':
         this.pos++;
         return { kind: 'string', value: token.value as string, text: token.text, span: token.span };
@@ -358,10 +440,14 @@ class Parser {
 
   /** After a statement: a newline, `;`, `}` or the end of file; anything else is reported and skipped. */
   private endStatement(): void {
-    if (this.at('newline') || this.at('semi')) { this.pos++; return; }
+    if (this.at('newline') || this.at('semi')) {
+      this.pos++;
+      return;
+    }
     if (this.at('rbrace') || this.at('eof')) return;
     const token = this.peek();
-    if (token.kind !== 'bad') this.error(token.span, `unexpected ${describeToken(token)} — a statement ends at the end of the line or at ';'`);
+    if (token.kind !== 'bad')
+      this.error(token.span, `unexpected ${describeToken(token)} — a statement ends at the end of the line or at ';'`);
     this.skipStatement();
   }
 
@@ -432,4 +518,3 @@ class Parser {
     this.errors.push({ code: 'syntax', message, span: { start: span.start, end: span.end } });
   }
 }
-

@@ -52,19 +52,27 @@ export function anchorDiagnostics(diagnostics: Diagnostic[], text: string): Anch
 }
 
 /** Anchors training findings on their layer's line, or on the train block's first line for run-wide findings. */
-export function anchorFindings(findings: TrainingFinding[], model: ModelInfo, train: TrainInfo, text: string): AnchoredFinding[] {
-  return anchorDiagnostics(findings.map((finding) => {
-    const layer = finding.sourceIndex !== undefined ? model.layers[finding.sourceIndex] : undefined;
-    const start = layer ? layer.span.start : train.decl.span.start;
-    return {
-      code: finding.code,
-      severity: finding.severity,
-      message: finding.message,
-      span: { start, end: start },
-      source: 'nn-train' as const,
-      data: { epoch: finding.epoch, layer: finding.layer },
-    };
-  }), text);
+export function anchorFindings(
+  findings: TrainingFinding[],
+  model: ModelInfo,
+  train: TrainInfo,
+  text: string,
+): AnchoredFinding[] {
+  return anchorDiagnostics(
+    findings.map((finding) => {
+      const layer = finding.sourceIndex !== undefined ? model.layers[finding.sourceIndex] : undefined;
+      const start = layer ? layer.span.start : train.decl.span.start;
+      return {
+        code: finding.code,
+        severity: finding.severity,
+        message: finding.message,
+        span: { start, end: start },
+        source: 'nn-train' as const,
+        data: { epoch: finding.epoch, layer: finding.layer },
+      };
+    }),
+    text,
+  );
 }
 
 /**
@@ -72,7 +80,10 @@ export function anchorFindings(findings: TrainingFinding[], model: ModelInfo, tr
  * nearest line with exactly that text; diagnostics whose line is gone are dropped. Returns the survivors
  * and their diagnostics (spanning the line's text without its indentation).
  */
-export function relocate(anchored: AnchoredFinding[], text: string): { kept: AnchoredFinding[]; diagnostics: Diagnostic[] } {
+export function relocate(
+  anchored: AnchoredFinding[],
+  text: string,
+): { kept: AnchoredFinding[]; diagnostics: Diagnostic[] } {
   const lines = splitLines(text);
   const starts = lineStarts(text);
   const kept: AnchoredFinding[] = [];
@@ -86,7 +97,10 @@ export function relocate(anchored: AnchoredFinding[], text: string): { kept: Anc
     if (line < 0 || a.lineText.trim() === '') continue;
     kept.push({ ...a, line });
     const indent = a.lineText.length - a.lineText.trimStart().length;
-    diagnostics.push({ ...a.diagnostic, span: { start: starts[line] + indent, end: starts[line] + a.lineText.trimEnd().length } });
+    diagnostics.push({
+      ...a.diagnostic,
+      span: { start: starts[line] + indent, end: starts[line] + a.lineText.trimEnd().length },
+    });
   }
   return { kept, diagnostics };
 }

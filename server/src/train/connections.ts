@@ -14,7 +14,14 @@ export function layerConnections(network: Network): LayerConnections[] {
       if (a > maxAbs) maxAbs = a;
       sumAbs += a;
     }
-    const layer: LayerConnections = { layer: op.name, sourceIndex: op.sourceIndex, inWidth: op.inWidth, units: op.units, maxAbs, meanAbs: sumAbs / count };
+    const layer: LayerConnections = {
+      layer: op.name,
+      sourceIndex: op.sourceIndex,
+      inWidth: op.inWidth,
+      units: op.units,
+      maxAbs,
+      meanAbs: sumAbs / count,
+    };
     if (total <= MAX_VIEW_WEIGHTS) layer.weights = Array.from(op.W.subarray(0, count));
     return layer;
   });

@@ -30,7 +30,11 @@ function predictedClass(out: Floats, offset: number, width: number, metric: Metr
  * Returns NaN for both numbers when the split is empty.
  */
 export function evaluateSplit(
-  learner: Learner, split: SplitData, metric: MetricKind, scratch: { X: Floats; T: Floats }, confusion?: number[][],
+  learner: Learner,
+  split: SplitData,
+  metric: MetricKind,
+  scratch: { X: Floats; T: Floats },
+  confusion?: number[][],
 ): Evaluation {
   if (split.n === 0) return { loss: NaN, metric: NaN };
   const network = learner.network;

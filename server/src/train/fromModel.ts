@@ -15,8 +15,10 @@ export function untrainableReason(model: ModelInfo): string | undefined {
   const bad = model.dense.find((d) => !Number.isInteger(d.units) || d.units < 1);
   if (bad) return `layer '${bad.name}' has no valid unit count`;
   for (const layer of model.layers) {
-    const written = layer.kind === 'dense' ? layer.node.activation : layer.kind === 'activation' ? layer.node.call : undefined;
-    const resolved = layer.kind === 'dense' ? layer.ownActivation : layer.kind === 'activation' ? layer.activation : undefined;
+    const written =
+      layer.kind === 'dense' ? layer.node.activation : layer.kind === 'activation' ? layer.node.call : undefined;
+    const resolved =
+      layer.kind === 'dense' ? layer.ownActivation : layer.kind === 'activation' ? layer.activation : undefined;
     if (written && !resolved) return `layer '${layer.name}' has an unknown activation '${written.name.text}'`;
   }
   const afterOutput = layerAfterOutputReason(model.layers);
@@ -35,11 +37,16 @@ export function specFromModel(model: ModelInfo): NetworkSpec {
   for (const layer of model.layers) {
     if (layer.kind === 'dense') {
       layers.push({
-        kind: 'dense', name: layer.name, sourceIndex: layer.index, units: layer.units,
-        activation: activationSpec(layer.activation), init: layer.init.name,
+        kind: 'dense',
+        name: layer.name,
+        sourceIndex: layer.index,
+        units: layer.units,
+        activation: activationSpec(layer.activation),
+        init: layer.init.name,
       });
     } else if (layer.kind === 'dropout') {
-      if (layer.rate > 0) layers.push({ kind: 'dropout', name: layer.name, sourceIndex: layer.index, rate: layer.rate });
+      if (layer.rate > 0)
+        layers.push({ kind: 'dropout', name: layer.name, sourceIndex: layer.index, rate: layer.rate });
     } else if (layer.mergedInto === undefined && layer.activation) {
       const activation = activationSpec(layer.activation);
       if (activation) layers.push({ kind: 'activation', name: layer.name, sourceIndex: layer.index, activation });

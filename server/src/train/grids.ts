@@ -44,7 +44,14 @@ export function frameFor(x: Float64Array, n: number): Pick<GridFrame, 'xRange' |
 }
 
 /** Visits the grid in chunks: fills X (normalized inputs of up to `capacity` cells) and calls back with the first cell index. */
-function forEachChunk(network: Network, frame: GridFrame, width: number, height: number, X: Floats, visit: (first: number, n: number) => void): void {
+function forEachChunk(
+  network: Network,
+  frame: GridFrame,
+  width: number,
+  height: number,
+  X: Floats,
+  visit: (first: number, n: number) => void,
+): void {
   const cells = width * height;
   const capacity = network.capacity;
   const features = frame.features ?? DEFAULT_FEATURES;
@@ -69,7 +76,12 @@ function forEachChunk(network: Network, frame: GridFrame, width: number, height:
 }
 
 export function boundaryGrid(
-  network: Network, frame: GridFrame, size: number, metric: MetricKind, outputIsLogit: boolean, X: Floats,
+  network: Network,
+  frame: GridFrame,
+  size: number,
+  metric: MetricKind,
+  outputIsLogit: boolean,
+  X: Floats,
 ): BoundaryGrid {
   const values = new Array<number>(size * size);
   const multiclass = metric === 'argmax';
@@ -135,7 +147,8 @@ export function neuronGrids(network: Network, frame: GridFrame, size: number, X:
   if (count === 0) return [];
   const res = Math.max(1, Math.min(size, NEURON_GRID_MAX, Math.floor(Math.sqrt(NEURON_CELLS / count))));
   const grids: NeuronGrid[] = hidden.flatMap((op, i) =>
-    units[i].map((unit) => ({ layer: op.name, unit, width: res, height: res, values: new Array<number>(res * res) })));
+    units[i].map((unit) => ({ layer: op.name, unit, width: res, height: res, values: new Array<number>(res * res) })),
+  );
   forEachChunk(network, frame, res, res, X, (first, n) => {
     network.forward(X, n, false);
     let g = 0;

@@ -45,7 +45,11 @@ export function histogram(values: Floats, end: number, bins = HISTOGRAM_BINS): H
  * the layers' gradient norms over the last epoch.
  */
 export function measureHealth(
-  network: Network, facts: LayerFacts[], X: Floats, n: number, gradNorms: number[],
+  network: Network,
+  facts: LayerFacts[],
+  X: Floats,
+  n: number,
+  gradNorms: number[],
   saturation: { derivative: number; samples: number },
 ): LayerHealth[] {
   network.forward(X, n, false);

@@ -20,13 +20,19 @@ export interface PredictOptions {
  * after the output activation (probabilities for sigmoid and softmax outputs; a linear output under bce/cce
  * gives logits).
  */
-export function predict(spec: NetworkSpec, weights: NetworkWeights, inputs: number[][], options: PredictOptions = {}): number[][] {
+export function predict(
+  spec: NetworkSpec,
+  weights: NetworkWeights,
+  inputs: number[][],
+  options: PredictOptions = {},
+): number[][] {
   const kind = options.kind ?? 'float32';
   const rows = Math.min(Math.max(inputs.length, 1), CHUNK_ROWS);
   const network = new Network(spec, { capacity: rows, kind, seed: 0 });
   network.loadWeights(weights);
   const width = spec.input;
-  const transform = options.features && !isIdentityFeatures(options.features) ? featureTransform(options.features) : undefined;
+  const transform =
+    options.features && !isIdentityFeatures(options.features) ? featureTransform(options.features) : undefined;
   const rawWidth = transform ? 2 : width;
   const seen = new Float64Array(width);
   const mean = weights.normalization?.mean;
@@ -37,7 +43,8 @@ export function predict(spec: NetworkSpec, weights: NetworkWeights, inputs: numb
     const n = Math.min(rows, inputs.length - start);
     for (let r = 0; r < n; r++) {
       const row = inputs[start + r];
-      if (row.length !== rawWidth) throw new Error(`input row ${start + r + 1} has ${row.length} values, the model expects ${rawWidth}`);
+      if (row.length !== rawWidth)
+        throw new Error(`input row ${start + r + 1} has ${row.length} values, the model expects ${rawWidth}`);
       if (transform) transform(row[0], row[1], seen, 0);
       else seen.set(row);
       for (let i = 0; i < width; i++) {

@@ -69,9 +69,16 @@ export function startRun(run: Omit<StartRun, 'type'>, options: RunnerOptions = {
   };
 
   worker.on('message', (event: TrainingEvent) => deliver(event));
-  worker.on('error', (error) => deliver({ type: 'error', runId: run.runId, message: `the training worker failed: ${error.message}` }));
+  worker.on('error', (error) =>
+    deliver({ type: 'error', runId: run.runId, message: `the training worker failed: ${error.message}` }),
+  );
   worker.on('exit', (code) => {
-    if (!ended) deliver({ type: 'error', runId: run.runId, message: `the training worker exited (code ${code}) before the run finished` });
+    if (!ended)
+      deliver({
+        type: 'error',
+        runId: run.runId,
+        message: `the training worker exited (code ${code}) before the run finished`,
+      });
   });
   const send = (message: unknown): void => {
     if (!ended) worker.postMessage(message);

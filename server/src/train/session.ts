@@ -65,7 +65,11 @@ export class TrainingSession {
         target: message.target,
       });
     } catch (error) {
-      this.post({ type: 'error', runId: message.runId, message: error instanceof Error ? error.message : String(error) });
+      this.post({
+        type: 'error',
+        runId: message.runId,
+        message: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
     this.paused = message.paused === true;
@@ -97,7 +101,11 @@ export class TrainingSession {
     try {
       events = trainer.advance(SLICE_MS, this.stepping);
     } catch (error) {
-      this.post({ type: 'error', runId: trainer.runId, message: error instanceof Error ? error.message : String(error) });
+      this.post({
+        type: 'error',
+        runId: trainer.runId,
+        message: error instanceof Error ? error.message : String(error),
+      });
       this.trainer = undefined;
       return;
     }

@@ -5,7 +5,13 @@
  */
 import {
   MAX_CONFUSION_CLASSES,
-  type DatasetSummary, type EpochProgress, type RunFinished, type RunStarted, type RunThreshold, type TrainingEvent, type TrainingFinding,
+  type DatasetSummary,
+  type EpochProgress,
+  type RunFinished,
+  type RunStarted,
+  type RunThreshold,
+  type TrainingEvent,
+  type TrainingFinding,
 } from '../protocol';
 import { knownRows, runSizeRefusal } from '../model/size';
 import { withTrainingDefaults, type TrainingThresholds } from '../thresholds';
@@ -105,7 +111,12 @@ export class Trainer {
     const settings = options.settings;
     const batch = Math.max(1, Math.floor(settings.batch));
     // The size budget holds here too, whoever started the run: refuse before any data or buffer is allocated.
-    refuseTooLarge(options.spec, batch, isDataset(options.data) ? options.data.n : knownRows(options.data), this.gridSize);
+    refuseTooLarge(
+      options.spec,
+      batch,
+      isDataset(options.data) ? options.data.n : knownRows(options.data),
+      this.gridSize,
+    );
     const raw = isDataset(options.data) ? options.data : loadDataset(options.data, settings.seed);
     refuseTooLarge(options.spec, batch, raw.n, this.gridSize);
     this.learner = new Learner(options.spec, { batch, seed: settings.seed, lr: settings.lr, trackGradients: true });
@@ -114,10 +125,14 @@ export class Trainer {
     const seen = withFeatures(raw, settings.features);
     if (raw.features === 2) this.plane = raw.x;
     if (seen.features !== options.spec.input) {
-      const what = seen === raw ? `'${raw.name}' has ${raw.features} features per row` : `features ${seen.featureNames.join(', ')} give ${seen.features} inputs`;
+      const what =
+        seen === raw
+          ? `'${raw.name}' has ${raw.features} features per row`
+          : `features ${seen.featureNames.join(', ')} give ${seen.features} inputs`;
       throw new Error(`${what}, but the model's input is ${options.spec.input}`);
     }
-    if (raw.n < 2) throw new Error(`'${raw.name}' has ${raw.n} row${raw.n === 1 ? '' : 's'}; training needs at least 2`);
+    if (raw.n < 2)
+      throw new Error(`'${raw.name}' has ${raw.n} row${raw.n === 1 ? '' : 's'}; training needs at least 2`);
     const encoded = encodeTargets(seen, network.outputWidth, options.spec.task?.kind, options.spec.loss.name);
     this.dataset = encoded.dataset;
     this.metric = encoded.metric;
@@ -150,7 +165,13 @@ export class Trainer {
       this.frame = { ...frameFor(this.plane, n), mean: this.normalization?.mean, std: this.normalization?.std };
       if (seen !== raw && settings.features) this.frame.features = settings.features;
     }
-    this.started = { type: 'started', runId: this.runId, spec: this.spec, settings, dataset: this.summary(raw, valIdx, trainIdx) };
+    this.started = {
+      type: 'started',
+      runId: this.runId,
+      spec: this.spec,
+      settings,
+      dataset: this.summary(raw, valIdx, trainIdx),
+    };
   }
 
   private gather(indices: Int32Array, targets: Float64Array): SplitData {
@@ -184,9 +205,18 @@ export class Trainer {
     };
     const plane = this.plane;
     if (plane) {
-      const label = (row: number): number => (d.target.kind === 'classes' ? d.target.labels[row] : d.target.values[row * d.target.width]);
-      const point = (row: number, split: 'train' | 'validation') => ({ x: plane[2 * row], y: plane[2 * row + 1], label: label(row), split });
-      summary.points = [...Array.from(trainIdx, (r) => point(r, 'train')), ...Array.from(valIdx, (r) => point(r, 'validation'))];
+      const label = (row: number): number =>
+        d.target.kind === 'classes' ? d.target.labels[row] : d.target.values[row * d.target.width];
+      const point = (row: number, split: 'train' | 'validation') => ({
+        x: plane[2 * row],
+        y: plane[2 * row + 1],
+        label: label(row),
+        split,
+      });
+      summary.points = [
+        ...Array.from(trainIdx, (r) => point(r, 'train')),
+        ...Array.from(valIdx, (r) => point(r, 'validation')),
+      ];
     }
     return summary;
   }
@@ -285,8 +315,15 @@ export class Trainer {
       for (let i = 0; i < end; i++) if (!Number.isFinite(values[i])) return true;
       return false;
     };
-    const culprit = dense.find((op) => bad(op.output, n * op.units) || bad(op.W, op.W.length) || bad(op.dW, op.dW.length)) ?? dense[dense.length - 1];
-    return { epoch, layer: culprit?.name ?? this.spec.modelName, sourceIndex: culprit?.sourceIndex ?? 0, nonFinite: true };
+    const culprit =
+      dense.find((op) => bad(op.output, n * op.units) || bad(op.W, op.W.length) || bad(op.dW, op.dW.length)) ??
+      dense[dense.length - 1];
+    return {
+      epoch,
+      layer: culprit?.name ?? this.spec.modelName,
+      sourceIndex: culprit?.sourceIndex ?? 0,
+      nonFinite: true,
+    };
   }
 
   /** Measures the finished epoch; returns a progress event when one is due. */
@@ -330,7 +367,14 @@ export class Trainer {
     if (this.reachedAt !== undefined) progress.reachedAt = this.reachedAt;
     if (this.frame && this.gridSize > 0) {
       const X = this.scratch.X;
-      progress.boundary = boundaryGrid(this.learner.network, this.frame, this.gridSize, this.metric, this.learner.head.outputIsLogit, X);
+      progress.boundary = boundaryGrid(
+        this.learner.network,
+        this.frame,
+        this.gridSize,
+        this.metric,
+        this.learner.head.outputIsLogit,
+        X,
+      );
       const neurons = neuronGrids(this.learner.network, this.frame, this.gridSize, X);
       if (neurons.length > 0) progress.neurons = neurons;
       progress.connections = layerConnections(this.learner.network);
@@ -339,14 +383,17 @@ export class Trainer {
   }
 
   private computeFindings(): TrainingFinding[] {
-    const findings = runTrainingChecks({
-      epoch: this.epoch,
-      epochs: this.settings.epochs,
-      history: this.history,
-      layers: this.facts,
-      divergence: this.divergence,
-      learningRate: learningRate(this.spec, this.settings.lr),
-    }, this.thresholds);
+    const findings = runTrainingChecks(
+      {
+        epoch: this.epoch,
+        epochs: this.settings.epochs,
+        history: this.history,
+        layers: this.facts,
+        divergence: this.divergence,
+        learningRate: learningRate(this.spec, this.settings.lr),
+      },
+      this.thresholds,
+    );
     // A runaway gradient stays reported even after the norm comes back down.
     const exploding = findings.find((f) => f.code === 'exploding-gradient');
     if (exploding) this.stickyExploding = exploding;
@@ -358,7 +405,8 @@ export class Trainer {
     // The confusion matrix grows with the square of the class count: it is built for at most MAX_CONFUSION_CLASSES.
     const k = this.classes.length;
     const wantsConfusion = k > 0 && this.metric !== 'mae' && this.metric !== 'multilabel';
-    const confusion = wantsConfusion && k <= MAX_CONFUSION_CLASSES ? this.classes.map(() => new Array<number>(k).fill(0)) : undefined;
+    const confusion =
+      wantsConfusion && k <= MAX_CONFUSION_CLASSES ? this.classes.map(() => new Array<number>(k).fill(0)) : undefined;
     const split = this.validation.n > 0 ? this.validation : this.train;
     const trainEval = evaluateSplit(this.learner, this.train, this.metric, this.scratch);
     const valEval = evaluateSplit(this.learner, this.validation, this.metric, this.scratch);
@@ -380,7 +428,8 @@ export class Trainer {
       weights: this.weights(),
     };
     if (confusion) finished.confusion = confusion;
-    else if (wantsConfusion) finished.confusionOmitted = `no confusion matrix: ${k} classes are more than the ${MAX_CONFUSION_CLASSES} it is made for`;
+    else if (wantsConfusion)
+      finished.confusionOmitted = `no confusion matrix: ${k} classes are more than the ${MAX_CONFUSION_CLASSES} it is made for`;
     if (this.reachedAt !== undefined) finished.reachedAt = this.reachedAt;
     if (reason === 'diverged' && this.divergence) {
       finished.detail = `the loss became NaN or infinite at epoch ${this.divergence.epoch} in layer '${this.divergence.layer}' — lower the learning rate or standardize the data`;
@@ -398,7 +447,11 @@ function refuseTooLarge(spec: NetworkSpec, batch: number, rows: number | undefin
 }
 
 /** Mean and standard deviation of each feature over the given rows (std 1 for a constant feature). */
-export function standardization(x: Float64Array, features: number, rows: ArrayLike<number>): { mean: number[]; std: number[] } {
+export function standardization(
+  x: Float64Array,
+  features: number,
+  rows: ArrayLike<number>,
+): { mean: number[]; std: number[] } {
   const mean = new Array<number>(features).fill(0);
   const std = new Array<number>(features).fill(0);
   const n = rows.length;
@@ -419,7 +472,11 @@ export function standardization(x: Float64Array, features: number, rows: ArrayLi
 }
 
 /** Runs a whole training synchronously and returns the final event (its `weights` are the trained weights). */
-export function trainSync(options: TrainerOptions): { trainer: Trainer; events: TrainingEvent[]; finished: RunFinished } {
+export function trainSync(options: TrainerOptions): {
+  trainer: Trainer;
+  events: TrainingEvent[];
+  finished: RunFinished;
+} {
   const trainer = new Trainer(options);
   const events: TrainingEvent[] = [trainer.started, ...trainer.runToEnd()];
   return { trainer, events, finished: trainer.finished as RunFinished };

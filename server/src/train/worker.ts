@@ -5,5 +5,8 @@ import { TrainingSession } from './session';
 
 if (!parentPort) throw new Error('the training worker must run in a worker thread');
 const port = parentPort;
-const session = new TrainingSession((event) => port.postMessage(event), (next) => setImmediate(next));
+const session = new TrainingSession(
+  (event) => port.postMessage(event),
+  (next) => setImmediate(next),
+);
 port.on('message', (message: RunControl) => session.handle(message));

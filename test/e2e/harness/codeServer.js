@@ -22,10 +22,20 @@ function freePort() {
 /** Installs a .vsix into the extensions folder of `state`, the way a user would; returns the installed ids. */
 function installVsix(state, vsix) {
   const dirs = ['--user-data-dir', path.join(state, 'user-data'), '--extensions-dir', path.join(state, 'extensions')];
-  const env = { ...process.env, XDG_CONFIG_HOME: path.join(state, 'xdg-config'), XDG_DATA_HOME: path.join(state, 'xdg-data') };
-  const install = spawnSync(node24, [codeServerEntry, ...dirs, '--install-extension', path.resolve(vsix)], { env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(state, 'xdg-config'),
+    XDG_DATA_HOME: path.join(state, 'xdg-data'),
+  };
+  const install = spawnSync(node24, [codeServerEntry, ...dirs, '--install-extension', path.resolve(vsix)], {
+    env,
+    encoding: 'utf8',
+  });
   if (install.status !== 0) throw new Error(`installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
-  const list = spawnSync(node24, [codeServerEntry, ...dirs, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' });
+  const list = spawnSync(node24, [codeServerEntry, ...dirs, '--list-extensions', '--show-versions'], {
+    env,
+    encoding: 'utf8',
+  });
   return list.stdout.split('\n').filter((line) => /^[\w-]+\.[\w-]+@/.test(line));
 }
 
@@ -49,7 +59,10 @@ async function startCodeServer({ env = {}, vsix, startupTimeoutMs = 90000 } = {}
   child.stderr.pipe(log);
   await new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within ${startupTimeoutMs} ms; see ${logFile}`)), startupTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not start within ${startupTimeoutMs} ms; see ${logFile}`)),
+      startupTimeoutMs,
+    );
     child.stdout.on('data', (chunk) => {
       seen += chunk;
       if (seen.includes('HTTP server listening')) {
@@ -91,8 +104,16 @@ function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 

@@ -8,7 +8,10 @@ const { startCodeServer, launchBrowser } = require('./codeServer');
 const { repoRoot, screenshots } = require('./paths');
 const { makeWorkspace } = require('./workspace');
 
-const THEMES = [['light', 'Default Light Modern'], ['dark', 'Default Dark Modern']];
+const THEMES = [
+  ['light', 'Default Light Modern'],
+  ['dark', 'Default Dark Modern'],
+];
 
 async function hoverShot({ server, browser, theme, label }) {
   const folder = makeWorkspace();
@@ -39,10 +42,14 @@ async function hoverShot({ server, browser, theme, label }) {
         if (attempt === 3) throw error;
       }
     }
-    await page.waitForFunction(() => {
-      const img = document.querySelector('.monaco-hover img');
-      return img && img.complete && img.naturalWidth > 0;
-    }, undefined, { timeout: 20000 });
+    await page.waitForFunction(
+      () => {
+        const img = document.querySelector('.monaco-hover img');
+        return img && img.complete && img.naturalWidth > 0;
+      },
+      undefined,
+      { timeout: 20000 },
+    );
     const src = await image.getAttribute('src');
     const text = await page.locator('.monaco-hover').first().innerText();
     const ok = src.startsWith('data:image/svg+xml;base64,') && /σ\(x\) = 1 \/ \(1 \+ e⁻ˣ\)/.test(text);
@@ -56,7 +63,9 @@ async function hoverShot({ server, browser, theme, label }) {
     await page.mouse.wheel(0, 180);
     await page.waitForTimeout(300);
     await page.screenshot({ path: file.replace('.png', '-scrolled.png'), clip: hoverBox });
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}: hover with formula and plot image → ${path.relative(repoRoot, file)}`);
+    console.log(
+      `${ok ? 'ok  ' : 'FAIL'} ${label}: hover with formula and plot image → ${path.relative(repoRoot, file)}`,
+    );
     return ok;
   } finally {
     await context.close();

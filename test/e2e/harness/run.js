@@ -46,7 +46,9 @@ function printSuite({ exitCode, summary, logFile }) {
     if (test.error) console.log('       ' + test.error.split('\n').slice(0, 4).join('\n       '));
   }
   const failed = summary.failed + (exitCode === 0 || summary.failed > 0 ? 0 : 1);
-  console.log(`extension host suite: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped ?? 0} skipped`);
+  console.log(
+    `extension host suite: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped ?? 0} skipped`,
+  );
   return { passed: summary.passed, failed };
 }
 
@@ -56,7 +58,9 @@ async function main() {
   const folder = makeWorkspace();
   const resultFile = path.join(folder, '..', `${path.basename(folder)}-result.json`);
   const server = await startCodeServer({ env: { NN_TEST_RESULT: resultFile } });
-  console.log(`[e2e] code-server on 127.0.0.1:${server.port} after ${elapsed()}; workspace ${folder}; state ${server.state}`);
+  console.log(
+    `[e2e] code-server on 127.0.0.1:${server.port} after ${elapsed()}; workspace ${folder}; state ${server.state}`,
+  );
   const browser = await launchBrowser();
   let totals = { passed: 0, failed: 0 };
   try {
@@ -69,11 +73,15 @@ async function main() {
       // A second copy, so the workbench does not restore the editors the suite left open.
       const ui = await runUiSmoke({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
       totals = { passed: totals.passed + ui.passed, failed: totals.failed + ui.failed };
-      console.log(`UI smoke test: ${ui.passed} passed, ${ui.failed} failed (screenshots in ${path.relative(process.cwd(), paths.screenshots) || '.'})`);
+      console.log(
+        `UI smoke test: ${ui.passed} passed, ${ui.failed} failed (screenshots in ${path.relative(process.cwd(), paths.screenshots) || '.'})`,
+      );
       console.log('[e2e] training panel UI test');
       const panel = await runPanelUi({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
       totals = { passed: totals.passed + panel.passed, failed: totals.failed + panel.failed };
-      console.log(`training panel UI test: ${panel.passed} passed, ${panel.failed} failed (screenshots panel-ui-*.png)`);
+      console.log(
+        `training panel UI test: ${panel.passed} passed, ${panel.failed} failed (screenshots panel-ui-*.png)`,
+      );
     }
   } finally {
     server.stop();
@@ -86,7 +94,13 @@ async function main() {
       try {
         console.log(`[e2e] installed: ${installedServer.installed.join(', ') || '(nothing)'}`);
         const ok = installedServer.installed.some((id) => id.startsWith('nn-studio.nn-studio@'));
-        const ui = await runUiSmoke({ server: installedServer, browser, folder: makeWorkspace(), installed: true, prefix: 'vsix-smoke' });
+        const ui = await runUiSmoke({
+          server: installedServer,
+          browser,
+          folder: makeWorkspace(),
+          installed: true,
+          prefix: 'vsix-smoke',
+        });
         const passed = ui.passed + (ok ? 1 : 0);
         const failed = ui.failed + (ok ? 0 : 1);
         totals = { passed: totals.passed + passed, failed: totals.failed + failed };

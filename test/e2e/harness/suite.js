@@ -7,7 +7,8 @@ const util = require('node:util');
 const { repoRoot, suiteEntry } = require('./paths');
 
 // Workbench chatter that says nothing about the tests (offline gallery lookups, socket setup, …).
-const NOISE = /ENOTFOUND|^\s+at |connection token|Creating a socket|grace time|AgentHost|AccountPolicyGate|Service Worker|builtin extensions cache/;
+const NOISE =
+  /ENOTFOUND|^\s+at |connection token|Creating a socket|grace time|AgentHost|AccountPolicyGate|Service Worker|builtin extensions cache/;
 
 /**
  * Opens the workbench with the suite as extensionTestsPath and waits for the extension host to report
@@ -23,7 +24,8 @@ async function runSuite({ server, browser, folder, resultFile, timeoutMs = 30000
   await page.exposeFunction('codeAutomationLog', (_type, args) => {
     const line = util.format(...(args || []));
     log.write(line + '\n');
-    if (verbose || !NOISE.test(line)) console.log('  │ ' + line.replace(/\n\s+at [\s\S]*/, '').replace(/\n/g, '\n  │ '));
+    if (verbose || !NOISE.test(line))
+      console.log('  │ ' + line.replace(/\n\s+at [\s\S]*/, '').replace(/\n/g, '\n  │ '));
   });
   page.on('pageerror', (error) => log.write(`[pageerror] ${error.message}\n`));
   await page.goto(server.url({ folder, extensionPath: repoRoot, testsPath: suiteEntry }));

@@ -42,16 +42,29 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots, insta
     // Highlighting: without the grammar every token would share one colour class. Tokenizing is
     // asynchronous, so wait for the colours rather than reading them once.
     const colours = await page
-      .waitForFunction(() => {
-        const spans = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line span span')];
-        const classes = new Set(spans.filter((span) => span.textContent.trim()).map((span) => span.className));
-        return classes.size >= 5 ? classes.size : false;
-      }, undefined, { timeout: 20000 })
-      .then((handle) => handle.jsonValue(), () => 0);
+      .waitForFunction(
+        () => {
+          const spans = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line span span')];
+          const classes = new Set(spans.filter((span) => span.textContent.trim()).map((span) => span.className));
+          return classes.size >= 5 ? classes.size : false;
+        },
+        undefined,
+        { timeout: 20000 },
+      )
+      .then(
+        (handle) => handle.jsonValue(),
+        () => 0,
+      );
     check(colours >= 5, `the grammar colours the file (${colours} token colours, expected at least 5)`);
-    const problems = await page.locator('#status\\.problems').innerText().catch(() => '');
+    const problems = await page
+      .locator('#status\\.problems')
+      .innerText()
+      .catch(() => '');
     const [errorCount] = problems.match(/\d+/) || [];
-    check(errorCount === '1', `the status bar counts one error (${JSON.stringify(problems.replace(/\s+/g, ' ').trim())})`);
+    check(
+      errorCount === '1',
+      `the status bar counts one error (${JSON.stringify(problems.replace(/\s+/g, ' ').trim())})`,
+    );
 
     // Hover the squiggle: the message with the suggestion appears.
     const box = await visibleBox(squiggle);

@@ -12,7 +12,10 @@ describe('commands', () => {
     await extension.activate();
     const declared = extension.packageJSON.contributes.commands.map((command) => command.command).sort();
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(declared.filter((id) => !registered.has(id)), []);
+    assert.deepEqual(
+      declared.filter((id) => !registered.has(id)),
+      [],
+    );
   });
 
   it('nn.openExample opens a bundled example as an untitled document that the server analyses', async () => {

@@ -2,7 +2,14 @@
 'use strict';
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
-const { codeOf, describeDiagnostics, openWorkspaceFile, replaceText, waitForCode, waitForDiagnostics } = require('./helpers');
+const {
+  codeOf,
+  describeDiagnostics,
+  openWorkspaceFile,
+  replaceText,
+  waitForCode,
+  waitForDiagnostics,
+} = require('./helpers');
 
 describe('diagnostics', () => {
   it('reports a misspelt activation and suggests the right one (typo.nn)', async () => {
@@ -18,7 +25,9 @@ describe('diagnostics', () => {
     const diagnostic = await waitForCode(document.uri, 'syntax');
     assert.equal(document.getText(diagnostic.range), '}');
     assert.equal(diagnostic.range.start.line, 8);
-    const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    const errors = vscode.languages
+      .getDiagnostics(document.uri)
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.equal(errors.length, 1, describeDiagnostics(errors));
     // The train block after the error is still analysed: a typo in it is reported too.
     await replaceText(document, 'data xor', 'data xro');
@@ -37,21 +46,35 @@ describe('diagnostics', () => {
         what: 'the syntax error to go away',
       });
       const problems = diagnostics.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-      assert.deepEqual(problems.map((d) => `${codeOf(d)}: ${d.message}`), []);
+      assert.deepEqual(
+        problems.map((d) => `${codeOf(d)}: ${d.message}`),
+        [],
+      );
     });
   }
 
   it('shows the checks flawed.nn was written to trip, with their fixes', async () => {
     const document = await openWorkspaceFile('flawed.nn');
     const expected = ['sigmoid-hidden', 'saturating-stack', 'linear-hidden', 'softmax-one-unit'];
-    const diagnostics = await waitForDiagnostics(document.uri, (all) => expected.every((code) => all.some((d) => codeOf(d) === code)), {
-      what: expected.join(', '),
-    });
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (all) => expected.every((code) => all.some((d) => codeOf(d) === code)),
+      {
+        what: expected.join(', '),
+      },
+    );
     assert.equal(diagnostics.filter((d) => codeOf(d) === 'sigmoid-hidden').length, 4, describeDiagnostics(diagnostics));
     const softmax = diagnostics.find((d) => codeOf(d) === 'softmax-one-unit');
     assert.equal(softmax.severity, vscode.DiagnosticSeverity.Error);
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, softmax.range);
+    const actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      softmax.range,
+    );
     const fixes = (actions || []).filter((action) => action.kind && action.kind.value.startsWith('quickfix'));
-    assert.ok(fixes.some((fix) => /sigmoid/.test(fix.title)), `quick fixes: ${fixes.map((fix) => fix.title).join(', ') || '(none)'}`);
+    assert.ok(
+      fixes.some((fix) => /sigmoid/.test(fix.title)),
+      `quick fixes: ${fixes.map((fix) => fix.title).join(', ') || '(none)'}`,
+    );
   });
 });

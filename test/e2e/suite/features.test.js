@@ -41,12 +41,17 @@ async function until(run, accept, what, timeoutMs = 30000) {
   for (;;) {
     last = await run();
     if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last answer: ${JSON.stringify(last)?.slice(0, 300)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last answer: ${JSON.stringify(last)?.slice(0, 300)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
-const markdownOf = (hovers) => hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+const markdownOf = (hovers) =>
+  hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 
 describe('editor features', () => {
   let document;
@@ -58,8 +63,11 @@ describe('editor features', () => {
 
   it('hover on sigmoid shows its formula and an inline SVG plot', async () => {
     const hovers = await until(
-      () => vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, 'sigmoid')),
-      (h) => h && h.length > 0, 'a hover on sigmoid');
+      () =>
+        vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, 'sigmoid')),
+      (h) => h && h.length > 0,
+      'a hover on sigmoid',
+    );
     const markdown = markdownOf(hovers);
     assert.match(markdown, /f\(x\) = σ\(x\) = 1 \/ \(1 \+ e⁻ˣ\)/);
     assert.match(markdown, /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
@@ -68,35 +76,57 @@ describe('editor features', () => {
 
   it('completion after `dense 8 ` offers relu with its formula', async () => {
     const list = await until(
-      () => vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(5, 10)),
-      (l) => l && l.items.length > 0, 'completion items');
+      () =>
+        vscode.commands.executeCommand(
+          'vscode.executeCompletionItemProvider',
+          document.uri,
+          new vscode.Position(5, 10),
+        ),
+      (l) => l && l.items.length > 0,
+      'completion items',
+    );
     const relu = list.items.find((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'relu');
-    assert.ok(relu, `relu in ${list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')}`);
+    assert.ok(
+      relu,
+      `relu in ${list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')}`,
+    );
     assert.equal(relu.detail, 'f(x) = max(0, x)');
   });
 
   it('the outline lists the model and its layers', async () => {
     const symbols = await until(
       () => vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri),
-      (s) => s && s.length > 0, 'document symbols');
+      (s) => s && s.length > 0,
+      'document symbols',
+    );
     assert.equal(symbols[0].name, 'spirals');
-    assert.deepEqual(symbols[0].children.map((s) => s.name), ['dense_1', 'dense_2', 'out']);
+    assert.deepEqual(
+      symbols[0].children.map((s) => s.name),
+      ['dense_1', 'dense_2', 'out'],
+    );
   });
 
   it('Format Document fixes a messy file', async () => {
     const messy = await openNn(fs.readFileSync(path.join(FORMAT_FIXTURES, 'messy.in.nn'), 'utf8'));
     const expected = fs.readFileSync(path.join(FORMAT_FIXTURES, 'messy.out.nn'), 'utf8');
-    await until(async () => {
-      await vscode.commands.executeCommand('editor.action.formatDocument');
-      return messy.getText();
-    }, (text) => text === expected, 'the formatted text');
+    await until(
+      async () => {
+        await vscode.commands.executeCommand('editor.action.formatDocument');
+        return messy.getText();
+      },
+      (text) => text === expected,
+      'the formatted text',
+    );
     assert.equal(messy.getText(), expected);
   });
 
   it('inlay hints show widths and parameter counts', async () => {
     const hints = await until(
-      () => vscode.commands.executeCommand('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, 9, 0)),
-      (h) => h && h.length > 0, 'inlay hints');
+      () =>
+        vscode.commands.executeCommand('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, 9, 0)),
+      (h) => h && h.length > 0,
+      'inlay hints',
+    );
     const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
     assert.ok(labels.includes('→ 16 · 48 params'), labels.join(', '));
   });
@@ -104,9 +134,13 @@ describe('editor features', () => {
   it('code lenses above the model offer Train, Compare activations and Summary', async () => {
     const lenses = await until(
       () => vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri),
-      (l) => l && l.length >= 3, 'code lenses');
+      (l) => l && l.length >= 3,
+      'code lenses',
+    );
     // Other features may add lenses of their own (export, …); ours come in this order.
-    const ours = lenses.map((l) => l.command && l.command.command).filter((c) => ['nn.train', 'nn.compareActivations', 'nn.showSummary'].includes(c));
+    const ours = lenses
+      .map((l) => l.command && l.command.command)
+      .filter((c) => ['nn.train', 'nn.compareActivations', 'nn.showSummary'].includes(c));
     assert.deepEqual(ours, ['nn.train', 'nn.compareActivations', 'nn.showSummary']);
   });
 
@@ -114,7 +148,9 @@ describe('editor features', () => {
     const legend = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokensLegend', document.uri);
     const tokens = await until(
       () => vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', document.uri),
-      (t) => t && t.data.length > 0, 'semantic tokens');
+      (t) => t && t.data.length > 0,
+      'semantic tokens',
+    );
     assert.ok(legend.tokenTypes.includes('function'));
     assert.equal(tokens.data.length % 5, 0);
   });

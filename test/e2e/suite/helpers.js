@@ -32,7 +32,9 @@ function codeOf(diagnostic) {
 function describeDiagnostics(diagnostics) {
   return diagnostics.length === 0
     ? '(none)'
-    : diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join('; ');
+    : diagnostics
+        .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`)
+        .join('; ');
 }
 
 /**
@@ -77,7 +79,11 @@ async function replaceText(document, search, replacement) {
   const offset = document.getText().indexOf(search);
   if (offset < 0) throw new Error(`'${search}' is not in ${document.uri.path}`);
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + search.length)), replacement);
+  edit.replace(
+    document.uri,
+    new vscode.Range(document.positionAt(offset), document.positionAt(offset + search.length)),
+    replacement,
+  );
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
 }
 
@@ -94,7 +100,15 @@ function recordPanelEvents(api) {
     for (const waiter of [...waiters]) waiter(item);
   });
   const describe = () =>
-    events.length === 0 ? '(none)' : events.slice(-6).map(({ model, mode, event }) => `${model}/${mode}: ${event.type}${event.type === 'epoch' ? ` ${event.epoch}/${event.epochs}` : ''}`).join('; ');
+    events.length === 0
+      ? '(none)'
+      : events
+          .slice(-6)
+          .map(
+            ({ model, mode, event }) =>
+              `${model}/${mode}: ${event.type}${event.type === 'epoch' ? ` ${event.epoch}/${event.epochs}` : ''}`,
+          )
+          .join('; ');
   return {
     events,
     /** Resolves with the first event (already seen or to come) that `accept` takes; rejects after `timeoutMs`. */
@@ -132,4 +146,16 @@ function isRunEnd(item) {
   return item.event.type === 'finished' || item.event.type === 'error';
 }
 
-module.exports = { EXTENSION_ID, extensionApi, workspaceUri, openWorkspaceFile, codeOf, describeDiagnostics, waitForDiagnostics, waitForCode, replaceText, recordPanelEvents, isRunEnd };
+module.exports = {
+  EXTENSION_ID,
+  extensionApi,
+  workspaceUri,
+  openWorkspaceFile,
+  codeOf,
+  describeDiagnostics,
+  waitForDiagnostics,
+  waitForCode,
+  replaceText,
+  recordPanelEvents,
+  isRunEnd,
+};

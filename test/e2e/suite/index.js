@@ -8,8 +8,17 @@ const Mocha = require('mocha');
 
 function run() {
   const resultFile = process.env.NN_TEST_RESULT;
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', grep: process.env.NN_E2E_GREP || undefined });
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60000,
+    color: false,
+    reporter: 'spec',
+    grep: process.env.NN_E2E_GREP || undefined,
+  });
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
@@ -24,7 +33,8 @@ function run() {
     runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', ms: test.duration }));
     runner.on('pending', (test) => results.push({ title: test.fullTitle(), state: 'skipped' }));
     runner.on('fail', (test, error) =>
-      results.push({ title: test.fullTitle(), state: 'failed', error: String((error && error.stack) || error) }));
+      results.push({ title: test.fullTitle(), state: 'failed', error: String((error && error.stack) || error) }),
+    );
   });
 }
 

@@ -18,7 +18,10 @@ describe('language', () => {
   });
 
   it('toggles line comments with #', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'nn', content: 'model m {\n  dense 4 relu\n}\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'nn',
+      content: 'model m {\n  dense 4 relu\n}\n',
+    });
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(1, 4, 1, 4);
     await vscode.commands.executeCommand('editor.action.commentLine');

@@ -6,11 +6,27 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { codeOf, describeDiagnostics, extensionApi, isRunEnd, openWorkspaceFile, recordPanelEvents, replaceText, waitForDiagnostics } = require('./helpers');
+const {
+  codeOf,
+  describeDiagnostics,
+  extensionApi,
+  isRunEnd,
+  openWorkspaceFile,
+  recordPanelEvents,
+  replaceText,
+  waitForDiagnostics,
+} = require('./helpers');
 
 /** Long enough for a loaded two-core machine: a spirals run takes a few seconds there. */
 const RUN_TIMEOUT_MS = 150000;
-const TRAINING_CODES = ['dead-units', 'saturated-units', 'vanishing-gradient', 'exploding-gradient', 'loss-plateau', 'overfitting'];
+const TRAINING_CODES = [
+  'dead-units',
+  'saturated-units',
+  'vanishing-gradient',
+  'exploding-gradient',
+  'loss-plateau',
+  'overfitting',
+];
 
 async function revert(document) {
   await vscode.window.showTextDocument(document);
@@ -49,7 +65,10 @@ describe('training panel', function () {
     fs.rmSync(weightsFile, { force: true });
     const panel = await open('nn.train', document, 'spirals');
     assert.equal(panel.webview.title, 'Train: spirals');
-    const end = await recorder.next((e) => e.uri === uri && e.mode === 'train' && isRunEnd(e), { timeoutMs: RUN_TIMEOUT_MS, what: 'the spirals run to end' });
+    const end = await recorder.next((e) => e.uri === uri && e.mode === 'train' && isRunEnd(e), {
+      timeoutMs: RUN_TIMEOUT_MS,
+      what: 'the spirals run to end',
+    });
     const finished = end.event;
     assert.equal(finished.type, 'finished', finished.message);
     assert.equal(finished.reason, 'completed', finished.detail);
@@ -65,7 +84,10 @@ describe('training panel', function () {
     assert.equal(started.settings.seed, 7);
     const epochs = run.filter((e) => e.type === 'epoch');
     assert.ok(epochs.length > 0, 'no progress reached the panel');
-    assert.ok(epochs.every((e, i) => i === 0 || e.epoch > epochs[i - 1].epoch), 'epochs out of order');
+    assert.ok(
+      epochs.every((e, i) => i === 0 || e.epoch > epochs[i - 1].epoch),
+      'epochs out of order',
+    );
     const last = epochs.at(-1);
     assert.equal(last.epoch, 300);
     // Two inputs: the panel asked for the decision boundary on a 100×100 grid.
@@ -79,7 +101,10 @@ describe('training panel', function () {
     assert.ok(fs.existsSync(weightsFile), `${weightsFile} was not written`);
     const saved = JSON.parse(fs.readFileSync(weightsFile, 'utf8'));
     assert.equal(saved.model.modelName, 'spirals');
-    assert.ok(saved.weights && saved.weights.dense.length === 3, 'the saved run has no weights for the three dense layers');
+    assert.ok(
+      saved.weights && saved.weights.dense.length === 3,
+      'the saved run has no weights for the three dense layers',
+    );
   });
 
   it('compares relu, leaky_relu, tanh and sigmoid on spirals.nn with the same data and seed', async () => {
@@ -105,7 +130,10 @@ describe('training panel', function () {
       // Every epoch the panel received agrees with the trainer's answer: none before it met 90%.
       for (const progress of recorder.ofRun(event.runId).filter((e) => e.type === 'epoch')) {
         if (progress.epoch < (event.reachedAt ?? Infinity)) {
-          assert.ok(progress.valMetric < 0.9, `${names[0]}: epoch ${progress.epoch} has ${progress.valMetric} before reachedAt ${event.reachedAt}`);
+          assert.ok(
+            progress.valMetric < 0.9,
+            `${names[0]}: epoch ${progress.epoch} has ${progress.valMetric} before reachedAt ${event.reachedAt}`,
+          );
           assert.equal(progress.reachedAt, undefined);
         } else {
           assert.equal(progress.reachedAt, event.reachedAt, `${names[0]}: epoch ${progress.epoch}`);
@@ -115,7 +143,10 @@ describe('training panel', function () {
     // The activations the compare view ticks, in the catalog's order (server/src/catalog/activations/compare.ts).
     assert.deepEqual(activations, ['relu', 'leaky_relu', 'tanh', 'sigmoid']);
     // relu gets spirals past 90% validation accuracy well within its 300 epochs.
-    assert.ok(Number.isInteger(reachedAt.relu) && reachedAt.relu >= 1 && reachedAt.relu <= 300, `relu reachedAt ${reachedAt.relu}`);
+    assert.ok(
+      Number.isInteger(reachedAt.relu) && reachedAt.relu >= 1 && reachedAt.relu <= 300,
+      `relu reachedAt ${reachedAt.relu}`,
+    );
     assert.equal(panel.state, 'finished');
   });
 
@@ -127,11 +158,18 @@ describe('training panel', function () {
       // No run starts from a file with errors: lower flawed.nn's one error (softmax over one unit) to a warning,
       // as a user may, and wait until the server has the setting; training then shows what the flaw does.
       await config.update('checks', { 'softmax-one-unit': 'warning' }, vscode.ConfigurationTarget.Workspace);
-      await waitForDiagnostics(document.uri, (all) => all.some((d) => codeOf(d) === 'softmax-one-unit' && d.severity === vscode.DiagnosticSeverity.Warning), {
-        what: 'softmax-one-unit as a warning',
-      });
+      await waitForDiagnostics(
+        document.uri,
+        (all) => all.some((d) => codeOf(d) === 'softmax-one-unit' && d.severity === vscode.DiagnosticSeverity.Warning),
+        {
+          what: 'softmax-one-unit as a warning',
+        },
+      );
       await open('nn.train', document, 'flawed');
-      const end = await recorder.next((e) => e.uri === uri && isRunEnd(e), { timeoutMs: RUN_TIMEOUT_MS, what: 'the flawed run to end' });
+      const end = await recorder.next((e) => e.uri === uri && isRunEnd(e), {
+        timeoutMs: RUN_TIMEOUT_MS,
+        what: 'the flawed run to end',
+      });
       assert.equal(end.event.type, 'finished', end.event.message);
       const findings = end.event.findings;
       assert.ok(findings.length > 0, 'the run of flawed.nn found nothing');
@@ -142,12 +180,17 @@ describe('training panel', function () {
       const fromTraining = diagnostics.filter((d) => d.source === 'nn-train');
       for (const diagnostic of fromTraining) {
         assert.ok(TRAINING_CODES.includes(codeOf(diagnostic)), describeDiagnostics([diagnostic]));
-        assert.ok(findings.some((f) => f.code === codeOf(diagnostic)), `not among the run's findings: ${describeDiagnostics([diagnostic])}`);
+        assert.ok(
+          findings.some((f) => f.code === codeOf(diagnostic)),
+          `not among the run's findings: ${describeDiagnostics([diagnostic])}`,
+        );
       }
       // A finding stays while its line is unchanged; editing the line clears it (and leaves the file clean for later tests).
       const line = document.lineAt(fromTraining[0].range.start.line);
       await replaceText(document, line.text, `${line.text} `);
-      await waitForDiagnostics(document.uri, (all) => !all.some((d) => d.source === 'nn-train'), { what: 'the nn-train diagnostics to go after the edit' });
+      await waitForDiagnostics(document.uri, (all) => !all.some((d) => d.source === 'nn-train'), {
+        what: 'the nn-train diagnostics to go after the edit',
+      });
     } finally {
       await config.update('checks', undefined, vscode.ConfigurationTarget.Workspace);
       await revert(document);
@@ -160,15 +203,28 @@ describe('training panel', function () {
     try {
       await replaceText(document, 'epochs 200', 'epochs 100000');
       const panel = await open('nn.train', document, 'xor');
-      const progress = await recorder.next((e) => e.uri === uri && e.event.type === 'epoch', { timeoutMs: RUN_TIMEOUT_MS, what: 'the first epoch of the long run' });
+      const progress = await recorder.next((e) => e.uri === uri && e.event.type === 'epoch', {
+        timeoutMs: RUN_TIMEOUT_MS,
+        what: 'the first epoch of the long run',
+      });
       const runId = progress.event.runId;
       assert.equal(progress.event.epochs, 100000);
       // Close the panel as a user would (its tab), which disposes the panel.
       panel.webview.dispose();
-      const end = await recorder.next((e) => e.event.runId === runId && isRunEnd(e), { timeoutMs: 30000, what: 'the run to end after closing' });
-      assert.equal(end.event.type, 'error', `the run ${end.event.type === 'finished' ? `finished (${end.event.reason})` : 'ended'} instead of being stopped`);
+      const end = await recorder.next((e) => e.event.runId === runId && isRunEnd(e), {
+        timeoutMs: 30000,
+        what: 'the run to end after closing',
+      });
+      assert.equal(
+        end.event.type,
+        'error',
+        `the run ${end.event.type === 'finished' ? `finished (${end.event.reason})` : 'ended'} instead of being stopped`,
+      );
       assert.match(end.event.message, /terminated/);
-      const reached = recorder.ofRun(runId).filter((e) => e.type === 'epoch').at(-1).epoch;
+      const reached = recorder
+        .ofRun(runId)
+        .filter((e) => e.type === 'epoch')
+        .at(-1).epoch;
       assert.ok(reached < 100000, `the run reached epoch ${reached}`);
       // The closed panel is gone: the command opens a new one.
       await replaceText(document, 'epochs 100000', 'epochs 200');

@@ -18,9 +18,18 @@ describe('quick fixes', () => {
     const document = await openWorkspaceFile('flawed.nn');
     try {
       const diagnostic = await waitForCode(document.uri, 'softmax-one-unit');
-      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const preferred = (actions || []).filter((a) => a.isPreferred);
-      assert.equal(preferred.length, 1, `preferred fixes: ${(actions || []).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`).join(', ')}`);
+      assert.equal(
+        preferred.length,
+        1,
+        `preferred fixes: ${(actions || []).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`).join(', ')}`,
+      );
       assert.ok(await vscode.workspace.applyEdit(preferred[0].edit), 'the edit applies');
       assert.equal(document.getText(diagnostic.range), 'sigmoid');
       await waitForDiagnostics(document.uri, lacks('softmax-one-unit'), { what: 'softmax-one-unit to disappear' });
@@ -35,7 +44,11 @@ describe('quick fixes', () => {
     const document = await openWorkspaceFile('flawed.nn');
     try {
       const diagnostic = await waitForCode(document.uri, 'linear-hidden');
-      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+      const actions = await vscode.commands.executeCommand(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+      );
       const ignore = (actions || []).find((a) => a.title === 'Ignore linear-hidden on this line');
       assert.ok(ignore, (actions || []).map((a) => a.title).join(', '));
       assert.ok(await vscode.workspace.applyEdit(ignore.edit));
@@ -51,11 +64,18 @@ describe('quick fixes', () => {
     try {
       await waitForCode(document.uri, 'saturating-stack');
       const whole = new vscode.Range(0, 0, document.lineCount, 0);
-      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, whole, 'source.fixAll.nn');
+      const actions = await vscode.commands.executeCommand(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        whole,
+        'source.fixAll.nn',
+      );
       const fixAll = (actions || []).find((a) => a.kind && a.kind.value === 'source.fixAll.nn');
       assert.ok(fixAll, 'a fix-all action');
       assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
-      const left = await waitForDiagnostics(document.uri, (all) => all.length === 0, { what: 'no diagnostics after fix all' });
+      const left = await waitForDiagnostics(document.uri, (all) => all.length === 0, {
+        what: 'no diagnostics after fix all',
+      });
       assert.deepEqual(left, [], describeDiagnostics(left));
     } finally {
       await revert(document);

@@ -1,13 +1,30 @@
 /** Tasks, losses, optimizers, inits, regularizers, datasets and keywords against language.md §4. */
 import * as assert from 'assert';
 import {
-  DATASETS, datasetTask, findDataset, findInit, findOptimizer, findTask, INITS, LOSSES, MODEL_KEYWORDS, OPTIMIZERS,
-  REGULARIZERS, resolveParams, TASKS, TOP_LEVEL_KEYWORDS, TRAIN_KEYWORDS,
+  DATASETS,
+  datasetTask,
+  findDataset,
+  findInit,
+  findOptimizer,
+  findTask,
+  INITS,
+  LOSSES,
+  MODEL_KEYWORDS,
+  OPTIMIZERS,
+  REGULARIZERS,
+  resolveParams,
+  TASKS,
+  TOP_LEVEL_KEYWORDS,
+  TRAIN_KEYWORDS,
 } from '../../../server/src/catalog';
 
 describe('catalog: tasks, losses, optimizers', () => {
   it('tasks with their default losses and required counts', () => {
-    const table = TASKS.map((t) => [t.name, t.defaultLoss, t.params.map((p) => `${p.name}${p.required ? '!' : ''}`).join()]);
+    const table = TASKS.map((t) => [
+      t.name,
+      t.defaultLoss,
+      t.params.map((p) => `${p.name}${p.required ? '!' : ''}`).join(),
+    ]);
     assert.deepStrictEqual(table, [
       ['regression', 'mse', ''],
       ['binary', 'bce', ''],
@@ -40,7 +57,13 @@ describe('catalog: tasks, losses, optimizers', () => {
   });
 
   it('regularizers take one amount', () => {
-    assert.deepStrictEqual(REGULARIZERS.map((r) => [r.name, r.params.map((p) => p.name).join()]), [['l1', 'amount'], ['l2', 'amount']]);
+    assert.deepStrictEqual(
+      REGULARIZERS.map((r) => [r.name, r.params.map((p) => p.name).join()]),
+      [
+        ['l1', 'amount'],
+        ['l2', 'amount'],
+      ],
+    );
   });
 });
 
@@ -84,7 +107,8 @@ describe('catalog: datasets', () => {
   };
 
   it('toy sets: tasks, features and outputs', () => {
-    for (const name of ['xor', 'circle', 'gaussian', 'moons', 'spiral']) assert.deepStrictEqual(summary(name), ['binary', 2, 1], name);
+    for (const name of ['xor', 'circle', 'gaussian', 'moons', 'spiral'])
+      assert.deepStrictEqual(summary(name), ['binary', 2, 1], name);
     for (const name of ['plane', 'sine']) assert.deepStrictEqual(summary(name), ['regression', 2, 1], name);
     assert.deepStrictEqual(summary('blobs'), ['multiclass', 2, 3]);
     assert.deepStrictEqual(summary('blobs', { classes: 5 }), ['multiclass', 2, 5]);
@@ -103,14 +127,23 @@ describe('catalog: datasets', () => {
     assert.deepStrictEqual(summary('iris'), ['multiclass', 4, 3]);
     assert.deepStrictEqual(summary('digits'), ['multiclass', 64, 10]);
     const csv = findDataset('csv')!;
-    assert.deepStrictEqual(csv.params.map((p) => [p.name, p.type, p.required]), [['path', 'string', true], ['target', 'string', true]]);
+    assert.deepStrictEqual(
+      csv.params.map((p) => [p.name, p.type, p.required]),
+      [
+        ['path', 'string', true],
+        ['target', 'string', true],
+      ],
+    );
     assert.strictEqual(datasetTask(csv, {}), undefined);
   });
 });
 
 describe('catalog: keywords', () => {
   it('lists every statement keyword once, each with a one-line doc', () => {
-    assert.deepStrictEqual(TOP_LEVEL_KEYWORDS.map((k) => k.keyword), ['model', 'train']);
+    assert.deepStrictEqual(
+      TOP_LEVEL_KEYWORDS.map((k) => k.keyword),
+      ['model', 'train'],
+    );
     assert.deepStrictEqual(
       MODEL_KEYWORDS.map((k) => k.keyword),
       ['task', 'input', 'dense', 'dropout', 'activation', 'loss', 'optimizer', 'init', 'regularize'],

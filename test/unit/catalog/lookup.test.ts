@@ -1,8 +1,18 @@
 /** Name lookup, aliases, "did you mean", default filling and parameter checks. */
 import * as assert from 'assert';
 import {
-  ACTIVATIONS, didYouMean, editDistance, findActivation, findDataset, findInit, findLoss, findOptimizer,
-  findRegularizer, findTask, resolveParams, type ParamDef,
+  ACTIVATIONS,
+  didYouMean,
+  editDistance,
+  findActivation,
+  findDataset,
+  findInit,
+  findLoss,
+  findOptimizer,
+  findRegularizer,
+  findTask,
+  resolveParams,
+  type ParamDef,
 } from '../../../server/src/catalog';
 
 /** Every accepted spelling of an activation (names and aliases). */
@@ -91,7 +101,11 @@ describe('catalog: parameters', () => {
     // A required parameter without a value stays absent; so does an optional one.
     assert.deepStrictEqual(resolveParams(findTask('multiclass')!.params, {}), {});
     assert.deepStrictEqual(resolveParams(findDataset('spiral')!.params, {}), { points: 400, noise: 0.1 });
-    assert.deepStrictEqual(resolveParams(findDataset('spiral')!.params, { classes: 3 }), { points: 400, noise: 0.1, classes: 3 });
+    assert.deepStrictEqual(resolveParams(findDataset('spiral')!.params, { classes: 3 }), {
+      points: 400,
+      noise: 0.1,
+      classes: 3,
+    });
   });
 
   it('activation defaults', () => {

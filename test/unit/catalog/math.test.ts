@@ -1,7 +1,17 @@
 /** The numeric helpers: known values, stability and the softmax Jacobian. */
 import * as assert from 'assert';
 import {
-  bceWithLogit, erf, erfc, logSigmoid, logSumExp, normalCdf, normalPdf, sigmoid, softmaxBackwardInto, softmaxInto, softplus,
+  bceWithLogit,
+  erf,
+  erfc,
+  logSigmoid,
+  logSumExp,
+  normalCdf,
+  normalPdf,
+  sigmoid,
+  softmaxBackwardInto,
+  softmaxInto,
+  softplus,
 } from '../../../server/src/catalog/math';
 
 /** Reference values of erf and erfc (as printed by Python's math module, which agree with published tables). */
@@ -64,7 +74,10 @@ describe('catalog math', () => {
 
   it('softmax of [1.8, 0.9, 0.68] is [0.58, 0.23, 0.19] rounded', () => {
     const s = softmax([1.8, 0.9, 0.68]);
-    assert.deepStrictEqual(s.map((v) => Math.round(v * 100) / 100), [0.58, 0.23, 0.19]);
+    assert.deepStrictEqual(
+      s.map((v) => Math.round(v * 100) / 100),
+      [0.58, 0.23, 0.19],
+    );
   });
 
   it('softmax of [1e4, 0, −1e4] is finite and sums to 1', () => {

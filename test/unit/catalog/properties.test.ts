@@ -19,18 +19,36 @@ const SPEC_TABLE: Partial<Record<keyof ActivationProperties, string[]>> = {
 
 /** The names of activations.md's main table, with their aliases. */
 const SPEC_NAMES: Record<string, string[]> = {
-  step: ['binary_step'], linear: ['identity', 'none'], sigmoid: ['logistic'], tanh: [], hard_sigmoid: [],
-  softsign: [], relu: [], relu6: [], leaky_relu: [], prelu: [], elu: [], selu: [], gelu: [], swish: ['silu'],
-  mish: [], softplus: [], softmax: [], maxout: [],
+  step: ['binary_step'],
+  linear: ['identity', 'none'],
+  sigmoid: ['logistic'],
+  tanh: [],
+  hard_sigmoid: [],
+  softsign: [],
+  relu: [],
+  relu6: [],
+  leaky_relu: [],
+  prelu: [],
+  elu: [],
+  selu: [],
+  gelu: [],
+  swish: ['silu'],
+  mish: [],
+  softplus: [],
+  softmax: [],
+  maxout: [],
 };
 
 const members = (key: keyof ActivationProperties): string[] =>
-  ACTIVATIONS.filter((d) => d.properties[key]).map((d) => d.name).sort();
+  ACTIVATIONS.filter((d) => d.properties[key])
+    .map((d) => d.name)
+    .sort();
 
 describe('catalog: activation properties', () => {
   it('lists exactly the activations of activations.md, with their aliases', () => {
     assert.deepStrictEqual(ACTIVATIONS.map((d) => d.name).sort(), Object.keys(SPEC_NAMES).sort());
-    for (const def of ACTIVATIONS) assert.deepStrictEqual([...def.aliases].sort(), SPEC_NAMES[def.name].sort(), def.name);
+    for (const def of ACTIVATIONS)
+      assert.deepStrictEqual([...def.aliases].sort(), SPEC_NAMES[def.name].sort(), def.name);
   });
 
   for (const [key, expected] of Object.entries(SPEC_TABLE)) {
@@ -62,7 +80,11 @@ describe('catalog: activation properties', () => {
       const rms = Math.sqrt(expect((x) => f(x) * f(x) * weight(x)));
       // relu: 0.40 / 0.71 = 0.56; swish 0.35; elu 0.20; tanh, softsign, linear and selu 0.
       const measured = Math.abs(mean) <= 0.25 * rms;
-      assert.strictEqual(def.properties.zeroCentered, measured, `${def.name}: mean ${mean.toFixed(3)}, rms ${rms.toFixed(3)}`);
+      assert.strictEqual(
+        def.properties.zeroCentered,
+        measured,
+        `${def.name}: mean ${mean.toFixed(3)}, rms ${rms.toFixed(3)}`,
+      );
     }
     const leaky = findActivation('leaky_relu')!.bind({}).f;
     assert.ok(Math.abs(expect(leaky) - 0.395) < 0.002, 'leaky_relu averages about 0.40, like relu');

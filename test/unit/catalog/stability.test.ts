@@ -4,8 +4,30 @@ import { ACTIVATIONS } from '../../../server/src/catalog';
 import { describeParams, paramSets } from './fixtures';
 
 const EXTREMES = [
-  1e4, -1e4, 1e3, -1e3, 710, -710, 709, -709, 355, -355, 50, -50, 20, -20, 6, -6, 1, -1, 1e-8, -1e-8,
-  Number.MIN_VALUE, -Number.MIN_VALUE, 0, -0,
+  1e4,
+  -1e4,
+  1e3,
+  -1e3,
+  710,
+  -710,
+  709,
+  -709,
+  355,
+  -355,
+  50,
+  -50,
+  20,
+  -20,
+  6,
+  -6,
+  1,
+  -1,
+  1e-8,
+  -1e-8,
+  Number.MIN_VALUE,
+  -Number.MIN_VALUE,
+  0,
+  -0,
 ];
 
 describe('catalog: stable forms', () => {

@@ -19,7 +19,11 @@ let previous: ts.Program | undefined;
 
 /** Type-checks the fixture with `text` in place of its contents; returns each error as `line: message`. */
 function typeErrors(text: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
   const host = ts.createCompilerHost(config.options);
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (file, version, onError, create) =>
@@ -35,7 +39,12 @@ function typeErrors(text: string): string[] {
 
 describe('catalog: the per-target activation tables', () => {
   const names = ACTIVATIONS.map((d) => d.name).sort();
-  const tables: Record<string, object> = { PyTorch: TORCH_ACTIVATIONS, ONNX: ONNX_ACTIVATIONS, engine: KERNELS, compare: COMPARE_OFFERS };
+  const tables: Record<string, object> = {
+    PyTorch: TORCH_ACTIVATIONS,
+    ONNX: ONNX_ACTIVATIONS,
+    engine: KERNELS,
+    compare: COMPARE_OFFERS,
+  };
   for (const [target, table] of Object.entries(tables)) {
     it(`the ${target} table has exactly the catalog's activations`, () => {
       assert.deepStrictEqual(Object.keys(table).sort(), names);
@@ -50,7 +59,11 @@ describe('catalog: the per-target activation tables', () => {
     const lines = text.split('\n');
     const marked = lines.flatMap((line, i) => (line.trim().startsWith('// @ts-expect-error') ? [i + 2] : []));
     const errors = typeErrors(lines.map((line) => line.replace(/^(\s*)\/\/ @ts-expect-error.*/, '$1//')).join('\n'));
-    assert.deepStrictEqual(errors.map((e) => Number(e.split(':')[0])), marked, errors.join('\n'));
+    assert.deepStrictEqual(
+      errors.map((e) => Number(e.split(':')[0])),
+      marked,
+      errors.join('\n'),
+    );
     assert.match(errors[0], /'maxout' is missing/);
     assert.match(errors[1], /'"relu7"' is not assignable/);
     assert.match(errors[2], /'relu7' does not exist/);

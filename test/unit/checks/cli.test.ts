@@ -22,10 +22,16 @@ describe('nn check and nn explain', function () {
     if (!existsSync(CLI)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
     dir = mkdtempSync(join(tmpdir(), 'nn-check-'));
     // A non-ASCII comment before the finding: columns count UTF-16 code units.
-    writeFileSync(join(dir, 'warn.nn'), '# 😀 warm-up\nmodel m {\n  task binary\n  input 2\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n');
+    writeFileSync(
+      join(dir, 'warn.nn'),
+      '# 😀 warm-up\nmodel m {\n  task binary\n  input 2\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n',
+    );
     writeFileSync(join(dir, 'error.nn'), 'model e {\n  task binary\n  input 2\n  dense 8 relu\n  dense 1 softmax\n}\n');
     writeFileSync(join(dir, 'clean.nn'), 'model c {\n  task binary\n  input 2\n  dense 8 relu\n  dense 1 sigmoid\n}\n');
-    writeFileSync(join(dir, 'settings.json'), '{\n  // as in .vscode/settings.json\n  "nn.checks": { "sigmoid-hidden": "error", },\n}\n');
+    writeFileSync(
+      join(dir, 'settings.json'),
+      '{\n  // as in .vscode/settings.json\n  "nn.checks": { "sigmoid-hidden": "error", },\n}\n',
+    );
   });
 
   it('prints file:line:col severity code message, 1-based, and exits 0 without errors', () => {
@@ -52,7 +58,10 @@ describe('nn check and nn explain', function () {
   it('writes JSON with ranges and related lines', () => {
     const { stdout } = nn(['check', 'error.nn', '--format', 'json'], dir);
     const [d] = JSON.parse(stdout);
-    assert.deepEqual([d.file, d.line, d.column, d.endLine, d.endColumn, d.severity, d.code, d.source], ['error.nn', 5, 11, 5, 18, 'error', 'softmax-one-unit', 'nn']);
+    assert.deepEqual(
+      [d.file, d.line, d.column, d.endLine, d.endColumn, d.severity, d.code, d.source],
+      ['error.nn', 5, 11, 5, 18, 'error', 'softmax-one-unit', 'nn'],
+    );
   });
 
   it('writes SARIF 2.1.0 with rules, levels, relative locations and related locations', () => {
@@ -65,10 +74,18 @@ describe('nn check and nn explain', function () {
     assert.equal(run.tool.driver.name, 'nn');
     assert.equal(run.columnKind, 'utf16CodeUnits');
     const rules = run.tool.driver.rules!;
-    assert.deepEqual(rules.map((r) => r.id), ['sigmoid-hidden', 'softmax-one-unit']);
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      ['sigmoid-hidden', 'softmax-one-unit'],
+    );
     assert.ok(rules[0].help?.text?.includes('0.25'), 'the rule carries the explanation');
-    assert.deepEqual(run.results!.map((r) => [r.ruleId, r.level, rules[r.ruleIndex!].id]), [
-      ['sigmoid-hidden', 'warning', 'sigmoid-hidden'], ['softmax-one-unit', 'error', 'softmax-one-unit']]);
+    assert.deepEqual(
+      run.results!.map((r) => [r.ruleId, r.level, rules[r.ruleIndex!].id]),
+      [
+        ['sigmoid-hidden', 'warning', 'sigmoid-hidden'],
+        ['softmax-one-unit', 'error', 'softmax-one-unit'],
+      ],
+    );
     const location = run.results![0].locations![0].physicalLocation!;
     assert.deepEqual(location.artifactLocation, { uri: 'warn.nn', uriBaseId: 'SRCROOT' });
     assert.deepEqual(location.region, { startLine: 5, startColumn: 11, endLine: 5, endColumn: 18 });

@@ -10,7 +10,12 @@ const SRC = join(__dirname, '..', '..', '..', 'server', 'src');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : []);
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [readFileSync(join(dir, e.name), 'utf8')]
+        : [],
+  );
 }
 
 describe('known codes', () => {
@@ -18,7 +23,8 @@ describe('known codes', () => {
     const text = [...sources(join(SRC, 'syntax')), ...sources(join(SRC, 'model'))].join('\n');
     const emitted = new Set([...text.matchAll(/code: '([a-z-]+)'/g)].map((m) => m[1]));
     for (const what of text.matchAll(/unknownName\('([a-z]+)'/g)) emitted.add(`unknown-${what[1]}`);
-    for (const code of emitted) assert.ok(ALL_CODES.has(code), `'${code}' is emitted but not in knownCodes.ts or the registry`);
+    for (const code of emitted)
+      assert.ok(ALL_CODES.has(code), `'${code}' is emitted but not in knownCodes.ts or the registry`);
   });
 
   it('lists the training codes of the protocol', () => {
@@ -34,10 +40,34 @@ describe('known codes', () => {
   });
 
   it('covers every static check of rules.md', () => {
-    const rules = ['sigmoid-hidden', 'saturating-stack', 'linear-hidden', 'all-linear', 'step-activation', 'softmax-hidden', 'softmax-one-unit',
-      'output-units', 'output-activation', 'regression-relu-output', 'loss-mismatch', 'missing-task', 'dying-relu-risk', 'init-mismatch',
-      'selu-setup', 'mixed-hidden', 'param-range', 'maxout-cost',
-      'layer-after-output', 'model-size', 'double-activation', 'high-learning-rate', 'data-task'];
-    assert.deepEqual(CHECKS.map((c) => c.code).filter((c) => !c.endsWith('-suppression')), rules);
+    const rules = [
+      'sigmoid-hidden',
+      'saturating-stack',
+      'linear-hidden',
+      'all-linear',
+      'step-activation',
+      'softmax-hidden',
+      'softmax-one-unit',
+      'output-units',
+      'output-activation',
+      'regression-relu-output',
+      'loss-mismatch',
+      'missing-task',
+      'dying-relu-risk',
+      'init-mismatch',
+      'selu-setup',
+      'mixed-hidden',
+      'param-range',
+      'maxout-cost',
+      'layer-after-output',
+      'model-size',
+      'double-activation',
+      'high-learning-rate',
+      'data-task',
+    ];
+    assert.deepEqual(
+      CHECKS.map((c) => c.code).filter((c) => !c.endsWith('-suppression')),
+      rules,
+    );
   });
 });

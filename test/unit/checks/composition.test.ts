@@ -9,7 +9,12 @@ import { stackingEffect } from '../../../server/src/checks/rules/doubleActivatio
 import type { ActivationUse } from '../../../server/src/model/types';
 
 const codes = (text: string) => analyze(text).diagnostics.map((d) => `${d.severity} ${d.code}`);
-const model = (body: string) => `model m {\n${body.trim().split('\n').map((l) => `  ${l.trim()}`).join('\n')}\n}\n`;
+const model = (body: string) =>
+  `model m {\n${body
+    .trim()
+    .split('\n')
+    .map((l) => `  ${l.trim()}`)
+    .join('\n')}\n}\n`;
 
 function use(name: string): ActivationUse {
   const def = findActivation(name)!;
@@ -24,19 +29,29 @@ describe('a linear dense layer composed with the activation layer after it', () 
   });
 
   it('counts for the output layer too: linear then softmax is a softmax output', () => {
-    assert.deepEqual(codes(model('task multiclass(3)\ninput 4\ndense 8 relu\ndense 3 identity\nactivation softmax')), []);
+    assert.deepEqual(
+      codes(model('task multiclass(3)\ninput 4\ndense 8 relu\ndense 3 identity\nactivation softmax')),
+      [],
+    );
   });
 
   it('gets the init that suits the activation, as if it were written on the layer', () => {
-    const layers = analyze(model('task binary\ninput 2\ndense 8 linear\nactivation relu\ndense 1 sigmoid')).semantic.models[0].dense;
+    const layers = analyze(model('task binary\ninput 2\ndense 8 linear\nactivation relu\ndense 1 sigmoid')).semantic
+      .models[0].dense;
     assert.equal(layers[0].init.name, 'he_normal');
     assert.equal(layers[0].activation?.def.name, 'relu');
   });
 });
 
 describe('what a second activation does to the first one', () => {
-  it('leaves it unchanged when the second is the identity on the first one\'s range', () => {
-    for (const [first, second] of [['relu', 'relu'], ['sigmoid', 'relu'], ['relu', 'leaky_relu'], ['relu6', 'relu'], ['tanh', 'linear']]) {
+  it("leaves it unchanged when the second is the identity on the first one's range", () => {
+    for (const [first, second] of [
+      ['relu', 'relu'],
+      ['sigmoid', 'relu'],
+      ['relu', 'leaky_relu'],
+      ['relu6', 'relu'],
+      ['tanh', 'linear'],
+    ]) {
       assert.deepEqual(stackingEffect(use(first), use(second)), { kind: 'redundant' }, `${second} after ${first}`);
     }
   });
@@ -49,7 +64,10 @@ describe('what a second activation does to the first one', () => {
     const effect = stackingEffect(use('sigmoid'), use('sigmoid'));
     assert.equal(effect.kind, 'squashes');
     if (effect.kind !== 'squashes') return;
-    assert.ok(Math.abs(effect.low - 0.5) < 1e-6 && Math.abs(effect.high - 1 / (1 + Math.exp(-1))) < 1e-6, `${effect.low}..${effect.high}`);
+    assert.ok(
+      Math.abs(effect.low - 0.5) < 1e-6 && Math.abs(effect.high - 1 / (1 + Math.exp(-1))) < 1e-6,
+      `${effect.low}..${effect.high}`,
+    );
   });
 
   it('squashes an unbounded range to a bounded one (tanh after relu lies in [0, 1))', () => {
@@ -58,7 +76,7 @@ describe('what a second activation does to the first one', () => {
     if (effect.kind === 'squashes') assert.deepEqual([effect.low, Math.round(effect.high * 1e6) / 1e6], [0, 1]);
   });
 
-  it('otherwise bends the output again (selu after tanh reaches beyond tanh\'s range)', () => {
+  it("otherwise bends the output again (selu after tanh reaches beyond tanh's range)", () => {
     assert.deepEqual(stackingEffect(use('tanh'), use('selu')), { kind: 'bends' });
   });
 });

@@ -9,7 +9,11 @@ const DOC = join(__dirname, '..', '..', '..', 'docs', 'checks.md');
 
 describe('docs/checks.md', () => {
   it('is up to date (run: npx tsx scripts/gen-checks-doc.ts)', () => {
-    assert.equal(readFileSync(DOC, 'utf8'), renderChecksDoc(), 'docs/checks.md is stale — regenerate it with `npx tsx scripts/gen-checks-doc.ts`');
+    assert.equal(
+      readFileSync(DOC, 'utf8'),
+      renderChecksDoc(),
+      'docs/checks.md is stale — regenerate it with `npx tsx scripts/gen-checks-doc.ts`',
+    );
   });
 
   it('has a section for every code the diagnostics link to', () => {

@@ -7,7 +7,11 @@ import { fixAll } from '../../../server/src/checks';
 import { applyEdits } from '../../../server/src/syntax/textEdit';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
-const files = existsSync(EXAMPLES) ? readdirSync(EXAMPLES).filter((f) => f.endsWith('.nn')).sort() : [];
+const files = existsSync(EXAMPLES)
+  ? readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.nn'))
+      .sort()
+  : [];
 const read = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');
 const OPTIONS = (name: string) => ({ documentPath: join(EXAMPLES, name), workspaceRoots: [EXAMPLES] });
 
@@ -19,14 +23,19 @@ describe('examples', () => {
   for (const name of files.filter((f) => f !== 'flawed.nn')) {
     it(`${name} produces no findings at all`, () => {
       const found = analyze(read(name), OPTIONS(name)).diagnostics;
-      assert.deepEqual(found.map((d) => `${d.severity} ${d.code}: ${d.message}`), []);
+      assert.deepEqual(
+        found.map((d) => `${d.severity} ${d.code}: ${d.message}`),
+        [],
+      );
     });
   }
 
   it('flawed.nn produces exactly its intended findings', function () {
     if (!files.includes('flawed.nn')) this.skip();
     const analysis = analyze(read('flawed.nn'), OPTIONS('flawed.nn'));
-    const found = analysis.diagnostics.map((d) => `${analysis.lines.positionAt(d.span.start).line + 1} ${d.severity} ${d.code}`);
+    const found = analysis.diagnostics.map(
+      (d) => `${analysis.lines.positionAt(d.span.start).line + 1} ${d.severity} ${d.code}`,
+    );
     assert.deepEqual(found, [
       '8 warning saturating-stack',
       '8 warning sigmoid-hidden',
@@ -42,7 +51,13 @@ describe('examples', () => {
     if (!files.includes('flawed.nn')) this.skip();
     const analysis = analyze(read('flawed.nn'), OPTIONS('flawed.nn'));
     const fixed = applyEdits(analysis.text, fixAll(analysis));
-    assert.deepEqual(analyze(fixed, OPTIONS('flawed.nn')).diagnostics.map((d) => d.code), []);
-    assert.match(fixed, /dense 16 relu\n {2}dense 16 relu\n {2}dense 16 relu\n {2}dense 16 relu\n {2}dense 8 relu\n {2}out: dense 1 sigmoid/);
+    assert.deepEqual(
+      analyze(fixed, OPTIONS('flawed.nn')).diagnostics.map((d) => d.code),
+      [],
+    );
+    assert.match(
+      fixed,
+      /dense 16 relu\n {2}dense 16 relu\n {2}dense 16 relu\n {2}dense 16 relu\n {2}dense 8 relu\n {2}out: dense 1 sigmoid/,
+    );
   });
 });

@@ -7,7 +7,8 @@ import { applyEdits, overlaps } from '../../../server/src/syntax/textEdit';
 describe('fix all', () => {
   it('applies the preferred fix of each finding and shares identical edits', () => {
     // sigmoid-hidden and saturating-stack both want these layers to become relu.
-    const text = 'model m {\n  task binary\n  input 2\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid\n  loss mse\n}\n';
+    const text =
+      'model m {\n  task binary\n  input 2\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid\n  loss mse\n}\n';
     const edits = fixAll(analyze(text));
     const fixed = applyEdits(text, edits);
     assert.equal(fixed, text.replace(/dense 8 sigmoid/g, 'dense 8 relu').replace('loss mse', 'loss bce'));
@@ -16,7 +17,8 @@ describe('fix all', () => {
 
   it('leaves out a fix that collides with an earlier one, for the next run', () => {
     // Both codes are unused: removing each one takes the ", " between them, so only the first goes in this run.
-    const text = 'model m {\n  task binary\n  input 2\n  dense 8 relu  # nn-ignore: mixed-hidden, linear-hidden\n  dense 1 sigmoid\n}\n';
+    const text =
+      'model m {\n  task binary\n  input 2\n  dense 8 relu  # nn-ignore: mixed-hidden, linear-hidden\n  dense 1 sigmoid\n}\n';
     const once = applyEdits(text, fixAll(analyze(text)));
     assert.equal(once, text.replace('mixed-hidden, ', ''));
     const twice = applyEdits(once, fixAll(analyze(once)));
@@ -30,6 +32,9 @@ describe('fix all', () => {
   });
 
   it('does nothing on a clean file', () => {
-    assert.deepEqual(fixAll(analyze('model m {\n  task binary\n  input 2\n  dense 8 relu\n  dense 1 sigmoid\n}\n')), []);
+    assert.deepEqual(
+      fixAll(analyze('model m {\n  task binary\n  input 2\n  dense 8 relu\n  dense 1 sigmoid\n}\n')),
+      [],
+    );
   });
 });

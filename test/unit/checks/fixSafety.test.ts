@@ -37,7 +37,10 @@ function assertFixesAddNoValueError(text: string): void {
     for (const fix of fixesFor(diagnostic, analysis).filter((f) => f.id !== 'suggestion')) {
       const after = valueErrors(analyze(applyEdits(text, fix.edits), OPTIONS));
       for (const [key, n] of after) {
-        assert.ok(n <= (before.get(key) ?? 0), `${diagnostic.code} fix "${fix.title}" adds ${key}\n--- document:\n${text}`);
+        assert.ok(
+          n <= (before.get(key) ?? 0),
+          `${diagnostic.code} fix "${fix.title}" adds ${key}\n--- document:\n${text}`,
+        );
       }
     }
   }
@@ -55,7 +58,9 @@ describe('quick fixes keep values valid', () => {
   });
 
   it('on random models that trip the checks', () => {
-    fc.assert(fc.property(checkedNnFile, assertFixesAddNoValueError), { numRuns: Number(process.env.NN_FUZZ_RUNS ?? 300) });
+    fc.assert(fc.property(checkedNnFile, assertFixesAddNoValueError), {
+      numRuns: Number(process.env.NN_FUZZ_RUNS ?? 300),
+    });
   });
 
   it('on random messy files', () => {

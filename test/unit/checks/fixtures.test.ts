@@ -23,7 +23,10 @@ describe('check fixtures', () => {
         const text = fixtureText(def.code, 'trip.nn');
         assert.ok(text, `test/fixtures/checks/${def.code}/trip.nn is missing`);
         const diagnostics = check(text, OPTIONS);
-        assert.ok(diagnostics.some((d) => d.code === def.code), 'the fixture trips the check');
+        assert.ok(
+          diagnostics.some((d) => d.code === def.code),
+          'the fixture trips the check',
+        );
         for (const d of diagnostics.filter((x) => x.code === def.code)) {
           assert.equal(d.source, 'nn');
           assert.ok(d.span.end > d.span.start, 'the range is not empty');
@@ -50,7 +53,10 @@ describe('check fixtures', () => {
           }
           for (const id of Object.keys(def.fixes)) {
             assert.ok(offered.has(id), `no fix input offers '${id}'`);
-            assert.ok(inputs.some((input) => existsSync(join(FIXTURES, def.code, input.replace(/\.nn$/, `.${id}.after.nn`)))), `no golden for '${id}'`);
+            assert.ok(
+              inputs.some((input) => existsSync(join(FIXTURES, def.code, input.replace(/\.nn$/, `.${id}.after.nn`)))),
+              `no golden for '${id}'`,
+            );
           }
         });
       }
@@ -60,7 +66,11 @@ describe('check fixtures', () => {
           const text = fixtureText(def.code, input)!;
           const analysis = analyze(text, OPTIONS);
           const found = only(analysis, def.code);
-          assert.equal(found.length, 1, `${input} has exactly one ${def.code}: ${found.map((d) => d.message).join(' | ')}`);
+          assert.equal(
+            found.length,
+            1,
+            `${input} has exactly one ${def.code}: ${found.map((d) => d.message).join(' | ')}`,
+          );
           const fixes = fixesFor(found[0], analysis);
           assert.ok(fixes.length > 0, 'at least one fix');
           assert.ok(fixes.filter((f) => f.preferred).length <= 1, 'at most one preferred fix');
@@ -75,8 +85,16 @@ describe('check fixtures', () => {
             compared++;
             assert.equal(after, golden, `fix '${fix.id}' (${fix.title})`);
             const fixed = analyze(after, OPTIONS);
-            assert.deepEqual(only(fixed, def.code).map((d) => d.message), [], `after '${fix.id}' the check is quiet`);
-            assert.deepEqual(fixed.diagnostics.filter((d) => d.code === 'syntax').map((d) => d.message), [], 'the fix keeps the file valid');
+            assert.deepEqual(
+              only(fixed, def.code).map((d) => d.message),
+              [],
+              `after '${fix.id}' the check is quiet`,
+            );
+            assert.deepEqual(
+              fixed.diagnostics.filter((d) => d.code === 'syntax').map((d) => d.message),
+              [],
+              'the fix keeps the file valid',
+            );
           }
           assert.ok(compared > 0, `no golden for any fix of ${input}`);
         });

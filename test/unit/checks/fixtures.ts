@@ -46,5 +46,7 @@ export function fixCases(code: string): FixCase[] {
 export function fixInputs(code: string): string[] {
   const dir = join(FIXTURES, code);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.nn') && !f.endsWith('.after.nn') && f !== 'trip.nn' && f !== 'quiet.nn').sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.nn') && !f.endsWith('.after.nn') && f !== 'trip.nn' && f !== 'quiet.nn')
+    .sort();
 }

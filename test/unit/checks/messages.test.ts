@@ -12,7 +12,10 @@ const model = (body: string, task = 'binary') => `model m {\n  task ${task}\n  i
 
 describe('check messages and facts', () => {
   it('saturating-stack gives the sigmoid bound 0.25^4 ≈ 0.0039 and names the first and last layer', () => {
-    const [d] = find(model('  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid'), 'saturating-stack');
+    const [d] = find(
+      model('  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid'),
+      'saturating-stack',
+    );
     assert.match(d.message, /^4 saturating hidden layers in a row \('dense_1' to 'dense_4'\)/);
     assert.match(d.message, /0\.25\^4 ≈ 0\.0039/);
     assert.match(d.message, /switch them to relu$/);
@@ -26,7 +29,10 @@ describe('check messages and facts', () => {
   });
 
   it('saturating-stack mixes factors of different activations', () => {
-    const [d] = find(model('  dense 8 sigmoid\n  dense 8 tanh\n  dense 8 sigmoid\n  dense 1 sigmoid'), 'saturating-stack');
+    const [d] = find(
+      model('  dense 8 sigmoid\n  dense 8 tanh\n  dense 8 sigmoid\n  dense 1 sigmoid'),
+      'saturating-stack',
+    );
     assert.match(d.message, /0\.25\^2 × 1 ≈ 0\.063/);
   });
 
@@ -49,7 +55,10 @@ describe('check messages and facts', () => {
   it('all-linear lists every linear layer as related information and names what the model really is', () => {
     const text = model('  dense 8\n  dense 4 linear\n  dense 1 sigmoid');
     const [d] = find(text, 'all-linear');
-    assert.deepEqual(d.related!.map((r) => text.slice(r.span.start, r.span.end)), ['dense 8', 'linear']);
+    assert.deepEqual(
+      d.related!.map((r) => text.slice(r.span.start, r.span.end)),
+      ['dense 8', 'linear'],
+    );
     assert.match(d.message, /logistic regression in disguise/);
     assert.equal(find(text, 'linear-hidden').length, 0, 'all-linear replaces linear-hidden');
   });
@@ -77,7 +86,8 @@ describe('check messages and facts', () => {
   });
 
   it('missing-task infers the task from the output layer', () => {
-    const infer = (output: string) => find(`model m {\n  input 2\n  dense 8 relu\n  ${output}\n}\n`, 'missing-task')[0]?.data?.task;
+    const infer = (output: string) =>
+      find(`model m {\n  input 2\n  dense 8 relu\n  ${output}\n}\n`, 'missing-task')[0]?.data?.task;
     assert.equal(infer('dense 1 sigmoid'), 'binary');
     assert.equal(infer('dense 4 sigmoid'), 'multilabel(4)');
     assert.equal(infer('dense 5 softmax'), 'multiclass(5)');
@@ -115,7 +125,9 @@ describe('check messages and facts', () => {
     assert.deepEqual(advice('multiclass(classes: 3)'), {
       advice: 'give it 3 units, one per class',
       fix: 'Set units to 3',
-      units: ["output layer 'out' has 1 unit, but task multiclass(3) needs 3 (one softmax unit per class) — set units to 3"],
+      units: [
+        "output layer 'out' has 1 unit, but task multiclass(3) needs 3 (one softmax unit per class) — set units to 3",
+      ],
     });
     assert.deepEqual(advice('binary'), { advice: 'use sigmoid', fix: "Use sigmoid in 'out'", units: [] });
     assert.deepEqual(advice(undefined), { advice: 'use sigmoid', fix: "Use sigmoid in 'out'", units: [] });
@@ -125,11 +137,17 @@ describe('check messages and facts', () => {
   });
 
   it('loss-mismatch reports cce on a sigmoid output even on a multiclass task, and fixes the output', () => {
-    const text = 'model iris {\n  task multiclass(3)\n  input 4\n  dense 8 relu\n  out: dense 3 sigmoid\n  loss cce\n}\n';
+    const text =
+      'model iris {\n  task multiclass(3)\n  input 4\n  dense 8 relu\n  out: dense 3 sigmoid\n  loss cce\n}\n';
     const analysis = analyze(text);
     const [d] = analysis.diagnostics.filter((x) => x.code === 'loss-mismatch');
     assert.match(d.message, /sigmoid outputs are independent — use softmax on output layer 'out'$/);
-    assert.deepEqual(fixesFor(d, analysis).filter((f) => f.preferred).map((f) => f.title), ["Use softmax in 'out'"]);
+    assert.deepEqual(
+      fixesFor(d, analysis)
+        .filter((f) => f.preferred)
+        .map((f) => f.title),
+      ["Use softmax in 'out'"],
+    );
     assert.equal(analysis.diagnostics.filter((x) => x.code === 'output-activation').length, 1);
   });
 

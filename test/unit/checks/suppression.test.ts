@@ -17,15 +17,20 @@ describe('suppression comments', () => {
   });
 
   it('takes several codes and free text after the list', () => {
-    const text = 'model m {\n  task binary\n  input 2\n' +
+    const text =
+      'model m {\n  task binary\n  input 2\n' +
       '  dense 8 sigmoid  # nn-ignore: sigmoid-hidden, saturating-stack (1990s setup)\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n';
     assert.deepEqual(codes(text), ['sigmoid-hidden', 'sigmoid-hidden']);
   });
 
   it('nn-ignore-next-line silences the next line of code, skipping comment lines', () => {
-    const text = 'model m {\n  task binary\n  input 2\n  # nn-ignore-next-line: sigmoid-hidden\n  # why: a comparison\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n';
+    const text =
+      'model m {\n  task binary\n  input 2\n  # nn-ignore-next-line: sigmoid-hidden\n  # why: a comparison\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n';
     const d = analyze(text).diagnostics;
-    assert.deepEqual(d.map((x) => [x.code, analyze(text).lines.positionAt(x.span.start).line]), [['sigmoid-hidden', 6]]);
+    assert.deepEqual(
+      d.map((x) => [x.code, analyze(text).lines.positionAt(x.span.start).line]),
+      [['sigmoid-hidden', 6]],
+    );
   });
 
   it('only silences the code it names', () => {
@@ -33,7 +38,8 @@ describe('suppression comments', () => {
   });
 
   it('reports an unused code as a faded hint with a fix that removes it', () => {
-    const text = 'model m {\n  task binary\n  input 2\n  dense 8 relu  # nn-ignore: sigmoid-hidden\n  dense 1 sigmoid\n}\n';
+    const text =
+      'model m {\n  task binary\n  input 2\n  dense 8 relu  # nn-ignore: sigmoid-hidden\n  dense 1 sigmoid\n}\n';
     const analysis = analyze(text);
     const [d] = analysis.diagnostics;
     assert.equal(d.code, 'unused-suppression');
@@ -45,12 +51,19 @@ describe('suppression comments', () => {
   });
 
   it('reports an unknown code with the nearest real one', () => {
-    const [d] = analyze(withComment('  # nn-ignore: sigmoid-hiden')).diagnostics.filter((x) => x.code === 'unknown-suppression');
+    const [d] = analyze(withComment('  # nn-ignore: sigmoid-hiden')).diagnostics.filter(
+      (x) => x.code === 'unknown-suppression',
+    );
     assert.match(d.message, /did you mean 'sigmoid-hidden'/);
   });
 
   it('accepts the codes of the parser and of the trainer', () => {
-    assert.deepEqual(codes('model m {\n  task binary\n  input 2\n  dense 8 rleu  # nn-ignore: unknown-activation\n  dense 1 sigmoid\n}\n'), []);
+    assert.deepEqual(
+      codes(
+        'model m {\n  task binary\n  input 2\n  dense 8 rleu  # nn-ignore: unknown-activation\n  dense 1 sigmoid\n}\n',
+      ),
+      [],
+    );
     // A training code is never "unused" in the static pass: the trainer reports it later.
     assert.deepEqual(codes(withComment('  # nn-ignore: sigmoid-hidden, dead-units')), []);
   });
@@ -81,14 +94,20 @@ describe('"ignore on this line" fix', () => {
         const line = analysis.lines.positionAt(target.span.start).line;
         const expected = analysis.diagnostics
           .filter((d) => d.code !== def.code || analysis.lines.positionAt(d.span.start).line !== line)
-          .map((d) => d.code).sort();
-        assert.deepEqual(after.diagnostics.map((d) => d.code).sort(), expected, `after ignoring the one at ${target.span.start}`);
+          .map((d) => d.code)
+          .sort();
+        assert.deepEqual(
+          after.diagnostics.map((d) => d.code).sort(),
+          expected,
+          `after ignoring the one at ${target.span.start}`,
+        );
       }
     });
   }
 
   it('extends an nn-ignore comment already on the line', () => {
-    const text = 'model m {\n  task binary\n  input 2\n  h: dense 8 sigmoid  # nn-ignore: sigmoid-hidden\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n';
+    const text =
+      'model m {\n  task binary\n  input 2\n  h: dense 8 sigmoid  # nn-ignore: sigmoid-hidden\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n';
     const analysis = analyze(text);
     const stack = analysis.diagnostics.find((d) => d.code === 'saturating-stack')!;
     const ignore = fixesFor(stack, analysis).find((f) => f.id === 'ignore')!;

@@ -10,9 +10,17 @@ const message = (text: string, code: string) => analyze(text).diagnostics.find((
 
 /** The 0.25ᴸ bound is on the product of the activations' slopes; the weights can make the gradient larger. */
 function boundsSlopesNotGradient(text: string, where: string): void {
-  assert.match(text, /slopes[^.]*multiply|product of[^.]*slopes/, `${where} says the bound is on the product of the slopes`);
+  assert.match(
+    text,
+    /slopes[^.]*multiply|product of[^.]*slopes/,
+    `${where} says the bound is on the product of the slopes`,
+  );
   assert.match(text, /weights[^.]*(amplify|make up)/, `${where} says the weights can amplify the gradient`);
-  assert.doesNotMatch(text, /gradient[^.]*(shrinks|is scaled) by at (least|most)/, `${where} bounds the gradient itself`);
+  assert.doesNotMatch(
+    text,
+    /gradient[^.]*(shrinks|is scaled) by at (least|most)/,
+    `${where} bounds the gradient itself`,
+  );
 }
 
 describe('teaching texts', () => {
@@ -26,7 +34,10 @@ describe('teaching texts', () => {
   it('sigmoid-hidden and saturating-stack bound the slopes, not the gradient', () => {
     boundsSlopesNotGradient(findCheck('sigmoid-hidden')!.explanation, 'sigmoid-hidden');
     boundsSlopesNotGradient(findCheck('saturating-stack')!.explanation, 'saturating-stack');
-    const stack = message(model('  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid'), 'saturating-stack');
+    const stack = message(
+      model('  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 8 sigmoid\n  dense 1 sigmoid'),
+      'saturating-stack',
+    );
     boundsSlopesNotGradient(stack, 'the saturating-stack message');
     assert.match(stack, /0\.25\^3 ≈ 0\.016/);
   });

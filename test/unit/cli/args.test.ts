@@ -11,7 +11,11 @@ const FLAGS = {
   markdown: { type: 'boolean' },
 } as const;
 
-interface Parsed { out?: string; last?: string; files: string[] }
+interface Parsed {
+  out?: string;
+  last?: string;
+  files: string[];
+}
 
 /** Parses with a small command and returns what `read` got, or the usage error it printed. */
 function parse(...args: string[]): Parsed | string {
@@ -29,7 +33,12 @@ function parse(...args: string[]): Parsed | string {
 
 describe('cli: arguments', () => {
   it('reads values after a space, after =, and attached to a short flag', () => {
-    for (const args of [['a.nn', '--out', 'x'], ['a.nn', '--out=x'], ['a.nn', '-o', 'x'], ['-ox', 'a.nn']]) {
+    for (const args of [
+      ['a.nn', '--out', 'x'],
+      ['a.nn', '--out=x'],
+      ['a.nn', '-o', 'x'],
+      ['-ox', 'a.nn'],
+    ]) {
       assert.deepEqual(parse(...args), { out: 'x', last: 'out', files: ['a.nn'] }, args.join(' '));
     }
   });
@@ -63,7 +72,7 @@ describe('cli: arguments', () => {
 });
 
 describe('cli: files, places and picks', () => {
-  it('uses the current folder as the root for a file inside it, else the file\'s folder', () => {
+  it("uses the current folder as the root for a file inside it, else the file's folder", () => {
     assert.deepEqual(rootsFor('/work/p/nets/a.nn', '/work/p'), ['/work/p']);
     assert.deepEqual(rootsFor('/elsewhere/a.nn', '/work/p'), ['/elsewhere']);
     assert.deepEqual(rootsFor('/work/pp/a.nn', '/work/p'), ['/work/pp'], 'a sibling with the same prefix is outside');
@@ -77,8 +86,13 @@ describe('cli: files, places and picks', () => {
   });
 
   it('picks models and train blocks by --model, naming the choices when the name is wrong', () => {
-    const { semantic } = analyze('model a {\n  input 2\n  dense 1\n}\nmodel b {\n  input 2\n  dense 1\n}\ntrain b {\n  data xor\n}\n');
-    assert.deepEqual((pickModels(semantic.models, undefined, 'f.nn') as { name: string }[]).map((m) => m.name), ['a', 'b']);
+    const { semantic } = analyze(
+      'model a {\n  input 2\n  dense 1\n}\nmodel b {\n  input 2\n  dense 1\n}\ntrain b {\n  data xor\n}\n',
+    );
+    assert.deepEqual(
+      (pickModels(semantic.models, undefined, 'f.nn') as { name: string }[]).map((m) => m.name),
+      ['a', 'b'],
+    );
     assert.equal(pickModels(semantic.models, 'c', 'f.nn'), "no model named 'c' in f.nn (it has 'a', 'b')");
     assert.equal(pickModels([], undefined, 'f.nn'), 'f.nn has no model');
     assert.equal((pickTrain(semantic.trains) as { modelName: string }).modelName, 'b');

@@ -22,7 +22,10 @@ describe('cli: nn explain', () => {
       assert.ok(sentences(doc.explanation) >= 2, `an explanation of more than one sentence: '${doc.explanation}'`);
       assert.ok(doc.fix.length >= 20, `a fix: '${doc.fix}'`);
       const text = explainText(code)!;
-      assert.ok(text.startsWith(`${code} (${doc.severity}) — ${doc.title}\n`), 'the first line names the code, severity and title');
+      assert.ok(
+        text.startsWith(`${code} (${doc.severity}) — ${doc.title}\n`),
+        'the first line names the code, severity and title',
+      );
       assert.ok(text.includes(doc.explanation.split('\n')[0]), 'the explanation is printed');
       assert.match(text, /\nHow to fix:\n {2}\S/, 'a fix section');
     });
@@ -32,7 +35,11 @@ describe('cli: nn explain', () => {
     const { code, out } = await runNn('explain');
     assert.equal(code, 0);
     for (const c of [...CHECKS, ...CORE_CODES, ...TRAINING_CHECKS]) {
-      assert.match(out, new RegExp(`^ {2}${c.code} +${c.severity} +${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), c.code);
+      assert.match(
+        out,
+        new RegExp(`^ {2}${c.code} +${c.severity} +${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'),
+        c.code,
+      );
     }
   });
 
@@ -46,7 +53,11 @@ describe('cli: nn explain', () => {
 
   it('lists a training check with the severity it reports', () => {
     const flat = Array.from({ length: 20 }, (_, i) => ({ epoch: i + 1, trainLoss: 0.69, valLoss: 0.69, layers: [] }));
-    const [finding] = runTrainingCheck(lossPlateau, { epoch: 20, epochs: 20, history: flat, layers: [] }, DEFAULT_THRESHOLDS);
+    const [finding] = runTrainingCheck(
+      lossPlateau,
+      { epoch: 20, epochs: 20, history: flat, layers: [] },
+      DEFAULT_THRESHOLDS,
+    );
     assert.equal(finding.code, 'loss-plateau');
     assert.equal(TRAINING_CHECKS.find((c) => c.code === 'loss-plateau')!.severity, finding.severity);
   });

@@ -23,14 +23,20 @@ describe('cli: terminal-safe output', function () {
 
   describe('terminalSafe', () => {
     it('leaves no control character but newline and tab, for any string', () => {
-      fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
-        assert.doesNotMatch(terminalSafe(text), UNSAFE);
-      }), { numRuns: 3000 });
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+          assert.doesNotMatch(terminalSafe(text), UNSAFE);
+        }),
+        { numRuns: 3000 },
+      );
     });
 
     it('leaves printable text, newlines and tabs unchanged', () => {
       const printable = fc.string({ unit: 'binary', maxLength: 200 }).filter((s) => !UNSAFE.test(s));
-      fc.assert(fc.property(printable, (text) => assert.equal(terminalSafe(text), text)), { numRuns: 3000 });
+      fc.assert(
+        fc.property(printable, (text) => assert.equal(terminalSafe(text), text)),
+        { numRuns: 3000 },
+      );
       assert.equal(terminalSafe('a\tb\nc — ü 😀 \\x1b'), 'a\tb\nc — ü 😀 \\x1b');
     });
 
@@ -40,9 +46,12 @@ describe('cli: terminal-safe output', function () {
     });
 
     it('keeps JSON valid and meaning the same string', () => {
-      fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (text) => {
-        assert.equal(JSON.parse(terminalSafe(JSON.stringify({ text }))).text, text);
-      }), { numRuns: 2000 });
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (text) => {
+          assert.equal(JSON.parse(terminalSafe(JSON.stringify({ text }))).text, text);
+        }),
+        { numRuns: 2000 },
+      );
     });
   });
 
@@ -52,8 +61,14 @@ describe('cli: terminal-safe output', function () {
       if (!existsSync(CLI)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
       dir = mkdtempSync(join(tmpdir(), 'nn-terminal-'));
       // ESC and BEL inside an unknown activation name and a stray character: both reach a message.
-      writeFileSync(join(dir, 'escapes.nn'), 'model m {\n  task binary\n  input 2\n  dense 8 re\u001b]0;owned\u0007lu\n  dense 1 sigmoid \u001b[2J\n}\n');
-      writeFileSync(join(dir, 'bidi\u202e.nn'), 'model m {\n  task binary\n  input 2\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n');
+      writeFileSync(
+        join(dir, 'escapes.nn'),
+        'model m {\n  task binary\n  input 2\n  dense 8 re\u001b]0;owned\u0007lu\n  dense 1 sigmoid \u001b[2J\n}\n',
+      );
+      writeFileSync(
+        join(dir, 'bidi\u202e.nn'),
+        'model m {\n  task binary\n  input 2\n  dense 8 sigmoid\n  dense 1 sigmoid\n}\n',
+      );
     });
 
     it('nn check shows ESC and BEL from the file escaped', () => {
@@ -69,13 +84,23 @@ describe('cli: terminal-safe output', function () {
       const json = nn(['check', '.', '--format', 'json'], dir);
       assert.doesNotMatch(json.stdout, UNSAFE);
       const findings = JSON.parse(json.stdout) as Array<{ message: string }>;
-      assert.ok(findings.some((f) => f.message.includes('\u001b')), 'JSON still carries the real characters');
+      assert.ok(
+        findings.some((f) => f.message.includes('\u001b')),
+        'JSON still carries the real characters',
+      );
     });
 
     it('escapes what every command echoes back: codes, file names, model names', () => {
       const bad = 'x\u001b[31m\u0007';
-      for (const args of [['explain', bad], ['summary', `${bad}.nn`], ['train', `${bad}.nn`], ['export', `${bad}.nn`, '--to', 'json'],
-        ['summary', 'escapes.nn', '--model', bad], [bad], ['check', 'escapes.nn', `--format=${bad}`]]) {
+      for (const args of [
+        ['explain', bad],
+        ['summary', `${bad}.nn`],
+        ['train', `${bad}.nn`],
+        ['export', `${bad}.nn`, '--to', 'json'],
+        ['summary', 'escapes.nn', '--model', bad],
+        [bad],
+        ['check', 'escapes.nn', `--format=${bad}`],
+      ]) {
         const { stdout, stderr } = nn(args, dir);
         assert.ok(stderr.includes('\\u001b') || stdout.includes('\\u001b'), `${args.join(' ')} echoes the name`);
         assert.doesNotMatch(stdout + stderr, UNSAFE, args.join(' '));

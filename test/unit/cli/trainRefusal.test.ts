@@ -7,7 +7,8 @@ import { runNn } from '../../support/cli';
 
 const MODEL = 'model m {\n  task binary\n  input 2\n  dense 8 relu\n  dense 1 sigmoid\n}\n';
 const train = (line: string) => `${MODEL}train m {\n  data xor\n  ${line}\n}\n`;
-const HUGE = 'model huge {\n  task binary\n  input 2\n  dense 100000 relu\n  dense 100000 relu\n  dense 1 sigmoid\n}\ntrain huge {\n  data xor\n}\n';
+const HUGE =
+  'model huge {\n  task binary\n  input 2\n  dense 100000 relu\n  dense 100000 relu\n  dense 1 sigmoid\n}\ntrain huge {\n  data xor\n}\n';
 
 /** Bytes held by ArrayBuffers (typed arrays) and the resident set, now. */
 function memory(): { buffers: number; rss: number } {
@@ -27,7 +28,11 @@ describe('nn train refuses a file with errors', function () {
   const cases: [string, string, RegExp][] = [
     ['epochs 0', 'epochs 0', /epochs\.nn:9:10: error param-range: epochs must be ≥ 1, found 0/],
     ['batch 0', 'batch 0', /batch\.nn:9:9: error param-range: the batch size must be ≥ 1, found 0/],
-    ['validation 1', 'validation 1', /validation\.nn:9:14: error param-range: the validation fraction must be in \[0, 1\), found 1/],
+    [
+      'validation 1',
+      'validation 1',
+      /validation\.nn:9:14: error param-range: the validation fraction must be in \[0, 1\), found 1/,
+    ],
   ];
   for (const [what, line, listed] of cases) {
     it(`${what}: exits 1 and lists the error as file:line:col, without training`, async () => {
@@ -41,7 +46,10 @@ describe('nn train refuses a file with errors', function () {
   }
 
   it('lists every error of the file, not only those of the train block', async () => {
-    const file = write('two.nn', `model m {\n  task binary\n  input 2\n  dense 8 relu\n  dropout 1.5\n  dense 1 sigmoid\n}\ntrain m {\n  data xor\n  epochs 0\n}\n`);
+    const file = write(
+      'two.nn',
+      `model m {\n  task binary\n  input 2\n  dense 8 relu\n  dropout 1.5\n  dense 1 sigmoid\n}\ntrain m {\n  data xor\n  epochs 0\n}\n`,
+    );
     const result = await runNn('train', file, '--no-save');
     assert.equal(result.code, 1);
     assert.match(result.err, /two\.nn:5:11: error param-range/);
@@ -66,7 +74,17 @@ describe('nn train refuses a file with errors', function () {
   it('export --weights trains nothing when another part of the file has an error', async () => {
     const other = 'model other {\n  task binary\n  input 2\n  dropout 1.5\n  dense 1 sigmoid\n}\n';
     const file = write('exportOther.nn', `${MODEL}${other}train m {\n  data xor\n  epochs 2\n}\n`);
-    const result = await runNn('export', file, '--model', 'm', '--to', 'json', '--weights', '--out', join(dir, 'other.json'));
+    const result = await runNn(
+      'export',
+      file,
+      '--model',
+      'm',
+      '--to',
+      'json',
+      '--weights',
+      '--out',
+      join(dir, 'other.json'),
+    );
     assert.equal(result.code, 1, result.out);
     assert.match(result.err, /cannot be trained now: the file has an error \(line 10: .*dropout/);
   });
@@ -82,7 +100,10 @@ describe('the size budget', function () {
     const report = join(dir, 'report.txt');
     const result = await runNn('check', file, '--output', report);
     assert.equal(result.code, 1);
-    assert.match(readFileSync(report, 'utf8'), /huge\.nn:1:7 error model-size model 'huge' is too large to train: 10,000,500,001 parameters and about [\d,]+ MB for a run \(batch 32, adam\), above the 2,048 MB a run may use/);
+    assert.match(
+      readFileSync(report, 'utf8'),
+      /huge\.nn:1:7 error model-size model 'huge' is too large to train: 10,000,500,001 parameters and about [\d,]+ MB for a run \(batch 32, adam\), above the 2,048 MB a run may use/,
+    );
   });
 
   it('nn train exits 1 at once with that message, allocating nothing', async () => {
@@ -91,9 +112,15 @@ describe('the size budget', function () {
     const result = await runNn('train', file, '--no-save');
     const after = memory();
     assert.equal(result.code, 1, result.err);
-    assert.match(result.err, /huge\.nn:1:7: error model-size: model 'huge' is too large to train: 10,000,500,001 parameters/);
+    assert.match(
+      result.err,
+      /huge\.nn:1:7: error model-size: model 'huge' is too large to train: 10,000,500,001 parameters/,
+    );
     assert.ok(Date.now() - started < 5000, 'refused quickly');
-    assert.ok(after.buffers - before.buffers < 50 * 2 ** 20, `typed arrays grew by ${after.buffers - before.buffers} bytes`);
+    assert.ok(
+      after.buffers - before.buffers < 50 * 2 ** 20,
+      `typed arrays grew by ${after.buffers - before.buffers} bytes`,
+    );
     assert.ok(after.rss - before.rss < 200 * 2 ** 20, `the process grew by ${after.rss - before.rss} bytes`);
   });
 
@@ -122,6 +149,9 @@ describe('the size budget', function () {
     writeFileSync(settings, '{ "nn.modelSize.warnParameters": 10 }');
     const report = join(dir, 'small.txt');
     assert.equal((await runNn('check', small, '--settings', settings, '--output', report)).code, 0);
-    assert.match(readFileSync(report, 'utf8'), /small\.nn:1:7 warning model-size model 'm' is large: 33 parameters .* the warning starts above 10 parameters or 256 MB/);
+    assert.match(
+      readFileSync(report, 'utf8'),
+      /small\.nn:1:7 warning model-size model 'm' is large: 33 parameters .* the warning starts above 10 parameters or 256 MB/,
+    );
   });
 });

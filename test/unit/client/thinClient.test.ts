@@ -20,7 +20,12 @@ const CORE_TEXT: [string, string][] = [
 ];
 
 /** What client code may import from the server's folder: the protocol and small helpers without core imports. */
-const ALLOWED_FROM_SERVER = ['server/src/protocol.ts', 'server/src/protocolValidate.ts', 'server/src/train/runner.ts', 'server/src/serverFlags.ts'];
+const ALLOWED_FROM_SERVER = [
+  'server/src/protocol.ts',
+  'server/src/protocolValidate.ts',
+  'server/src/train/runner.ts',
+  'server/src/serverFlags.ts',
+];
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -42,7 +47,10 @@ describe('the thin client', function () {
   before(() => {
     out = mkdtempSync(join(tmpdir(), 'nn-bundle-'));
     for (const entry of ['extension', 'server']) {
-      execFileSync(process.execPath, ['esbuild.mjs', '--production', '--only', entry, '--outdir', out], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(process.execPath, ['esbuild.mjs', '--production', '--only', entry, '--outdir', out], {
+        cwd: ROOT,
+        stdio: 'pipe',
+      });
     }
   });
 
@@ -50,8 +58,14 @@ describe('the thin client', function () {
 
   for (const [part, text] of CORE_TEXT) {
     it(`dist/extension.js (production) holds nothing of ${part}, which dist/server.js does`, () => {
-      assert.ok(readFileSync(join(out, 'server.js'), 'utf8').includes(text), `the marker of ${part} is not in the server bundle: pick another`);
-      assert.ok(!readFileSync(join(out, 'extension.js'), 'utf8').includes(text), `the extension bundle holds ${part} ('${text}')`);
+      assert.ok(
+        readFileSync(join(out, 'server.js'), 'utf8').includes(text),
+        `the marker of ${part} is not in the server bundle: pick another`,
+      );
+      assert.ok(
+        !readFileSync(join(out, 'extension.js'), 'utf8').includes(text),
+        `the extension bundle holds ${part} ('${text}')`,
+      );
     });
   }
 
@@ -59,7 +73,13 @@ describe('the thin client', function () {
     const problems: string[] = [];
     for (const file of sourceFiles(join(ROOT, 'client', 'src'))) {
       for (const spec of importsOf(file)) {
-        if (spec === 'vscode' || spec.startsWith('vscode-languageclient') || spec === 'vscode-languageserver-protocol' || spec.startsWith('node:')) continue;
+        if (
+          spec === 'vscode' ||
+          spec.startsWith('vscode-languageclient') ||
+          spec === 'vscode-languageserver-protocol' ||
+          spec.startsWith('node:')
+        )
+          continue;
         const target = relative(ROOT, resolve(dirname(file), spec)).replace(/\\/g, '/');
         if (target.startsWith('client/src/') || ALLOWED_FROM_SERVER.includes(`${target}.ts`)) continue;
         problems.push(`${relative(ROOT, file)} imports '${spec}'`);
@@ -73,8 +93,15 @@ describe('the thin client', function () {
       const file = join(ROOT, helper);
       const text = readFileSync(file, 'utf8');
       for (const spec of importsOf(file)) {
-        const typeOnly = new RegExp(`import type [^;]*from ['"]${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`).test(text);
-        const allowed = spec.startsWith('node:') || spec === 'vscode-jsonrpc' || spec === './protocol' || spec === '../protocol' || typeOnly;
+        const typeOnly = new RegExp(
+          `import type [^;]*from ['"]${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`,
+        ).test(text);
+        const allowed =
+          spec.startsWith('node:') ||
+          spec === 'vscode-jsonrpc' ||
+          spec === './protocol' ||
+          spec === '../protocol' ||
+          typeOnly;
         assert.ok(allowed, `${helper} imports '${spec}' at run time`);
       }
     }

@@ -19,9 +19,21 @@ describe('export: slopes of standalone PReLU layers', () => {
     const c = standalone();
     const saved = c.weights.activationSlopes;
     assert.ok(saved, 'the weights hold activationSlopes');
-    assert.deepEqual(saved.map((s) => [s.name, s.slopes.length]), [['activation_1', 6], ['gate', 4]]);
-    assert.ok(saved[0].slopes.some((s) => Math.abs(s - 0.1) > 1e-4), `slopes moved from init 0.1: ${saved[0].slopes}`);
-    assert.ok(saved[1].slopes.some((s) => Math.abs(s - 0.25) > 1e-4), `slopes moved from init 0.25: ${saved[1].slopes}`);
+    assert.deepEqual(
+      saved.map((s) => [s.name, s.slopes.length]),
+      [
+        ['activation_1', 6],
+        ['gate', 4],
+      ],
+    );
+    assert.ok(
+      saved[0].slopes.some((s) => Math.abs(s - 0.1) > 1e-4),
+      `slopes moved from init 0.1: ${saved[0].slopes}`,
+    );
+    assert.ok(
+      saved[1].slopes.some((s) => Math.abs(s - 0.25) > 1e-4),
+      `slopes moved from init 0.25: ${saved[1].slopes}`,
+    );
   });
 
   it('change what predict computes (it does not fall back to the initial slope)', () => {
@@ -49,13 +61,32 @@ describe('export: slopes of standalone PReLU layers', () => {
       return JSON.stringify(doc);
     };
     const cases: [string, RegExp][] = [
-      [edit((d) => d.weights.activationSlopes.pop()), /^weights\.activationSlopes: the model has 2 standalone PReLU layers, the weights have slopes for 1/],
-      [edit((d) => d.weights.activationSlopes[1].slopes.push(1)), /^weights\.activationSlopes\[1\]\.slopes: layer 'gate' has 4 values, expected as many slopes, found 5/],
-      [edit((d) => { d.weights.activationSlopes[0].slopes[2] = 'x'; }), /^weights\.activationSlopes\[0\]\.slopes\[2\]: expected a finite number/],
-      [edit((d) => { d.weights.activationSlopes = {}; }), /^weights\.activationSlopes: expected an array/],
+      [
+        edit((d) => d.weights.activationSlopes.pop()),
+        /^weights\.activationSlopes: the model has 2 standalone PReLU layers, the weights have slopes for 1/,
+      ],
+      [
+        edit((d) => d.weights.activationSlopes[1].slopes.push(1)),
+        /^weights\.activationSlopes\[1\]\.slopes: layer 'gate' has 4 values, expected as many slopes, found 5/,
+      ],
+      [
+        edit((d) => {
+          d.weights.activationSlopes[0].slopes[2] = 'x';
+        }),
+        /^weights\.activationSlopes\[0\]\.slopes\[2\]: expected a finite number/,
+      ],
+      [
+        edit((d) => {
+          d.weights.activationSlopes = {};
+        }),
+        /^weights\.activationSlopes: expected an array/,
+      ],
     ];
     for (const [text, message] of cases) {
-      assert.throws(() => loadJsonExport(text), (error: unknown) => error instanceof ExportFormatError && message.test(error.message));
+      assert.throws(
+        () => loadJsonExport(text),
+        (error: unknown) => error instanceof ExportFormatError && message.test(error.message),
+      );
     }
   });
 
@@ -63,12 +94,18 @@ describe('export: slopes of standalone PReLU layers', () => {
     const c = standalone();
     const [file] = exportModel('onnx', { spec: c.spec, weights: c.weights }).files;
     const { ModelProto } = onnxTypes();
-    const model: any = ModelProto.toObject(ModelProto.decode(file.content as Uint8Array), { longs: Number, defaults: false });
+    const model: any = ModelProto.toObject(ModelProto.decode(file.content as Uint8Array), {
+      longs: Number,
+      defaults: false,
+    });
     const slope = (name: string) => model.graph.initializer.find((t: any) => t.name === name)?.float_data as number[];
     c.weights.activationSlopes!.forEach(({ name, slopes }) => {
       const stored = slope(`${name}.slope`);
       assert.ok(stored, `initializer ${name}.slope`);
-      assert.deepEqual(stored, slopes.map((s) => Math.fround(s)));
+      assert.deepEqual(
+        stored,
+        slopes.map((s) => Math.fround(s)),
+      );
     });
   });
 

@@ -9,7 +9,13 @@ import { analyze } from '../../../server/src/analysis';
 import { ACTIVATIONS, FEATURES, isIdentityFeatures, type FeatureName } from '../../../server/src/catalog';
 import type { ParamValues } from '../../../server/src/catalog/types';
 import { Rng } from '../../../server/src/train/engine/rng';
-import type { DatasetRequest, LayerSpec, NetworkSpec, NetworkWeights, TrainSettings } from '../../../server/src/model/spec';
+import type {
+  DatasetRequest,
+  LayerSpec,
+  NetworkSpec,
+  NetworkWeights,
+  TrainSettings,
+} from '../../../server/src/model/spec';
 import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../../../server/src/train/fromModel';
 import { predict } from '../../../server/src/train/predict';
 import { trainSync } from '../../../server/src/train/trainer';
@@ -39,7 +45,8 @@ interface CaseDef {
   features?: FeatureName[];
 }
 
-const hidden = (name: string, params: ParamValues = {}, units = 6): LayerSpec => dense(units, name, params, 'he_normal');
+const hidden = (name: string, params: ParamValues = {}, units = 6): LayerSpec =>
+  dense(units, name, params, 'he_normal');
 
 /** Parameter forms worth their own case, beyond each activation with its defaults. */
 const VARIANTS: CaseDef[] = [
@@ -52,7 +59,11 @@ const VARIANTS: CaseDef[] = [
   {
     id: 'standalone_and_dropout',
     activation: 'tanh',
-    layers: [dense(6, undefined, {}, 'glorot_uniform'), { kind: 'activation', name: '', sourceIndex: 0, activation: { name: 'tanh', params: {} } }, { kind: 'dropout', name: '', sourceIndex: 0, rate: 0.2 }],
+    layers: [
+      dense(6, undefined, {}, 'glorot_uniform'),
+      { kind: 'activation', name: '', sourceIndex: 0, activation: { name: 'tanh', params: {} } },
+      { kind: 'dropout', name: '', sourceIndex: 0, rate: 0.2 },
+    ],
   },
   { id: 'prelu_stack', activation: 'prelu', layers: [hidden('prelu', { init: 0.1 }), hidden('prelu', {}, 4)] },
   {
@@ -70,9 +81,20 @@ const VARIANTS: CaseDef[] = [
   {
     id: 'reserved_labels',
     activation: 'relu',
-    layers: [{ ...hidden('relu'), name: 'in' }, { kind: 'activation', name: 'eval', sourceIndex: 0, activation: { name: 'softsign', params: {} } }, { ...hidden('elu', {}, 3), name: 'forward' }],
+    layers: [
+      { ...hidden('relu'), name: 'in' },
+      { kind: 'activation', name: 'eval', sourceIndex: 0, activation: { name: 'softsign', params: {} } },
+      { ...hidden('elu', {}, 3), name: 'forward' },
+    ],
   },
-  { id: 'regression_no_normalize', activation: 'relu', layers: [hidden('relu')], head: 'regression', data: { name: 'sine', params: { points: 200, noise: 0.1 } }, normalize: false },
+  {
+    id: 'regression_no_normalize',
+    activation: 'relu',
+    layers: [hidden('relu')],
+    head: 'regression',
+    data: { name: 'sine', params: { points: 200, noise: 0.1 } },
+    normalize: false,
+  },
   { id: 'features_all', activation: 'tanh', layers: [hidden('tanh')], features: FEATURES.map((f) => f.name) },
 ];
 
@@ -87,10 +109,16 @@ function buildSpec(def: CaseDef): NetworkSpec {
   const head = def.head ?? 'binary';
   const input = def.features?.length ?? 2;
   if (head === 'multiclass') {
-    return network(input, [...def.layers, dense(3, 'softmax')], { task: { kind: 'multiclass', count: 3 }, loss: { name: 'cce', params: {} } });
+    return network(input, [...def.layers, dense(3, 'softmax')], {
+      task: { kind: 'multiclass', count: 3 },
+      loss: { name: 'cce', params: {} },
+    });
   }
   if (head === 'regression') {
-    return network(input, [...def.layers, dense(1)], { task: { kind: 'regression' }, loss: { name: 'mse', params: {} } });
+    return network(input, [...def.layers, dense(1)], {
+      task: { kind: 'regression' },
+      loss: { name: 'mse', params: {} },
+    });
   }
   return network(input, [...def.layers, dense(1, 'sigmoid')]);
 }
@@ -107,17 +135,22 @@ function dataFor(def: CaseDef): DatasetRequest {
  */
 function inputsFor(width: number, seed: number, weights: NetworkWeights, settings: TrainSettings): number[][] {
   const rng = new Rng(seed, 0);
-  if (!isIdentityFeatures(settings.features)) return Array.from({ length: 100 }, () => [-8 + 16 * rng.next(), -8 + 16 * rng.next()]);
+  if (!isIdentityFeatures(settings.features))
+    return Array.from({ length: 100 }, () => [-8 + 16 * rng.next(), -8 + 16 * rng.next()]);
   const mean = weights.normalization?.mean ?? new Array<number>(width).fill(0);
   const std = weights.normalization?.std ?? new Array<number>(width).fill(1);
-  return Array.from({ length: 100 }, () => Array.from({ length: width }, (_, j) => mean[j] + std[j] * (-4 + 8 * rng.next())));
+  return Array.from({ length: 100 }, () =>
+    Array.from({ length: width }, (_, j) => mean[j] + std[j] * (-4 + 8 * rng.next())),
+  );
 }
 
 export const EXAMPLES_FOLDER = path.join(__dirname, '..', '..', '..', 'examples');
 
 /** Every model of every file in examples/, trained for 3 epochs on its own train block's data. */
 function exampleCases(): ParityCase[] {
-  const files = readdirSync(EXAMPLES_FOLDER).filter((f) => f.endsWith('.nn')).sort();
+  const files = readdirSync(EXAMPLES_FOLDER)
+    .filter((f) => f.endsWith('.nn'))
+    .sort();
   return files.flatMap((file, i) => {
     const analysis = analyze(readFileSync(path.join(EXAMPLES_FOLDER, file), 'utf8'));
     return analysis.semantic.models.map((model): ParityCase => {
@@ -128,7 +161,14 @@ function exampleCases(): ParityCase[] {
       const settings = settingsFromTrain(train, { epochs: 3 });
       const { finished } = trainSync({ runId: file, spec, settings, data });
       if (!finished.weights) throw new Error(`${file}: training returned no weights`);
-      return { id: `example_${path.basename(file, '.nn')}_${model.name}`, activation: 'example', spec, weights: finished.weights, settings, inputs: inputsFor(spec.input, 500 + i, finished.weights, settings) };
+      return {
+        id: `example_${path.basename(file, '.nn')}_${model.name}`,
+        activation: 'example',
+        spec,
+        weights: finished.weights,
+        settings,
+        inputs: inputsFor(spec.input, 500 + i, finished.weights, settings),
+      };
     });
   });
 }
@@ -143,11 +183,24 @@ export function parityCases(): ParityCase[] {
   cached = defs.map((def, i) => {
     const spec = buildSpec(def);
     spec.modelName = def.id;
-    const settings: TrainSettings = { epochs: 4, batch: 32, validation: 0.2, seed: 3 + i, normalize: def.normalize ?? true };
+    const settings: TrainSettings = {
+      epochs: 4,
+      batch: 32,
+      validation: 0.2,
+      seed: 3 + i,
+      normalize: def.normalize ?? true,
+    };
     if (def.features) settings.features = def.features;
     const { finished } = trainSync({ runId: def.id, spec, settings, data: dataFor(def) });
     if (!finished.weights) throw new Error(`${def.id}: training returned no weights`);
-    return { id: def.id, activation: def.activation, spec, weights: finished.weights, settings, inputs: inputsFor(spec.input, 100 + i, finished.weights, settings) };
+    return {
+      id: def.id,
+      activation: def.activation,
+      spec,
+      weights: finished.weights,
+      settings,
+      inputs: inputsFor(spec.input, 100 + i, finished.weights, settings),
+    };
   });
   cached.push(...exampleCases());
   return cached;
@@ -159,12 +212,19 @@ export function enginePrediction(c: ParityCase, kind: 'float32' | 'float64'): nu
 }
 
 /** |a − b| within `tolerance`, relative for values above 1 in size. */
-export function assertClose(actual: readonly number[][], expected: readonly number[][], tolerance: number, label: string): void {
-  if (actual.length !== expected.length) throw new Error(`${label}: ${actual.length} rows, expected ${expected.length}`);
+export function assertClose(
+  actual: readonly number[][],
+  expected: readonly number[][],
+  tolerance: number,
+  label: string,
+): void {
+  if (actual.length !== expected.length)
+    throw new Error(`${label}: ${actual.length} rows, expected ${expected.length}`);
   let worst = 0;
   let where = '';
   expected.forEach((row, r) => {
-    if (actual[r].length !== row.length) throw new Error(`${label}: row ${r} has ${actual[r].length} values, expected ${row.length}`);
+    if (actual[r].length !== row.length)
+      throw new Error(`${label}: row ${r} has ${actual[r].length} values, expected ${row.length}`);
     row.forEach((e, c) => {
       const a = actual[r][c];
       const err = Math.abs(a - e) / Math.max(1, Math.abs(e));
@@ -174,5 +234,6 @@ export function assertClose(actual: readonly number[][], expected: readonly numb
       }
     });
   });
-  if (!(worst <= tolerance)) throw new Error(`${label}: differs from the engine by ${worst.toExponential(2)} (> ${tolerance}) at ${where}`);
+  if (!(worst <= tolerance))
+    throw new Error(`${label}: differs from the engine by ${worst.toExponential(2)} (> ${tolerance}) at ${where}`);
 }

@@ -45,7 +45,10 @@ describe('nn export', () => {
   it('trains with the train block when there is no saved run, and says so', async () => {
     const result = await nn('export', file, '--to', 'json', '--weights');
     assert.equal(result.code, 0, result.err);
-    assert.match(result.out, /no saved run for 'small', so it was trained now with its train block \(3 epochs on 'xor', seed 4\)/);
+    assert.match(
+      result.out,
+      /no saved run for 'small', so it was trained now with its train block \(3 epochs on 'xor', seed 4\)/,
+    );
     assert.match(result.out, /exported the first model, 'small' \(the file also defines 'other'/);
     const loaded = loadJsonExport(readFileSync(path.join(dir, 'small.json'), 'utf8'));
     assert.ok(loaded.weights?.normalization, 'weights with the standardization of the run');
@@ -107,7 +110,14 @@ describe('nn export', () => {
 
   for (const out of ['missing/net.py', 'missing/', 'missing/deeper/net.onnx']) {
     it(`refuses --out ${out}: it creates no folders`, async () => {
-      const result = await nn('export', file, '--to', out.endsWith('.onnx') ? 'onnx' : 'pytorch', '--out', path.join(dir, out));
+      const result = await nn(
+        'export',
+        file,
+        '--to',
+        out.endsWith('.onnx') ? 'onnx' : 'pytorch',
+        '--out',
+        path.join(dir, out),
+      );
       assert.equal(result.code, 1);
       assert.match(result.err, /the folder '.*missing.*' does not exist; create it first/);
       assert.ok(!existsSync(path.join(dir, 'missing')), 'no folder created');
@@ -123,10 +133,16 @@ describe('nn export', () => {
   it('without --out writes next to the .nn file and says where', async () => {
     const first = await nn('export', file, '--to', 'json');
     assert.equal(first.code, 0, first.err);
-    assert.ok(first.out.includes(`wrote ${path.join(dir, 'small.json')} (next to the .nn file; --out chooses another place)`), first.out);
+    assert.ok(
+      first.out.includes(`wrote ${path.join(dir, 'small.json')} (next to the .nn file; --out chooses another place)`),
+      first.out,
+    );
     const again = await nn('export', file, '--to', 'json');
     assert.equal(again.code, 0, again.err);
-    assert.ok(again.out.includes(`wrote ${path.join(dir, 'small.json')} (replacing the earlier export; next to the .nn file`), again.out);
+    assert.ok(
+      again.out.includes(`wrote ${path.join(dir, 'small.json')} (replacing the earlier export; next to the .nn file`),
+      again.out,
+    );
   });
 
   it('exports the architecture only without --weights', async () => {

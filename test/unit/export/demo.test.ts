@@ -35,13 +35,13 @@ describe('npm run demo', function () {
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
-  it('the JSON and PyTorch exports hold the saved run\'s weights', () => {
+  it("the JSON and PyTorch exports hold the saved run's weights", () => {
     assert.ok(saved, 'the saved run holds weights');
     assert.deepEqual(loadJsonExport(readFileSync(join(out, 'spirals.json'), 'utf8')).weights, saved);
     assert.deepEqual(loadJsonExport(readFileSync(join(out, 'spirals.weights.json'), 'utf8')).weights, saved);
   });
 
-  it('the ONNX export holds the saved run\'s weights (as float32) and says it is trained', () => {
+  it("the ONNX export holds the saved run's weights (as float32) and says it is trained", () => {
     const { ModelProto } = onnxTypes();
     const model = ModelProto.toObject(ModelProto.decode(readFileSync(join(out, 'spirals.onnx')))) as {
       graph: { initializer: { name: string; float_data?: number[] }[] };

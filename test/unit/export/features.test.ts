@@ -21,23 +21,47 @@ describe('export: input features', () => {
     const c = featuresCase();
     const [file] = exportModel('onnx', { spec: c.spec, weights: c.weights, settings: c.settings }).files;
     const { ModelProto } = onnxTypes();
-    const model: any = ModelProto.toObject(ModelProto.decode(file.content as Uint8Array), { longs: Number, defaults: false });
+    const model: any = ModelProto.toObject(ModelProto.decode(file.content as Uint8Array), {
+      longs: Number,
+      defaults: false,
+    });
     const input = model.graph.input.find((i: any) => i.name === INPUT_NAME);
     assert.equal(input.type.tensor_type.shape.dim[1].dim_value, 2);
     const ops: string[] = model.graph.node.map((n: any) => n.op_type);
-    assert.deepEqual(ops.slice(0, ops.indexOf('Concat') + 1), ['Gather', 'Gather', 'Mul', 'Mul', 'Mul', 'Sin', 'Sin', 'Concat']);
+    assert.deepEqual(ops.slice(0, ops.indexOf('Concat') + 1), [
+      'Gather',
+      'Gather',
+      'Mul',
+      'Mul',
+      'Mul',
+      'Sin',
+      'Sin',
+      'Concat',
+    ]);
     assert.equal(ops[ops.indexOf('Concat') + 1], 'Sub', 'standardization comes after the features');
-    assert.ok(model.metadata_props.some((p: any) => p.key === 'nn.features' && p.value === 'x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2'));
+    assert.ok(
+      model.metadata_props.some(
+        (p: any) => p.key === 'nn.features' && p.value === 'x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2',
+      ),
+    );
   });
 
   it('PyTorch writes a features() function and applies it first in forward', () => {
     const c = featuresCase();
-    const source = String(exportModel('pytorch', { spec: c.spec, weights: c.weights, settings: c.settings }).files[0].content);
-    assert.match(source, /^def features\(x\):\n.*\n {4}x1 = x\[:, 0:1\]\n {4}x2 = x\[:, 1:2\]\n {4}return torch\.cat\(\[x1, x2, x1 \* x1, x2 \* x2, x1 \* x2, torch\.sin\(x1\), torch\.sin\(x2\)\], dim=1\)$/m);
+    const source = String(
+      exportModel('pytorch', { spec: c.spec, weights: c.weights, settings: c.settings }).files[0].content,
+    );
+    assert.match(
+      source,
+      /^def features\(x\):\n.*\n {4}x1 = x\[:, 0:1\]\n {4}x2 = x\[:, 1:2\]\n {4}return torch\.cat\(\[x1, x2, x1 \* x1, x2 \* x2, x1 \* x2, torch\.sin\(x1\), torch\.sin\(x2\)\], dim=1\)$/m,
+    );
     assert.match(source, /^FEATURES = \("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2",\)$/m);
     assert.match(source, /^INPUT_WIDTH = 2\nFEATURE_WIDTH = 7$/m);
     assert.match(source, /self\.register_buffer\("mean", torch\.zeros\(FEATURE_WIDTH\)\)/);
-    assert.match(source, /def logits\(self, x\):\n.*\n {8}x = features\(x\)\n {8}x = \(x - self\.mean\) \/ self\.std\n/);
+    assert.match(
+      source,
+      /def logits\(self, x\):\n.*\n {8}x = features\(x\)\n {8}x = \(x - self\.mean\) \/ self\.std\n/,
+    );
     const sketch = String(exportModel('pytorch', { spec: c.spec, settings: c.settings }).files[0].content);
     assert.match(sketch, /# {5}f_train = features\(x_train\)/, 'the training snippet standardizes the features');
   });
@@ -45,7 +69,11 @@ describe('export: input features', () => {
   it('without features (or with x1, x2) the exports are unchanged', () => {
     const c = parityCases().find((x) => x.id === 'relu')!;
     const plain = exportModel('pytorch', { spec: c.spec, weights: c.weights, settings: c.settings }).files[0].content;
-    const explicit = exportModel('pytorch', { spec: c.spec, weights: c.weights, settings: { ...c.settings, features: ['x1', 'x2'] } }).files[0].content;
+    const explicit = exportModel('pytorch', {
+      spec: c.spec,
+      weights: c.weights,
+      settings: { ...c.settings, features: ['x1', 'x2'] },
+    }).files[0].content;
     assert.equal(explicit, plain);
     assert.doesNotMatch(String(plain), /def features/);
   });
@@ -60,9 +88,18 @@ describe('export: input features', () => {
       doc.train.features = features;
       return JSON.stringify(doc);
     };
-    assert.throws(() => loadJsonExport(mutate(['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'cosx2'])), /train\.features\[6\]: expected one of x1, x2/);
-    assert.throws(() => loadJsonExport(mutate(['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'x1'])), /train\.features\[6\]: 'x1' is listed twice/);
-    assert.throws(() => loadJsonExport(mutate(['x1', 'x2'])), /train\.features: 2 features, but the model's input is 7/);
+    assert.throws(
+      () => loadJsonExport(mutate(['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'cosx2'])),
+      /train\.features\[6\]: expected one of x1, x2/,
+    );
+    assert.throws(
+      () => loadJsonExport(mutate(['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'x1'])),
+      /train\.features\[6\]: 'x1' is listed twice/,
+    );
+    assert.throws(
+      () => loadJsonExport(mutate(['x1', 'x2'])),
+      /train\.features: 2 features, but the model's input is 7/,
+    );
   });
 
   describe('a saved run is reused only with the same features', () => {
@@ -70,7 +107,10 @@ describe('export: input features', () => {
       `model ring {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain ring {\n  data circle(points: 40)\n  features ${features}\n  epochs 2\n}\n`;
     const filePath = '/ws/ring.nn';
 
-    async function exportWithSaved(savedFeatures: string, fileFeatures: string): Promise<{ trained: boolean; messages: string[] }> {
+    async function exportWithSaved(
+      savedFeatures: string,
+      fileFeatures: string,
+    ): Promise<{ trained: boolean; messages: string[] }> {
       const saved = analyze(text(savedFeatures));
       const spec = specFromModel(saved.semantic.models[0]);
       const settings = settingsFromTrain(saved.semantic.trains[0]);
@@ -84,10 +124,17 @@ describe('export: input features', () => {
           return trainSync({ runId: 't', spec, settings, data }).finished.weights!;
         },
       };
-      const outcome = await exportFromAnalysis({
-        analysis: analyze(text(fileFeatures)), filePath, target: 'json', weights: true, settings: DEFAULT_SETTINGS,
-        data: { workspaceRoots: ['/ws'], trusted: true },
-      }, host);
+      const outcome = await exportFromAnalysis(
+        {
+          analysis: analyze(text(fileFeatures)),
+          filePath,
+          target: 'json',
+          weights: true,
+          settings: DEFAULT_SETTINGS,
+          data: { workspaceRoots: ['/ws'], trusted: true },
+        },
+        host,
+      );
       return { trained, messages: outcome.messages };
     }
 

@@ -35,10 +35,31 @@ function specWith(names: Names): NetworkSpec {
     layers: [
       { kind: 'dense', name: a, sourceIndex: 0, units: 5, activation: { name: 'relu', params: {} }, init: 'he_normal' },
       { kind: 'activation', name: b, sourceIndex: 1, activation: { name: 'prelu', params: { init: 0.25 } } },
-      { kind: 'dense', name: c, sourceIndex: 2, units: 4, activation: { name: 'maxout', params: { pieces: 2 } }, init: 'glorot_uniform' },
-      { kind: 'dense', name: d, sourceIndex: 3, units: 4, activation: { name: 'step', params: { threshold: 0 } }, init: 'glorot_uniform' },
+      {
+        kind: 'dense',
+        name: c,
+        sourceIndex: 2,
+        units: 4,
+        activation: { name: 'maxout', params: { pieces: 2 } },
+        init: 'glorot_uniform',
+      },
+      {
+        kind: 'dense',
+        name: d,
+        sourceIndex: 3,
+        units: 4,
+        activation: { name: 'step', params: { threshold: 0 } },
+        init: 'glorot_uniform',
+      },
       { kind: 'dropout', name: e, sourceIndex: 4, rate: 0.1 },
-      { kind: 'dense', name: f, sourceIndex: 5, units: 1, activation: { name: 'sigmoid', params: {} }, init: 'glorot_uniform' },
+      {
+        kind: 'dense',
+        name: f,
+        sourceIndex: 5,
+        units: 1,
+        activation: { name: 'sigmoid', params: {} },
+        init: 'glorot_uniform',
+      },
     ],
     task: { kind: 'binary' },
     loss: { name: 'bce', params: {} },
@@ -57,18 +78,59 @@ const ATTACK = 'x"""\nimport os; os.system(...)\n"""y.nn';
 const FIXED: Names[] = [
   { ...PLAIN, source: ATTACK },
   { ...PLAIN, model: ATTACK, stem: ATTACK, layers: PLAIN.layers.map((l) => `${l}\n${ATTACK}`) },
-  { ...PLAIN, source: "'''\n# -*- coding: utf-7 -*-\n+ACIAIgAi-", layers: ['\\', '\\\n', '\r\nimport os', '\u2028x = 1', '\x00', '\ud800'] },
+  {
+    ...PLAIN,
+    source: "'''\n# -*- coding: utf-7 -*-\n+ACIAIgAi-",
+    layers: ['\\', '\\\n', '\r\nimport os', '\u2028x = 1', '\x00', '\ud800'],
+  },
   { ...PLAIN, model: '\udc00\ud83d', source: '\x1b[31mred\x07\u202egnp.nn', stem: 'a"b\\c' },
 ];
 
 /** Characters no generated text may hold raw: controls (except none), format characters, separators, lone surrogates. */
 const UNSAFE = /[\p{C}\p{Zl}\p{Zp}]/u;
 
-const PIECES = ['"""', "'''", '"', "'", '\\', '\n', '\r', '\r\n', '\u2028', '\u0085', '\x00', '\x1b[2J', '\x07', '\x0c', '\ud800', '\udfff',
-  '#', ' coding: utf-7', 'é', '😀', '\u202e', '{', '}', '\\N{', '\\u', 'import os; os.system("id")', '\t', 'x'];
-const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ maxLength: 6 })), { maxLength: 6 })
+const PIECES = [
+  '"""',
+  "'''",
+  '"',
+  "'",
+  '\\',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u2028',
+  '\u0085',
+  '\x00',
+  '\x1b[2J',
+  '\x07',
+  '\x0c',
+  '\ud800',
+  '\udfff',
+  '#',
+  ' coding: utf-7',
+  'é',
+  '😀',
+  '\u202e',
+  '{',
+  '}',
+  '\\N{',
+  '\\u',
+  'import os; os.system("id")',
+  '\t',
+  'x',
+];
+const text = fc
+  .array(
+    fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ maxLength: 6 })),
+    { maxLength: 6 },
+  )
   .map((parts) => parts.join(''));
-const names: fc.Arbitrary<Names> = fc.record({ model: text, source: text, stem: text, layers: fc.array(text, { minLength: 6, maxLength: 6 }) });
+const names: fc.Arbitrary<Names> = fc.record({
+  model: text,
+  source: text,
+  stem: text,
+  layers: fc.array(text, { minLength: 6, maxLength: 6 }),
+});
 
 interface PyResult {
   path: string;
@@ -93,8 +155,16 @@ interface OnnxResult {
 function trainerOf(n: Names): string {
   const spec = specWith(n);
   return trainerScript({
-    spec, settings: SETTINGS, plan: buildPlan(spec, initialWeights(spec)), modelClass: className(n.model, Object.keys(HELPERS)), sourceName: n.source,
-    inputColumns: 2, classes: [n.layers[0], n.layers[1]], metric: 'binary', dataFile: n.stem, initialWeightsFile: n.layers[2],
+    spec,
+    settings: SETTINGS,
+    plan: buildPlan(spec, initialWeights(spec)),
+    modelClass: className(n.model, Object.keys(HELPERS)),
+    sourceName: n.source,
+    inputColumns: 2,
+    classes: [n.layers[0], n.layers[1]],
+    metric: 'binary',
+    dataFile: n.stem,
+    initialWeightsFile: n.layers[2],
   });
 }
 
@@ -136,7 +206,8 @@ describe('export: names cannot inject code', function () {
     });
     const manifestPath = path.join(dir, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    const all = JSON.parse(runPython(path.join(__dirname, 'generated_check.py'), [manifestPath])) as (PyResult & OnnxResult)[];
+    const all = JSON.parse(runPython(path.join(__dirname, 'generated_check.py'), [manifestPath])) as (PyResult &
+      OnnxResult)[];
     results = all.filter((r) => /case_\d+\.py$/.test(r.path));
     trainerResults = all.filter((r) => /trainer_\d+\.py$/.test(r.path));
     if (withOnnx) onnxResults = all.filter((r) => r.path.endsWith('.onnx'));
@@ -150,7 +221,13 @@ describe('export: names cannot inject code', function () {
   it('the plain module compiles and names the model, its file and its weights in constants', () => {
     const plain = results[0];
     assert.equal(plain.error, undefined, plain.error);
-    assert.deepEqual(plain.constants, { MODEL_NAME: 'plain', SOURCE_FILE: 'plain.nn', WEIGHTS_FILE: 'plain.weights.json', INPUT_WIDTH: 2, OUTPUT_WIDTH: 1 });
+    assert.deepEqual(plain.constants, {
+      MODEL_NAME: 'plain',
+      SOURCE_FILE: 'plain.nn',
+      WEIGHTS_FILE: 'plain.weights.json',
+      INPUT_WIDTH: 2,
+      OUTPUT_WIDTH: 1,
+    });
   });
 
   it('the file name of issue #11 stays inside a string', () => {
@@ -162,7 +239,8 @@ describe('export: names cannot inject code', function () {
 
   it(`hostile names (${FIXED.length} fixed, 150 random) give the same statements as plain names`, () => {
     const plain = results[0];
-    const rename = (list: string[], cls: string) => list.map((s) => (s === `ClassDef:${plainCls}` ? `ClassDef:${cls}` : s));
+    const rename = (list: string[], cls: string) =>
+      list.map((s) => (s === `ClassDef:${plainCls}` ? `ClassDef:${cls}` : s));
     cases.forEach((n, i) => {
       const got = results[i + 1];
       const label = `case ${i}: ${JSON.stringify(n)}`;
@@ -172,7 +250,17 @@ describe('export: names cannot inject code', function () {
       assert.deepEqual(got.classes?.[cls], plain.classes?.[plainCls], label);
       assert.deepEqual(got.histogram, plain.histogram, label);
       assert.equal(got.docstring, plain.docstring?.split(plainCls).join(cls), label);
-      assert.deepEqual(got.constants, { MODEL_NAME: n.model, SOURCE_FILE: n.source, WEIGHTS_FILE: `${n.stem}.weights.json`, INPUT_WIDTH: 2, OUTPUT_WIDTH: 1 }, label);
+      assert.deepEqual(
+        got.constants,
+        {
+          MODEL_NAME: n.model,
+          SOURCE_FILE: n.source,
+          WEIGHTS_FILE: `${n.stem}.weights.json`,
+          INPUT_WIDTH: 2,
+          OUTPUT_WIDTH: 1,
+        },
+        label,
+      );
       assert.equal(got.classDocs?.[cls], `2 inputs → ${n.layers.join(' → ')} → 1 outputs.`, label);
     });
   });
@@ -188,8 +276,11 @@ describe('export: names cannot inject code', function () {
       assert.deepEqual(got.histogram, plain.histogram, label);
       assert.equal(got.docstring, plain.docstring, label);
       const c = got.constants ?? {};
-      assert.deepEqual([c.MODEL_NAME, c.SOURCE_FILE, c.MODEL_CLASS, c.CLASSES, c.DATA_FILE, c.INITIAL_WEIGHTS],
-        [n.model, n.source, className(n.model, Object.keys(HELPERS)), [n.layers[0], n.layers[1]], n.stem, n.layers[2]], label);
+      assert.deepEqual(
+        [c.MODEL_NAME, c.SOURCE_FILE, c.MODEL_CLASS, c.CLASSES, c.DATA_FILE, c.INITIAL_WEIGHTS],
+        [n.model, n.source, className(n.model, Object.keys(HELPERS)), [n.layers[0], n.layers[1]], n.stem, n.layers[2]],
+        label,
+      );
     });
   });
 
@@ -197,11 +288,21 @@ describe('export: names cannot inject code', function () {
     const { ModelProto } = onnxTypes();
     for (const n of [PLAIN, ...cases]) {
       const model = ModelProto.toObject(ModelProto.decode(exported('onnx', n).files[0].content as Uint8Array)) as {
-        doc_string: string; graph: { name: string; node: { name: string; doc_string?: string }[]; initializer: { name: string; doc_string?: string }[] };
+        doc_string: string;
+        graph: {
+          name: string;
+          node: { name: string; doc_string?: string }[];
+          initializer: { name: string; doc_string?: string }[];
+        };
         metadata_props: { key: string; value: string }[];
       };
-      const strings = [model.graph.name, ...model.graph.node.flatMap((x) => [x.name, x.doc_string ?? '']), ...model.graph.initializer.flatMap((x) => [x.name, x.doc_string ?? '']),
-        ...model.metadata_props.map((p) => p.value), ...model.doc_string.split('\n')];
+      const strings = [
+        model.graph.name,
+        ...model.graph.node.flatMap((x) => [x.name, x.doc_string ?? '']),
+        ...model.graph.initializer.flatMap((x) => [x.name, x.doc_string ?? '']),
+        ...model.metadata_props.map((p) => p.value),
+        ...model.doc_string.split('\n'),
+      ];
       for (const s of strings) assert.ok(!UNSAFE.test(s), `${JSON.stringify(n)}: ${JSON.stringify(s)}`);
       const meta = Object.fromEntries(model.metadata_props.map((p) => [p.key, p.value]));
       if (!UNSAFE.test(n.model)) assert.equal(meta['nn.model'], n.model);

@@ -1,5 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { exportModel, ExportFormatError, JSON_FORMAT, JSON_FORMAT_VERSION, loadJsonExport, toJsonExport } from '../../../server/src/export';
+import {
+  exportModel,
+  ExportFormatError,
+  JSON_FORMAT,
+  JSON_FORMAT_VERSION,
+  loadJsonExport,
+  toJsonExport,
+} from '../../../server/src/export';
 import { predict } from '../../../server/src/train/predict';
 import { parityCases } from './cases';
 
@@ -16,7 +23,10 @@ describe('export: JSON format', () => {
         assert.deepEqual(after, before, `${kind} predictions`);
       }
       // Exact: every weight reads back as the same double.
-      assert.deepEqual(loaded.weights.dense.map((d) => d.W), c.weights.dense.map((d) => d.W));
+      assert.deepEqual(
+        loaded.weights.dense.map((d) => d.W),
+        c.weights.dense.map((d) => d.W),
+      );
     });
   }
 
@@ -50,22 +60,81 @@ describe('export: JSON format', () => {
   };
   const rejects: [string, () => string, RegExp][] = [
     ['text that is not JSON', () => '{"format": ', /^\(file\): not valid JSON/],
-    ['another format', () => mutate((d) => { d.format = 'keras'; }), /^format: expected "nn-studio-model"/],
-    ['a newer version', () => mutate((d) => { d.version = JSON_FORMAT_VERSION + 1; }), /^version: this file is version 2/],
-    ['an unknown activation', () => mutate((d) => { d.model.layers[0].activation.name = 'rleu'; }), /^model\.layers\[0\]\.activation\.name: unknown activation 'rleu'/],
-    ['a missing unit count', () => mutate((d) => { delete d.model.layers[1].units; }), /^model\.layers\[1\]\.units: expected a finite number/],
-    ['a weight matrix of the wrong size', () => mutate((d) => { d.weights.dense[0].W.pop(); }), /^weights\.dense\[0\]\.W: expected 18×2 = 36 values, found 35/],
-    ['a non-numeric weight', () => mutate((d) => { d.weights.dense[1].b[0] = 'x'; }), /^weights\.dense\[1\]\.b\[0\]: expected a finite number/],
-    ['a missing dense layer', () => mutate((d) => { d.weights.dense.pop(); }), /^weights\.dense: the model has 2 dense layers, the weights have 1/],
-    ['a zero standard deviation', () => mutate((d) => { d.weights.normalization.std[1] = 0; }), /^weights\.normalization\.std\[1\]: a standard deviation of 0/],
+    [
+      'another format',
+      () =>
+        mutate((d) => {
+          d.format = 'keras';
+        }),
+      /^format: expected "nn-studio-model"/,
+    ],
+    [
+      'a newer version',
+      () =>
+        mutate((d) => {
+          d.version = JSON_FORMAT_VERSION + 1;
+        }),
+      /^version: this file is version 2/,
+    ],
+    [
+      'an unknown activation',
+      () =>
+        mutate((d) => {
+          d.model.layers[0].activation.name = 'rleu';
+        }),
+      /^model\.layers\[0\]\.activation\.name: unknown activation 'rleu'/,
+    ],
+    [
+      'a missing unit count',
+      () =>
+        mutate((d) => {
+          delete d.model.layers[1].units;
+        }),
+      /^model\.layers\[1\]\.units: expected a finite number/,
+    ],
+    [
+      'a weight matrix of the wrong size',
+      () =>
+        mutate((d) => {
+          d.weights.dense[0].W.pop();
+        }),
+      /^weights\.dense\[0\]\.W: expected 18×2 = 36 values, found 35/,
+    ],
+    [
+      'a non-numeric weight',
+      () =>
+        mutate((d) => {
+          d.weights.dense[1].b[0] = 'x';
+        }),
+      /^weights\.dense\[1\]\.b\[0\]: expected a finite number/,
+    ],
+    [
+      'a missing dense layer',
+      () =>
+        mutate((d) => {
+          d.weights.dense.pop();
+        }),
+      /^weights\.dense: the model has 2 dense layers, the weights have 1/,
+    ],
+    [
+      'a zero standard deviation',
+      () =>
+        mutate((d) => {
+          d.weights.normalization.std[1] = 0;
+        }),
+      /^weights\.normalization\.std\[1\]: a standard deviation of 0/,
+    ],
   ];
   for (const [what, text, message] of rejects) {
     it(`rejects ${what} with the path of the bad value`, () => {
-      assert.throws(() => loadJsonExport(text()), (error: unknown) => {
-        assert.ok(error instanceof ExportFormatError, String(error));
-        assert.match(error.message, message);
-        return true;
-      });
+      assert.throws(
+        () => loadJsonExport(text()),
+        (error: unknown) => {
+          assert.ok(error instanceof ExportFormatError, String(error));
+          assert.match(error.message, message);
+          return true;
+        },
+      );
     });
   }
 });

@@ -59,24 +59,33 @@ interface Prepared {
 }
 
 function prepare(c: LossCase): Prepared {
-  const spec = network(3, [dense(4, 'tanh'), dense(c.units, c.output)], { loss: { name: c.loss, params: c.params ?? {} } });
+  const spec = network(3, [dense(4, 'tanh'), dense(c.units, c.output)], {
+    loss: { name: c.loss, params: c.params ?? {} },
+  });
   spec.modelName = c.id;
   const learner = new Learner(spec, { batch: ROWS, seed: 5, kind: 'float64' });
   const rng = new Rng(17);
-  for (const group of learner.network.params) for (let i = 0; i < group.value.length; i++) group.value[i] += 0.3 * rng.normal();
+  for (const group of learner.network.params)
+    for (let i = 0; i < group.value.length; i++) group.value[i] += 0.3 * rng.normal();
   if (c.bias) learner.dense[1].b.set(c.bias);
   const inputs = Array.from({ length: ROWS }, () => Array.from({ length: spec.input }, () => 1.5 * rng.normal()));
   const targets = Array.from({ length: ROWS }, (_, r) => targetRow(c.targets, c.units, r, rng));
   return { spec, learner, inputs, targets };
 }
 
-type TorchResult = Record<string, { construct: string; reads: string; loss: number; grads: Array<{ W: number[]; b: number[] }> }>;
+type TorchResult = Record<
+  string,
+  { construct: string; reads: string; loss: number; grads: Array<{ W: number[]; b: number[] }> }
+>;
 
 function assertNear(actual: number, expected: number, label: string): void {
-  assert.ok(Math.abs(actual - expected) <= 1e-12 + 1e-9 * Math.abs(expected), `${label}: PyTorch ${actual}, engine ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= 1e-12 + 1e-9 * Math.abs(expected),
+    `${label}: PyTorch ${actual}, engine ${expected}`,
+  );
 }
 
-describe('export: the PyTorch training snippet uses the engine\'s loss', function () {
+describe("export: the PyTorch training snippet uses the engine's loss", function () {
   let dir: string;
   let results: TorchResult = {};
   const prepared = new Map<string, Prepared>();
@@ -92,8 +101,12 @@ describe('export: the PyTorch training snippet uses the engine\'s loss', functio
       const result = exportModel('pytorch', { spec: p.spec, weights: p.learner.network.toWeights() }, c.id);
       for (const file of result.files) writeFileSync(path.join(dir, file.name), file.content);
       return {
-        id: c.id, class: className(p.spec.modelName, Object.keys(HELPERS)), module: path.join(dir, `${c.id}.py`),
-        weights: path.join(dir, `${c.id}.weights.json`), inputs: p.inputs, targets: p.targets,
+        id: c.id,
+        class: className(p.spec.modelName, Object.keys(HELPERS)),
+        module: path.join(dir, `${c.id}.py`),
+        weights: path.join(dir, `${c.id}.weights.json`),
+        inputs: p.inputs,
+        targets: p.targets,
       };
     });
     const manifest = path.join(dir, 'manifest.json');

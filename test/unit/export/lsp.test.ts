@@ -50,7 +50,10 @@ describe('LSP: nn/export', function () {
     const result = await request({ target: 'json' });
     assert.ok(result.ok, result.message);
     assert.equal(result.model, 'tiny');
-    assert.deepEqual(result.files?.map((f) => [f.name, f.role, f.encoding]), [['tiny.json', 'main', 'utf8']]);
+    assert.deepEqual(
+      result.files?.map((f) => [f.name, f.role, f.encoding]),
+      [['tiny.json', 'main', 'utf8']],
+    );
     assert.equal(loadJsonExport(result.files![0].data).spec.layers[0].name, 'hidden');
   });
 
@@ -62,7 +65,9 @@ describe('LSP: nn/export', function () {
     assert.equal(file.name, 'net.onnx');
     assert.equal(file.encoding, 'base64');
     const { ModelProto } = onnxTypes();
-    const model = ModelProto.toObject(ModelProto.decode(Buffer.from(file.data, 'base64'))) as { graph: { name: string } };
+    const model = ModelProto.toObject(ModelProto.decode(Buffer.from(file.data, 'base64'))) as {
+      graph: { name: string };
+    };
     assert.equal(model.graph.name, 'tiny');
   });
 
@@ -70,7 +75,11 @@ describe('LSP: nn/export', function () {
     const unknown = await request({ model: 'nope' });
     assert.equal(unknown.ok, false);
     assert.match(unknown.message ?? '', /no model named 'nope'/);
-    const closed = await client.request(ExportRequest.type, { uri: 'file:///elsewhere.nn', target: 'json', weights: false });
+    const closed = await client.request(ExportRequest.type, {
+      uri: 'file:///elsewhere.nn',
+      target: 'json',
+      weights: false,
+    });
     assert.deepEqual(closed, { ok: false, message: 'the document is not open' });
   });
 });

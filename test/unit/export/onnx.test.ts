@@ -9,7 +9,12 @@ import { assertClose, enginePrediction, parityCases, type ParityCase } from './c
 import { loadOrt, pythonModuleMissing, runPython, skipForMissing } from './runtimes';
 
 function onnxBytes(c: ParityCase): Uint8Array {
-  const [file] = exportModel('onnx', { spec: c.spec, weights: c.weights, settings: c.settings, sourceName: `${c.id}.nn` }).files;
+  const [file] = exportModel('onnx', {
+    spec: c.spec,
+    weights: c.weights,
+    settings: c.settings,
+    sourceName: `${c.id}.nn`,
+  }).files;
   assert.ok(file.content instanceof Uint8Array);
   return file.content;
 }
@@ -29,7 +34,10 @@ describe('export: ONNX', function () {
     assert.equal(model.graph.output[0].name, OUTPUT_NAME);
     assert.equal(model.graph.node.at(-1).output[0], OUTPUT_NAME);
     const names = model.graph.initializer.map((t: any) => t.name);
-    assert.deepEqual(names.filter((n: string) => n.startsWith('dense_1')), ['dense_1.weight', 'dense_1.bias', 'dense_1.slope']);
+    assert.deepEqual(
+      names.filter((n: string) => n.startsWith('dense_1')),
+      ['dense_1.weight', 'dense_1.bias', 'dense_1.slope'],
+    );
     const slope = model.graph.initializer.find((t: any) => t.name === 'dense_1.slope');
     assert.deepEqual(slope.float_data, c.weights.dense[0].slopes);
   });
@@ -38,10 +46,19 @@ describe('export: ONNX', function () {
     const gelu = decode(onnxBytes(parityCases().find((x) => x.id === 'gelu')!));
     const ops = gelu.graph.node.map((n: any) => n.op_type);
     assert.ok(ops.includes('Erf') && !ops.includes('Gelu'), ops.join(' '));
-    assert.match(gelu.graph.node.find((n: any) => n.op_type === 'Erf').doc_string, /composed as 0\.5·x·\(1 \+ erf\(x\/√2\)\)/);
+    assert.match(
+      gelu.graph.node.find((n: any) => n.op_type === 'Erf').doc_string,
+      /composed as 0\.5·x·\(1 \+ erf\(x\/√2\)\)/,
+    );
     const maxout = decode(onnxBytes(parityCases().find((x) => x.id === 'maxout_3_pieces')!));
     const reduce = maxout.graph.node.find((n: any) => n.op_type === 'ReduceMax');
-    assert.deepEqual(reduce.attribute.map((a: any) => [a.name, a.ints ?? a.i]), [['axes', [1]], ['keepdims', 0]]);
+    assert.deepEqual(
+      reduce.attribute.map((a: any) => [a.name, a.ints ?? a.i]),
+      [
+        ['axes', [1]],
+        ['keepdims', 0],
+      ],
+    );
   });
 
   it('leaves dropout out', () => {
@@ -61,7 +78,10 @@ describe('export: ONNX', function () {
           writeFileSync(file, onnxBytes(c));
           return file;
         });
-        const lines = runPython(path.join(__dirname, 'onnx_check.py'), files).trim().split('\n').map((l) => JSON.parse(l));
+        const lines = runPython(path.join(__dirname, 'onnx_check.py'), files)
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
         assert.equal(lines.length, files.length);
         for (const line of lines) {
           assert.ok(line.ok, `${path.basename(line.path)}: ${line.error}`);
@@ -88,7 +108,9 @@ describe('export: ONNX', function () {
         const session = await ort.InferenceSession.create(onnxBytes(c), { intraOpNumThreads: 1, interOpNumThreads: 1 });
         try {
           const flat = Float32Array.from(c.inputs.flat());
-          const result = await session.run({ [INPUT_NAME]: new ort.Tensor('float32', flat, [c.inputs.length, c.inputs[0].length]) });
+          const result = await session.run({
+            [INPUT_NAME]: new ort.Tensor('float32', flat, [c.inputs.length, c.inputs[0].length]),
+          });
           const output = result[OUTPUT_NAME];
           const width = Number(output.dims[1]);
           const data = Array.from(output.data as Float32Array);

@@ -18,7 +18,11 @@ describe('export: PyTorch', function () {
   before(function () {
     dir = mkdtempSync(path.join(tmpdir(), 'nn-export-torch-'));
     for (const c of parityCases()) {
-      const result = exportModel('pytorch', { spec: c.spec, weights: c.weights, settings: c.settings, sourceName: `${c.id}.nn` }, c.id);
+      const result = exportModel(
+        'pytorch',
+        { spec: c.spec, weights: c.weights, settings: c.settings, sourceName: `${c.id}.nn` },
+        c.id,
+      );
       for (const file of result.files) writeFileSync(path.join(dir, file.name), file.content);
       modules.set(c.id, { module: path.join(dir, `${c.id}.py`), weights: path.join(dir, `${c.id}.weights.json`) });
     }
@@ -31,7 +35,13 @@ describe('export: PyTorch', function () {
   it('writes a module and a weights file named after the model', () => {
     const c = parityCases()[0];
     const result = exportModel('pytorch', { spec: c.spec, weights: c.weights });
-    assert.deepEqual(result.files.map((f) => [f.role, f.name]), [['main', `${c.id}.py`], ['weights', `${c.id}.weights.json`]]);
+    assert.deepEqual(
+      result.files.map((f) => [f.role, f.name]),
+      [
+        ['main', `${c.id}.py`],
+        ['weights', `${c.id}.weights.json`],
+      ],
+    );
     const source = String(result.files[0].content);
     assert.match(source, /^class Step\(nn.Module\):/m);
     assert.match(source, /# Training as the .nn file describes it/);
@@ -49,7 +59,12 @@ describe('export: PyTorch', function () {
 
   it('passes python -m py_compile', function () {
     const probe = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' });
-    if (probe.error) skipForMissing(this, 'py_compile', `${PYTHON} cannot run (${probe.error.message}); set NN_PYTHON or install python3`);
+    if (probe.error)
+      skipForMissing(
+        this,
+        'py_compile',
+        `${PYTHON} cannot run (${probe.error.message}); set NN_PYTHON or install python3`,
+      );
     const files = [...modules.values()].map((m) => m.module);
     const run = spawnSync(PYTHON, ['-m', 'py_compile', ...files], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
@@ -63,7 +78,12 @@ describe('export: PyTorch', function () {
       const missing = pythonModuleMissing('torch');
       if (missing) skipForMissing(this, 'PyTorch parity', missing);
       const manifest = {
-        cases: parityCases().map((c) => ({ id: c.id, class: className(c.spec.modelName, Object.keys(HELPERS)), inputs: c.inputs, ...modules.get(c.id) })),
+        cases: parityCases().map((c) => ({
+          id: c.id,
+          class: className(c.spec.modelName, Object.keys(HELPERS)),
+          inputs: c.inputs,
+          ...modules.get(c.id),
+        })),
       };
       const manifestPath = path.join(dir, 'manifest.json');
       writeFileSync(manifestPath, JSON.stringify(manifest));

@@ -14,14 +14,20 @@ export function pythonModuleMissing(name: string): string | undefined {
   const run = spawnSync(PYTHON, ['-c', `import ${name}`], { encoding: 'utf8', timeout: 120_000 });
   let reason: string | undefined;
   if (run.error) reason = `${PYTHON} cannot run (${run.error.message}); set NN_PYTHON or install python3`;
-  else if (run.status !== 0) reason = `${PYTHON} has no '${name}' module (apt-get install python3-${name}, or set NN_PYTHON)`;
+  else if (run.status !== 0)
+    reason = `${PYTHON} has no '${name}' module (apt-get install python3-${name}, or set NN_PYTHON)`;
   moduleCache.set(name, reason);
   return reason;
 }
 
 /** Runs a Python script file with arguments; throws with its stderr when it fails. */
 export function runPython(script: string, args: string[], timeoutMs = 240_000): string {
-  const run = spawnSync(PYTHON, [script, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  const run = spawnSync(PYTHON, [script, ...args], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, OMP_NUM_THREADS: '1' },
+  });
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(`${PYTHON} ${script} failed (${run.status}):\n${run.stderr}`);
   return run.stdout;

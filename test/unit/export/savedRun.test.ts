@@ -42,7 +42,10 @@ describe('saved runs: nn train then nn export --weights', function () {
     assert.deepEqual(json.settings, saved.settings);
 
     // The run's trained weights, not the initial ones the run started from.
-    assert.notDeepEqual(saved.weights.dense.map((d) => d.W), initialWeights(saved.spec, 5).dense.map((d) => d.W));
+    assert.notDeepEqual(
+      saved.weights.dense.map((d) => d.W),
+      initialWeights(saved.spec, 5).dense.map((d) => d.W),
+    );
   });
 
   it('puts the saved file in the final JSON object with --json', async () => {

@@ -13,7 +13,13 @@ export type OkPlan = Extract<RunPlan, { ok: true }>;
 
 /** The plan of a `.nn` text (its data must be built in), or a thrown error naming why it was refused. */
 export function planOf(text: string, epochs?: number): OkPlan {
-  const plan = planRun({ text, path: '/virtual/case.nn', settings: DEFAULT_SETTINGS, overrides: { epochs }, data: { workspaceRoots: ['/virtual'], trusted: true } });
+  const plan = planRun({
+    text,
+    path: '/virtual/case.nn',
+    settings: DEFAULT_SETTINGS,
+    overrides: { epochs },
+    data: { workspaceRoots: ['/virtual'], trusted: true },
+  });
   if (!plan.ok) throw new Error(`refused: ${plan.message}\n${text}`);
   return plan;
 }
@@ -38,7 +44,17 @@ export function runTrainers(entries: { dir: string; args: string[] }[], manifest
 }
 
 /** A two-layer model on built-in data, with the parts a case varies. */
-export function caseText(o: { hidden: string; out: string; loss: string; optimizer: string; regularize?: string; data: string; task: string; input?: number; extra?: string }): string {
+export function caseText(o: {
+  hidden: string;
+  out: string;
+  loss: string;
+  optimizer: string;
+  regularize?: string;
+  data: string;
+  task: string;
+  input?: number;
+  extra?: string;
+}): string {
   return [
     'model m {',
     `  task ${o.task}`,

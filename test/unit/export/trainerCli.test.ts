@@ -11,8 +11,24 @@ import { loadJsonExport, runWeightsPath } from '../../../server/src/export';
 import { runNn } from '../../support/cli';
 import { PYTHON, pythonModuleMissing, skipForMissing } from './runtimes';
 
-const XOR = ['model xor {', '  task binary', '  input 2', '  h: dense 8 tanh', '  out: dense 1 sigmoid', '  loss bce', '  optimizer adam(lr: 0.02)', '}',
-  'train xor {', '  data xor(points: 200)', '  epochs 8', '  batch 16', '  validation 0.2', '  seed 2', '}', ''].join('\n');
+const XOR = [
+  'model xor {',
+  '  task binary',
+  '  input 2',
+  '  h: dense 8 tanh',
+  '  out: dense 1 sigmoid',
+  '  loss bce',
+  '  optimizer adam(lr: 0.02)',
+  '}',
+  'train xor {',
+  '  data xor(points: 200)',
+  '  epochs 8',
+  '  batch 16',
+  '  validation 0.2',
+  '  seed 2',
+  '}',
+  '',
+].join('\n');
 
 /** Runs `run` with NN_PYTHON set to `python` (the CLI runs in this process). */
 async function withPython<T>(python: string, run: () => Promise<T>): Promise<T> {
@@ -44,7 +60,8 @@ describe('cli: PyTorch trainer', function () {
     mkdirSync(out);
     const result = await runNn('export', file, '--to', 'pytorch', '--with-trainer', '--out', out);
     assert.equal(result.code, 0, result.err);
-    for (const name of ['model.py', 'train.py', 'data.csv', 'initial_weights.json', 'README.md']) assert.ok(existsSync(path.join(out, name)), name);
+    for (const name of ['model.py', 'train.py', 'data.csv', 'initial_weights.json', 'README.md'])
+      assert.ok(existsSync(path.join(out, name)), name);
     assert.equal(readFileSync(path.join(out, 'data.csv'), 'utf8').trim().split('\n').length, 201);
     assert.ok(loadJsonExport(readFileSync(path.join(out, 'initial_weights.json'), 'utf8')).weights);
     const again = await runNn('export', file, '--to', 'pytorch', '--with-trainer', '--out', out);
@@ -53,7 +70,10 @@ describe('cli: PyTorch trainer', function () {
   });
 
   it('--with-trainer needs --to pytorch and --out', async () => {
-    assert.match((await runNn('export', file, '--to', 'onnx', '--with-trainer', '--out', dir)).err, /use it with --to pytorch/);
+    assert.match(
+      (await runNn('export', file, '--to', 'onnx', '--with-trainer', '--out', dir)).err,
+      /use it with --to pytorch/,
+    );
     assert.match((await runNn('export', file, '--to', 'pytorch', '--with-trainer')).err, /needs --out DIR/);
   });
 
@@ -67,10 +87,18 @@ describe('cli: PyTorch trainer', function () {
     it(`nn train --backend torch --nproc ${nproc} reports like the engine and saves the run`, async function () {
       const missing = pythonModuleMissing('torch');
       if (missing) skipForMissing(this, 'nn train --backend torch', missing);
-      const result = await withPython(PYTHON, () => runNn('train', file, '--backend', 'torch', '--nproc', nproc, '--json'));
+      const result = await withPython(PYTHON, () =>
+        runNn('train', file, '--backend', 'torch', '--nproc', nproc, '--json'),
+      );
       assert.equal(result.code, 0, result.err);
-      const lines = result.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-      assert.deepEqual(lines.slice(0, -1).map((l) => l.epoch), [1, 2, 3, 4, 5, 6, 7, 8]);
+      const lines = result.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.deepEqual(
+        lines.slice(0, -1).map((l) => l.epoch),
+        [1, 2, 3, 4, 5, 6, 7, 8],
+      );
       const finished = lines[lines.length - 1];
       assert.equal(finished.type, 'finished');
       assert.equal(finished.reason, 'completed');

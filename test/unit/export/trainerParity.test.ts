@@ -25,14 +25,22 @@ interface Case {
 }
 
 /** Hidden layers that need more than the name: maxout's pieces; step trains (without gradient) once its error is silenced. */
-const HIDDEN_SPELLING: Record<string, string> = { maxout: 'maxout(pieces: 2)', step: 'step  # nn-ignore: step-activation' };
+const HIDDEN_SPELLING: Record<string, string> = {
+  maxout: 'maxout(pieces: 2)',
+  step: 'step  # nn-ignore: step-activation',
+};
 
 /** Every activation as the hidden layer, the optimizers and regularizers taking turns. */
 const activationCases: Case[] = ACTIVATIONS.map((a, i) => ({
   name: `hidden ${a.name}`,
   text: caseText({
-    hidden: HIDDEN_SPELLING[a.name] ?? a.name, out: 'dense 1 sigmoid', loss: 'bce', task: 'binary',
-    optimizer: OPTIMIZERS[i % OPTIMIZERS.length], regularize: REGULARIZERS[i % REGULARIZERS.length], data: 'moons(points: 200, noise: 0.1)',
+    hidden: HIDDEN_SPELLING[a.name] ?? a.name,
+    out: 'dense 1 sigmoid',
+    loss: 'bce',
+    task: 'binary',
+    optimizer: OPTIMIZERS[i % OPTIMIZERS.length],
+    regularize: REGULARIZERS[i % REGULARIZERS.length],
+    data: 'moons(points: 200, noise: 0.1)',
   }),
 }));
 
@@ -42,28 +50,79 @@ const lossCases: Case[] = [
   { name: 'bce on a logit', out: 'dense 1 linear', loss: 'bce', task: 'binary', data: 'circle(points: 200)' },
   { name: 'bce on 2-unit softmax', out: 'dense 2 softmax', loss: 'bce', task: 'binary', data: 'xor(points: 200)' },
   { name: 'bce on tanh (clamped)', out: 'dense 1 tanh', loss: 'bce', task: 'binary', data: 'xor(points: 200)' },
-  { name: 'cce on softmax', out: 'dense 3 softmax', loss: 'cce', task: 'multiclass(3)', data: 'blobs(points: 240, classes: 3)' },
-  { name: 'cce on logits', out: 'dense 3 linear', loss: 'cce', task: 'multiclass(3)', data: 'blobs(points: 240, classes: 3)' },
-  { name: 'cce on sigmoid', out: 'dense 3 sigmoid', loss: 'cce', task: 'multiclass(3)', data: 'spiral(points: 240, classes: 3)' },
+  {
+    name: 'cce on softmax',
+    out: 'dense 3 softmax',
+    loss: 'cce',
+    task: 'multiclass(3)',
+    data: 'blobs(points: 240, classes: 3)',
+  },
+  {
+    name: 'cce on logits',
+    out: 'dense 3 linear',
+    loss: 'cce',
+    task: 'multiclass(3)',
+    data: 'blobs(points: 240, classes: 3)',
+  },
+  {
+    name: 'cce on sigmoid',
+    out: 'dense 3 sigmoid',
+    loss: 'cce',
+    task: 'multiclass(3)',
+    data: 'spiral(points: 240, classes: 3)',
+  },
   { name: 'mse', out: 'dense 1 linear', loss: 'mse', task: 'regression', data: 'sine(points: 200)' },
   { name: 'mae', out: 'dense 1 linear', loss: 'mae', task: 'regression', data: 'plane(points: 200)' },
   { name: 'huber', out: 'dense 1 linear', loss: 'huber(delta: 0.5)', task: 'regression', data: 'sine(points: 200)' },
   { name: 'iris, 4 inputs', out: 'dense 3 softmax', loss: 'cce', task: 'multiclass(3)', data: 'iris', input: 4 },
 ].map((c, i) => ({
   name: `${c.name} (${OPTIMIZERS[i % OPTIMIZERS.length]}, ${REGULARIZERS[i % REGULARIZERS.length] ?? 'no regularization'})`,
-  text: caseText({ hidden: 'tanh', optimizer: OPTIMIZERS[i % OPTIMIZERS.length], regularize: REGULARIZERS[i % REGULARIZERS.length], ...c }),
+  text: caseText({
+    hidden: 'tanh',
+    optimizer: OPTIMIZERS[i % OPTIMIZERS.length],
+    regularize: REGULARIZERS[i % REGULARIZERS.length],
+    ...c,
+  }),
 }));
 
 /** A standalone PReLU layer (its own slopes), and a features line. */
 const layoutCases: Case[] = [
-  { name: 'standalone prelu', text: caseText({ hidden: 'tanh', extra: 'p: activation prelu', out: 'dense 1 sigmoid', loss: 'bce', task: 'binary', optimizer: 'adam(lr: 0.01)', data: 'moons(points: 200)' }) },
-  { name: 'features x1sq, x2sq', text: caseText({ hidden: 'relu', out: 'dense 1 sigmoid', loss: 'bce', task: 'binary', input: 3, optimizer: 'adam(lr: 0.01)', data: 'circle(points: 200)' }).replace('  epochs 5', '  features x1sq, x2sq, x1x2\n  epochs 5') },
+  {
+    name: 'standalone prelu',
+    text: caseText({
+      hidden: 'tanh',
+      extra: 'p: activation prelu',
+      out: 'dense 1 sigmoid',
+      loss: 'bce',
+      task: 'binary',
+      optimizer: 'adam(lr: 0.01)',
+      data: 'moons(points: 200)',
+    }),
+  },
+  {
+    name: 'features x1sq, x2sq',
+    text: caseText({
+      hidden: 'relu',
+      out: 'dense 1 sigmoid',
+      loss: 'bce',
+      task: 'binary',
+      input: 3,
+      optimizer: 'adam(lr: 0.01)',
+      data: 'circle(points: 200)',
+    }).replace('  epochs 5', '  features x1sq, x2sq, x1x2\n  epochs 5'),
+  },
 ];
 
 const PARITY_CASES = [...activationCases, ...lossCases, ...layoutCases];
 
 function engineLosses(plan: OkPlan): number[] {
-  const { events } = trainSync({ runId: 'parity', spec: plan.spec, settings: plan.settings, data: plan.data, progressIntervalMs: 0 });
+  const { events } = trainSync({
+    runId: 'parity',
+    spec: plan.spec,
+    settings: plan.settings,
+    data: plan.data,
+    progressIntervalMs: 0,
+  });
   return events.flatMap((e) => (e.type === 'epoch' ? [e.trainLoss] : []));
 }
 
@@ -72,10 +131,17 @@ function epochLosses(lines: Record<string, unknown>[] | undefined): number[] {
 }
 
 function assertClose(engine: number[], torch: number[], label: string): void {
-  assert.equal(torch.length, engine.length, `${label}: ${torch.length} epochs from train.py, ${engine.length} from the engine`);
+  assert.equal(
+    torch.length,
+    engine.length,
+    `${label}: ${torch.length} epochs from train.py, ${engine.length} from the engine`,
+  );
   engine.forEach((e, i) => {
     const relative = Math.abs(torch[i] - e) / Math.max(Math.abs(e), 1e-12);
-    assert.ok(relative <= 1e-4, `${label}: epoch ${i + 1} loss ${torch[i]} (train.py) vs ${e} (engine), ${relative.toExponential(2)} relative`);
+    assert.ok(
+      relative <= 1e-4,
+      `${label}: epoch ${i + 1} loss ${torch[i]} (train.py) vs ${e} (engine), ${relative.toExponential(2)} relative`,
+    );
   });
 }
 
@@ -105,20 +171,45 @@ describe('export: train.py follows the engine', function () {
   });
 
   it('dropout models train to the same accuracy within 2 points', () => {
-    const text = caseText({ hidden: 'relu', extra: 'd: dropout 0.2', out: 'dense 1 sigmoid', loss: 'bce', task: 'binary', optimizer: 'adam(lr: 0.02)', data: 'moons(points: 400, noise: 0.1)' })
-      .replace('epochs 5', 'epochs 60');
+    const text = caseText({
+      hidden: 'relu',
+      extra: 'd: dropout 0.2',
+      out: 'dense 1 sigmoid',
+      loss: 'bce',
+      task: 'binary',
+      optimizer: 'adam(lr: 0.02)',
+      data: 'moons(points: 400, noise: 0.1)',
+    }).replace('epochs 5', 'epochs 60');
     const plan = planOf(text);
     const folder = path.join(dir, 'dropout');
     writeTrainer(plan, folder);
     const [out] = runTrainers([{ dir: folder, args: ['--json'] }], path.join(dir, 'dropout.json'));
     assert.equal(out.error, undefined, out.error);
     const finished = out.lines?.find((l) => l.type === 'finished') as { final: { valMetric: number } };
-    const { finished: engine } = trainSync({ runId: 'dropout', spec: plan.spec, settings: plan.settings, data: plan.data });
-    assert.ok(Math.abs(finished.final.valMetric - engine.final.valMetric) <= 0.02, `accuracy ${finished.final.valMetric} (train.py) vs ${engine.final.valMetric} (engine)`);
+    const { finished: engine } = trainSync({
+      runId: 'dropout',
+      spec: plan.spec,
+      settings: plan.settings,
+      data: plan.data,
+    });
+    assert.ok(
+      Math.abs(finished.final.valMetric - engine.final.valMetric) <= 0.02,
+      `accuracy ${finished.final.valMetric} (train.py) vs ${engine.final.valMetric} (engine)`,
+    );
   });
 
   it('--save writes NN Studio JSON the engine loads, holding the trained weights', () => {
-    const plan = planOf(caseText({ hidden: 'prelu', extra: 'p: activation prelu', out: 'dense 1 sigmoid', loss: 'bce', task: 'binary', optimizer: 'adam(lr: 0.01)', data: 'moons(points: 200)' }));
+    const plan = planOf(
+      caseText({
+        hidden: 'prelu',
+        extra: 'p: activation prelu',
+        out: 'dense 1 sigmoid',
+        loss: 'bce',
+        task: 'binary',
+        optimizer: 'adam(lr: 0.01)',
+        data: 'moons(points: 200)',
+      }),
+    );
     const folder = path.join(dir, 'save');
     writeTrainer(plan, folder);
     const saved = path.join(folder, 'trained.json');
@@ -128,15 +219,31 @@ describe('export: train.py follows the engine', function () {
     const { finished } = trainSync({ runId: 'save', spec: plan.spec, settings: plan.settings, data: plan.data });
     const engine = finished.weights!;
     const got = loaded.weights!;
-    assert.deepEqual(got.dense.map((d) => d.name), engine.dense.map((d) => d.name));
-    const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]) <= 1e-3 * Math.max(1, Math.abs(b[i])));
-    got.dense.forEach((d, i) => assert.ok(near(d.W, engine.dense[i].W) && near(d.slopes ?? [], engine.dense[i].slopes ?? []), `layer ${d.name}`));
+    assert.deepEqual(
+      got.dense.map((d) => d.name),
+      engine.dense.map((d) => d.name),
+    );
+    const near = (a: number[], b: number[]) =>
+      a.every((v, i) => Math.abs(v - b[i]) <= 1e-3 * Math.max(1, Math.abs(b[i])));
+    got.dense.forEach((d, i) =>
+      assert.ok(near(d.W, engine.dense[i].W) && near(d.slopes ?? [], engine.dense[i].slopes ?? []), `layer ${d.name}`),
+    );
     assert.ok(near(got.activationSlopes![0].slopes, engine.activationSlopes![0].slopes));
     assert.ok(near(got.normalization!.mean, engine.normalization!.mean));
   });
 
   it('DistributedDataParallel on 2 CPU ranks: identical weights on both ranks, the one-process trajectory', async () => {
-    const plan = planOf(caseText({ hidden: 'tanh', out: 'dense 3 softmax', loss: 'cce', task: 'multiclass(3)', optimizer: 'adam(lr: 0.01)', regularize: 'l2(0.001)', data: 'blobs(points: 240, classes: 3)' }));
+    const plan = planOf(
+      caseText({
+        hidden: 'tanh',
+        out: 'dense 3 softmax',
+        loss: 'cce',
+        task: 'multiclass(3)',
+        optimizer: 'adam(lr: 0.01)',
+        regularize: 'l2(0.001)',
+        data: 'blobs(points: 240, classes: 3)',
+      }),
+    );
     const folder = path.join(dir, 'ddp');
     writeTrainer(plan, folder);
     const port = 29_500 + Math.floor(Math.random() * 1000);
@@ -144,23 +251,51 @@ describe('export: train.py follows the engine', function () {
     const [first, second] = await Promise.all(ranks);
     assertClose(engineLosses(plan), epochLosses(first.lines), 'rank 0');
     assert.equal(second.lines.length, 0, 'only rank 0 prints');
-    assert.equal(readFileSync(path.join(folder, 'rank0.json'), 'utf8'), readFileSync(path.join(folder, 'rank1.json'), 'utf8'));
+    assert.equal(
+      readFileSync(path.join(folder, 'rank0.json'), 'utf8'),
+      readFileSync(path.join(folder, 'rank1.json'), 'utf8'),
+    );
   });
 });
 
 /** Starts one rank of a local process group (as torchrun would) and collects its JSON lines. */
-function runRank(folder: string, rank: number, world: number, port: number): Promise<{ lines: Record<string, unknown>[] }> {
-  const env = { ...process.env, WORLD_SIZE: String(world), RANK: String(rank), LOCAL_RANK: String(rank), MASTER_ADDR: '127.0.0.1', MASTER_PORT: String(port), OMP_NUM_THREADS: '1' };
+function runRank(
+  folder: string,
+  rank: number,
+  world: number,
+  port: number,
+): Promise<{ lines: Record<string, unknown>[] }> {
+  const env = {
+    ...process.env,
+    WORLD_SIZE: String(world),
+    RANK: String(rank),
+    LOCAL_RANK: String(rank),
+    MASTER_ADDR: '127.0.0.1',
+    MASTER_PORT: String(port),
+    OMP_NUM_THREADS: '1',
+  };
   // Each rank saves its own weights (rank 0 through --save, every rank through NN_TRAIN_RANK_WEIGHTS) to compare them.
-  const child = spawn(PYTHON, [path.join(folder, 'train.py'), '--json'], { env: { ...env, NN_TRAIN_RANK_WEIGHTS: path.join(folder, `rank${rank}.json`) } });
+  const child = spawn(PYTHON, [path.join(folder, 'train.py'), '--json'], {
+    env: { ...env, NN_TRAIN_RANK_WEIGHTS: path.join(folder, `rank${rank}.json`) },
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   return new Promise((resolve, reject) => {
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`rank ${rank} failed (${code}):\n${stderr}`));
-      else resolve({ lines: stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) });
+      else
+        resolve({
+          lines: stdout
+            .split('\n')
+            .filter((l) => l.startsWith('{'))
+            .map((l) => JSON.parse(l) as Record<string, unknown>),
+        });
     });
   });
 }

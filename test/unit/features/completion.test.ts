@@ -22,8 +22,11 @@ describe('features: completion (fixtures)', () => {
       const result = completionsAt(fixture.analysis, fixture.offset);
       const offered = new Set(result.items.map((i) => i.label));
       for (const d of fixture.directives) {
-        if (d.sigil === '+') for (const label of labels(d.value)) assert.ok(offered.has(label), `offers '${label}' (got ${[...offered].join(', ')})`);
-        if (d.sigil === '-') for (const label of labels(d.value)) assert.ok(!offered.has(label), `does not offer '${label}'`);
+        if (d.sigil === '+')
+          for (const label of labels(d.value))
+            assert.ok(offered.has(label), `offers '${label}' (got ${[...offered].join(', ')})`);
+        if (d.sigil === '-')
+          for (const label of labels(d.value)) assert.ok(!offered.has(label), `does not offer '${label}'`);
         if (d.sigil === '0') assert.deepEqual([...offered], []);
         if (d.sigil === '1') assert.equal(ranked(result.items)[0]?.label, d.value);
         if (d.sigil === '~') assert.equal(fixture.text.slice(result.insert.start, result.insert.end), d.value);
@@ -47,8 +50,14 @@ describe('features: completion (items)', () => {
     const items = completionsAt(analysis, offset).items;
     const square = items.find((i) => i.label === 'x2sq')!;
     assert.equal(square.detail, 'x2²');
-    assert.match(completionDocumentation(square.docRef!, analysis)!, /^\*\*x2sq\*\* — input feature · `x2²`\n\nGrows with the distance from the horizontal axis/);
-    assert.deepEqual(items.map((i) => i.label), ['x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2']);
+    assert.match(
+      completionDocumentation(square.docRef!, analysis)!,
+      /^\*\*x2sq\*\* — input feature · `x2²`\n\nGrows with the distance from the horizontal axis/,
+    );
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'],
+    );
   });
 
   it('documents an alias with the parameters it stands for', () => {
@@ -70,13 +79,19 @@ describe('features: completion (items)', () => {
 
   it('offers a model skeleton per task whose expansion is a valid model', () => {
     const { analysis, offset } = atCursor('$0');
-    const snippets = completionsAt(analysis, offset).items.filter((i) => i.kind === 'snippet' && i.label.startsWith('model'));
+    const snippets = completionsAt(analysis, offset).items.filter(
+      (i) => i.kind === 'snippet' && i.label.startsWith('model'),
+    );
     assert.equal(snippets.length, 4);
     for (const snippet of snippets) {
       // Expand placeholders to their defaults, as accepting the snippet without edits would.
       const text = snippet.insertText!.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d/g, '');
       const expanded = analyze(text);
-      assert.deepEqual(expanded.diagnostics.filter((d) => d.severity === 'error'), [], `${snippet.label}:\n${text}`);
+      assert.deepEqual(
+        expanded.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        `${snippet.label}:\n${text}`,
+      );
       assert.ok(expanded.semantic.models[0].task, snippet.label);
     }
   });
@@ -103,8 +118,16 @@ describe('features: completion (items)', () => {
   });
 
   it('every documented item resolves to Markdown', () => {
-    const cases = ['$0', 'model m {\n  $0\n}', 'train m {\n  $0\n}', 'model m {\n  loss $0\n}', 'model m {\n  optimizer $0\n}',
-      'model m {\n  init $0\n}', 'train m {\n  data $0\n}', 'model m {\n  input 2\n  dense 2 gelu($0)\n}'];
+    const cases = [
+      '$0',
+      'model m {\n  $0\n}',
+      'train m {\n  $0\n}',
+      'model m {\n  loss $0\n}',
+      'model m {\n  optimizer $0\n}',
+      'model m {\n  init $0\n}',
+      'train m {\n  data $0\n}',
+      'model m {\n  input 2\n  dense 2 gelu($0)\n}',
+    ];
     for (const marked of cases) {
       const { analysis, offset } = atCursor(marked);
       for (const item of completionsAt(analysis, offset).items) {

@@ -20,7 +20,8 @@ describe('features: hover (fixtures)', () => {
       if (expectedWord) assert.equal(fixture.text.slice(hover.span.start, hover.span.end), expectedWord);
       for (const d of fixture.directives) {
         if (d.sigil === '>') assert.match(hover.markdown, new RegExp(d.value, 'm'), `should match /${d.value}/`);
-        if (d.sigil === '!') assert.doesNotMatch(hover.markdown, new RegExp(d.value, 'm'), `should not match /${d.value}/`);
+        if (d.sigil === '!')
+          assert.doesNotMatch(hover.markdown, new RegExp(d.value, 'm'), `should not match /${d.value}/`);
       }
     });
   }

@@ -27,7 +27,9 @@ train missing {
 const analysis = analyze(TEXT);
 const at = (span: Span) => `${TEXT.slice(span.start, span.end)}@${span.start}`;
 const apply = (edits: { span: Span; newText: string }[]) =>
-  [...edits].sort((a, b) => b.span.start - a.span.start).reduce((text, e) => text.slice(0, e.span.start) + e.newText + text.slice(e.span.end), TEXT);
+  [...edits]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((text, e) => text.slice(0, e.span.start) + e.newText + text.slice(e.span.end), TEXT);
 
 describe('features: navigation', () => {
   it('goes from a train line to its model', () => {
@@ -42,7 +44,10 @@ describe('features: navigation', () => {
 
   it('finds every reference of a model, with or without the declaration', () => {
     const refs = referencesAt(analysis, offsetOf(TEXT, 'spirals'), true);
-    assert.deepEqual(refs.map((s) => s.start), [0, 1, 2].map((n) => offsetOf(TEXT, 'spirals', n)));
+    assert.deepEqual(
+      refs.map((s) => s.start),
+      [0, 1, 2].map((n) => offsetOf(TEXT, 'spirals', n)),
+    );
     assert.equal(referencesAt(analysis, offsetOf(TEXT, 'spirals', 1), false).length, 2);
     assert.equal(referencesAt(analysis, offsetOf(TEXT, 'other'), true).length, 1);
   });
@@ -57,7 +62,11 @@ describe('features: navigation', () => {
     assert.ok('edits' in result);
     const renamed = apply(result.edits);
     assert.equal(renamed, TEXT.replace(/spirals/g, 'twirls'));
-    assert.deepEqual(analyze(renamed).diagnostics.filter((d) => d.code === 'unknown-model').length, 1, 'only `missing` stays unknown');
+    assert.deepEqual(
+      analyze(renamed).diagnostics.filter((d) => d.code === 'unknown-model').length,
+      1,
+      'only `missing` stays unknown',
+    );
   });
 
   it('renames a label', () => {

@@ -1,12 +1,20 @@
 /** The SVG plot of an activation and its derivative. */
 import assert from 'node:assert/strict';
 import { ACTIVATIONS, findActivation } from '../../../server/src/catalog';
-import { activationPlotMarkdown, activationPlotSvg, niceTicks, plotFunctions, sampleCurve } from '../../../server/src/features/plot';
+import {
+  activationPlotMarkdown,
+  activationPlotSvg,
+  niceTicks,
+  plotFunctions,
+  sampleCurve,
+} from '../../../server/src/features/plot';
 import { EXTRA_PARAM_SETS } from '../catalog/fixtures';
 
 /** The polyline points of an SVG, in SVG coordinates. */
 function polylines(svg: string): [number, number][][] {
-  return [...svg.matchAll(/<polyline points="([^"]+)"/g)].map((m) => m[1].split(' ').map((p) => p.split(',').map(Number) as [number, number]));
+  return [...svg.matchAll(/<polyline points="([^"]+)"/g)].map((m) =>
+    m[1].split(' ').map((p) => p.split(',').map(Number) as [number, number]),
+  );
 }
 
 describe('features: activation plot', () => {

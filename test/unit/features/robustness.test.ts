@@ -21,7 +21,8 @@ import { messyNnFile, nnJunk } from './nnGenerator';
 
 function exercise(text: string): void {
   const analysis = analyze(text);
-  const inside = (span: Span, what: string) => assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${what} ${JSON.stringify(span)}`);
+  const inside = (span: Span, what: string) =>
+    assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${what} ${JSON.stringify(span)}`);
   for (let offset = 0; offset <= text.length; offset++) {
     const hover = hoverAt(analysis, offset);
     if (hover) inside(hover.span, 'hover');
@@ -50,10 +51,16 @@ describe('features: robustness', function () {
   this.timeout(60000);
 
   it('no feature throws at any offset of broken text (150 files)', () => {
-    fc.assert(fc.property(nnJunk, (text) => exercise(text)), { numRuns: 150 });
+    fc.assert(
+      fc.property(nnJunk, (text) => exercise(text)),
+      { numRuns: 150 },
+    );
   });
 
   it('no feature throws at any offset of messy valid files (40 files)', () => {
-    fc.assert(fc.property(messyNnFile, (text) => exercise(text)), { numRuns: 40 });
+    fc.assert(
+      fc.property(messyNnFile, (text) => exercise(text)),
+      { numRuns: 40 },
+    );
   });
 });

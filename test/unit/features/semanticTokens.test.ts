@@ -1,7 +1,12 @@
 /** Semantic tokens: the role of each word, and the LSP relative encoding. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/analysis';
-import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../../server/src/features/semanticTokens';
+import {
+  encodeSemanticTokens,
+  semanticTokens,
+  TOKEN_MODIFIERS,
+  TOKEN_TYPES,
+} from '../../../server/src/features/semanticTokens';
 import { SPIRALS } from './support';
 
 describe('features: semantic tokens', () => {
@@ -43,7 +48,8 @@ describe('features: semantic tokens', () => {
     const list = semanticTokens(a);
     const data = encodeSemanticTokens(a, list);
     assert.equal(data.length, list.length * 5);
-    let line = 0, char = 0;
+    let line = 0,
+      char = 0;
     for (let i = 0; i < data.length; i += 5) {
       line += data[i];
       char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
@@ -51,7 +57,10 @@ describe('features: semantic tokens', () => {
       assert.deepEqual({ line, character: char }, a.lines.positionAt(token.span.start));
       assert.equal(data[i + 2], token.span.end - token.span.start);
       assert.equal(TOKEN_TYPES[data[i + 3]], token.type);
-      assert.equal(data[i + 4], token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0));
+      assert.equal(
+        data[i + 4],
+        token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0),
+      );
     }
   });
 

@@ -11,15 +11,34 @@ describe('features: document symbols', () => {
   const symbols = documentSymbols(analysis);
 
   it('lists models with their layers and train blocks with their settings', () => {
-    assert.deepEqual(symbols.map((s) => [s.kind, s.name]), [['model', 'spirals'], ['train', 'train spirals']]);
-    assert.deepEqual(symbols[0].children.map((c) => c.name), ['dense_1', 'dense_2', 'dropout_1', 'out']);
-    assert.deepEqual(symbols[1].children.map((c) => `${c.name} ${c.detail}`), ['data spiral', 'epochs 300', 'batch 32', 'validation 0.2', 'seed 7']);
+    assert.deepEqual(
+      symbols.map((s) => [s.kind, s.name]),
+      [
+        ['model', 'spirals'],
+        ['train', 'train spirals'],
+      ],
+    );
+    assert.deepEqual(
+      symbols[0].children.map((c) => c.name),
+      ['dense_1', 'dense_2', 'dropout_1', 'out'],
+    );
+    assert.deepEqual(
+      symbols[1].children.map((c) => `${c.name} ${c.detail}`),
+      ['data spiral', 'epochs 300', 'batch 32', 'validation 0.2', 'seed 7'],
+    );
   });
 
   it('describes each layer and the model', () => {
     assert.equal(symbols[0].detail, 'binary · 337 params');
-    assert.deepEqual(symbols[0].children.map((c) => c.detail),
-      ['dense 16 relu · 48 params', 'dense 16 leaky_relu(alpha: 0.1) · 272 params', 'dropout 0.2', 'dense 1 sigmoid · 17 params']);
+    assert.deepEqual(
+      symbols[0].children.map((c) => c.detail),
+      [
+        'dense 16 relu · 48 params',
+        'dense 16 leaky_relu(alpha: 0.1) · 272 params',
+        'dropout 0.2',
+        'dense 1 sigmoid · 17 params',
+      ],
+    );
   });
 
   it('selects the name inside the whole construct', () => {
@@ -33,17 +52,29 @@ describe('features: document symbols', () => {
 
   it('still lists the layers of a model with errors and an unclosed block', () => {
     const broken = analyze('model m {\n  input 2\n  dense sixteen relu\n  dense 4 rleu\n  dense 1 sigmoid\n');
-    assert.deepEqual(documentSymbols(broken)[0].children.map((c) => c.name), ['dense_1', 'dense_2', 'dense_3']);
+    assert.deepEqual(
+      documentSymbols(broken)[0].children.map((c) => c.name),
+      ['dense_1', 'dense_2', 'dense_3'],
+    );
   });
 });
 
 describe('features: folding ranges', () => {
   it('folds blocks up to the line before the closing brace, comment runs and regions', () => {
     const text = [
-      '# one', '# two', '# three', // 0-2
-      'model m {', '  input 2', '  # region layers', '  dense 4 relu', '  dense 1', '  # endregion', '}', // 3-9
+      '# one',
+      '# two',
+      '# three', // 0-2
+      'model m {',
+      '  input 2',
+      '  # region layers',
+      '  dense 4 relu',
+      '  dense 1',
+      '  # endregion',
+      '}', // 3-9
       'train m { data xor }', // 10
-      'train m {', '  data xor', // 11-12 (unclosed)
+      'train m {',
+      '  data xor', // 11-12 (unclosed)
     ].join('\n');
     const ranges = foldingRanges(analyze(text));
     assert.deepEqual(ranges, [
@@ -56,7 +87,10 @@ describe('features: folding ranges', () => {
 
   it('does not fold a trailing comment into a run', () => {
     const ranges = foldingRanges(analyze('model m { # a\n  # b\n}\n'));
-    assert.deepEqual(ranges.filter((r) => r.kind === 'comment'), []);
+    assert.deepEqual(
+      ranges.filter((r) => r.kind === 'comment'),
+      [],
+    );
   });
 });
 
@@ -66,7 +100,10 @@ describe('features: selection ranges', () => {
 
   it('grows from a word to its argument, the call, the statement, the block, the declaration and the file', () => {
     const chain = texts(offsetOf(SPIRALS, 'alpha') + 1);
-    assert.deepEqual(chain.slice(0, 5), ['alpha', 'alpha: 0.1', 'leaky_relu(alpha: 0.1)', 'dense 16 leaky_relu(alpha: 0.1)'].concat([chain[4]]));
+    assert.deepEqual(
+      chain.slice(0, 5),
+      ['alpha', 'alpha: 0.1', 'leaky_relu(alpha: 0.1)', 'dense 16 leaky_relu(alpha: 0.1)'].concat([chain[4]]),
+    );
     assert.ok(chain[4].startsWith('\n  task binary') && chain[4].endsWith('adam(lr: 0.01)\n'), 'block body');
     assert.ok(chain[5].startsWith('model spirals {') && chain[5].endsWith('}'));
     assert.equal(chain[6], SPIRALS);

@@ -14,12 +14,15 @@ const run = (args: string[]) => runNn('summary', ...args);
 
 describe('features: model summary', () => {
   it('has one row per layer with type, units, activation, output width and parameters', () => {
-    assert.deepEqual(summaryRows(model).map((r) => [r.name, r.type, r.units, r.activation, r.outWidth, r.params]), [
-      ['dense_1', 'dense', '16', 'relu', 16, 48],
-      ['dense_2', 'dense', '16', 'leaky_relu(alpha: 0.1)', 16, 272],
-      ['dropout_1', 'dropout(0.2)', '', '', 16, 0],
-      ['out', 'dense', '1', 'sigmoid', 1, 17],
-    ]);
+    assert.deepEqual(
+      summaryRows(model).map((r) => [r.name, r.type, r.units, r.activation, r.outWidth, r.params]),
+      [
+        ['dense_1', 'dense', '16', 'relu', 16, 48],
+        ['dense_2', 'dense', '16', 'leaky_relu(alpha: 0.1)', 16, 272],
+        ['dropout_1', 'dropout(0.2)', '', '', 16, 0],
+        ['out', 'dense', '1', 'sigmoid', 1, 17],
+      ],
+    );
   });
 
   it('sums to the total in Markdown, with task, loss and optimizer', () => {
@@ -36,7 +39,10 @@ describe('features: model summary', () => {
     assert.equal(lines[0], 'Model "spirals"');
     const table = lines.slice(1, 9);
     assert.equal(new Set(table.map((l) => [...l].length)).size, 1, 'every table line has the same width');
-    assert.match(lines.find((l) => l.includes('dense_2'))!, /│ dense_2 +│ dense +│ +16 │ leaky_relu\(alpha: 0\.1\) │ +16 │ +272 │/);
+    assert.match(
+      lines.find((l) => l.includes('dense_2'))!,
+      /│ dense_2 +│ dense +│ +16 │ leaky_relu\(alpha: 0\.1\) │ +16 │ +272 │/,
+    );
     assert.ok(lines.includes(' Total params: 337'));
   });
 

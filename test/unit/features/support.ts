@@ -39,16 +39,19 @@ export interface Fixture {
  */
 export function loadFixtures(folder: string, sigils: string): Fixture[] {
   const dir = join(FIXTURES, folder);
-  return readdirSync(dir).filter((f) => f.endsWith('.nn')).sort().map((name) => {
-    const marked = readFileSync(join(dir, name), 'utf8');
-    const { text, offset, analysis } = atCursor(marked);
-    const directives: Fixture['directives'] = [];
-    for (const line of text.split('\n')) {
-      const match = /^#(.) ?(.*)$/.exec(line);
-      if (match && sigils.includes(match[1])) directives.push({ sigil: match[1], value: match[2].trim() });
-    }
-    return { name, text, offset, analysis, directives };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.nn'))
+    .sort()
+    .map((name) => {
+      const marked = readFileSync(join(dir, name), 'utf8');
+      const { text, offset, analysis } = atCursor(marked);
+      const directives: Fixture['directives'] = [];
+      for (const line of text.split('\n')) {
+        const match = /^#(.) ?(.*)$/.exec(line);
+        if (match && sigils.includes(match[1])) directives.push({ sigil: match[1], value: match[2].trim() });
+      }
+      return { name, text, offset, analysis, directives };
+    });
 }
 
 export const SPIRALS = `# Two spirals: no linear model separates them.

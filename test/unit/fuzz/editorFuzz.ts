@@ -28,24 +28,32 @@ import { messyNnFile, nnJunk } from '../features/nnGenerator';
 
 const SEEDS = ['ok', 'err'].flatMap((group) => {
   const dir = join(__dirname, '..', '..', 'fixtures', 'syntax', group);
-  return readdirSync(dir).filter((f) => f.endsWith('.nn')).map((f) => readFileSync(join(dir, f), 'utf8'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.nn'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 });
 
 /** A fixture file with random characters inserted, deleted or replaced. */
-const mutatedFixture = fc.record({
-  seed: fc.nat(SEEDS.length - 1),
-  edits: fc.array(fc.record({ at: fc.nat(), remove: fc.nat(4), insert: fc.string({ unit: 'grapheme-ascii', maxLength: 6 }) }), { minLength: 1, maxLength: 5 }),
-}).map(({ seed, edits }) => {
-  let text = SEEDS[seed];
-  for (const edit of edits) {
-    const at = edit.at % (text.length + 1);
-    text = text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
-  }
-  return text;
-});
+const mutatedFixture = fc
+  .record({
+    seed: fc.nat(SEEDS.length - 1),
+    edits: fc.array(
+      fc.record({ at: fc.nat(), remove: fc.nat(4), insert: fc.string({ unit: 'grapheme-ascii', maxLength: 6 }) }),
+      { minLength: 1, maxLength: 5 },
+    ),
+  })
+  .map(({ seed, edits }) => {
+    let text = SEEDS[seed];
+    for (const edit of edits) {
+      const at = edit.at % (text.length + 1);
+      text = text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
+    }
+    return text;
+  });
 
 /** A document and the offsets to try position-based features at. */
-export const fuzzCase = fc.oneof(messyNnFile, nnJunk, mutatedFixture, fc.string({ unit: 'binary', maxLength: 200 }))
+export const fuzzCase = fc
+  .oneof(messyNnFile, nnJunk, mutatedFixture, fc.string({ unit: 'binary', maxLength: 200 }))
   .chain((text) => fc.tuple(fc.constant(text), fc.array(fc.nat(text.length), { minLength: 1, maxLength: 3 })));
 
 export interface FuzzTally {
@@ -56,7 +64,11 @@ export interface FuzzTally {
 /** Runs one document through the analysis and every feature; throws on any failure. */
 export function exerciseDocument(text: string, offsets: readonly number[], tally: FuzzTally): void {
   const analysis = analyze(text, { documentPath: '/ws/fuzz.nn', workspaceRoots: ['/ws'] });
-  const inside = (span: Span, what: string) => assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${what} ${JSON.stringify(span)} outside 0..${text.length}`);
+  const inside = (span: Span, what: string) =>
+    assert.ok(
+      span.start >= 0 && span.start <= span.end && span.end <= text.length,
+      `${what} ${JSON.stringify(span)} outside 0..${text.length}`,
+    );
   let calls = 1;
   for (const [i, offset] of [text.length, ...offsets].entries()) {
     const hover = hoverAt(analysis, offset, { images: i % 2 === 0 });
@@ -64,7 +76,8 @@ export function exerciseDocument(text: string, offsets: readonly number[], tally
     const completion = completionsAt(analysis, offset);
     inside(completion.insert, 'completion insert');
     inside(completion.replace, 'completion replace');
-    for (const item of completion.items.slice(0, 2)) if (item.docRef) completionDocumentation(item.docRef, analysis, { images: false });
+    for (const item of completion.items.slice(0, 2))
+      if (item.docRef) completionDocumentation(item.docRef, analysis, { images: false });
     signatureHelpAt(analysis, offset);
     selectionRangesAt(analysis, offset).forEach((s) => inside(s, 'selection range'));
     const definition = definitionAt(analysis, offset);
@@ -77,13 +90,15 @@ export function exerciseDocument(text: string, offsets: readonly number[], tally
     calls += 11;
   }
   documentSymbols(analysis).forEach((s) => inside(s.span, 'symbol'));
-  for (const range of foldingRanges(analysis)) assert.ok(range.startLine <= range.endLine && range.endLine < analysis.lines.lineCount, 'folding range');
+  for (const range of foldingRanges(analysis))
+    assert.ok(range.startLine <= range.endLine && range.endLine < analysis.lines.lineCount, 'folding range');
   encodeSemanticTokens(analysis, semanticTokens(analysis));
   for (const hint of inlayHints(analysis)) assert.ok(hint.offset >= 0 && hint.offset <= text.length, 'inlay hint');
   codeLenses(analysis).forEach((l) => inside(l.span, 'code lens'));
   formatDocument(analysis);
   for (const diagnostic of analysis.diagnostics) {
-    for (const fix of fixesFor(diagnostic, analysis)) fix.edits.forEach((e) => inside(e.span, `fix of ${diagnostic.code}`));
+    for (const fix of fixesFor(diagnostic, analysis))
+      fix.edits.forEach((e) => inside(e.span, `fix of ${diagnostic.code}`));
   }
   fixAll(analysis).forEach((e) => inside(e.span, 'fix-all edit'));
   for (const model of analysis.semantic.models) summaryMarkdown(model);
@@ -94,7 +109,10 @@ export function exerciseDocument(text: string, offsets: readonly number[], tally
 /** Runs `count` fuzzed documents (reproducible with `seed`); throws with the shrunk failing case. */
 export function fuzzEditor(count: number, seed: number): FuzzTally {
   const tally: FuzzTally = { documents: 0, calls: 0 };
-  fc.assert(fc.property(fuzzCase, ([text, offsets]) => exerciseDocument(text, offsets, tally)), { numRuns: count, seed });
+  fc.assert(
+    fc.property(fuzzCase, ([text, offsets]) => exerciseDocument(text, offsets, tally)),
+    { numRuns: count, seed },
+  );
   return tally;
 }
 
@@ -105,8 +123,10 @@ if (require.main === module) {
   try {
     const tally = fuzzEditor(count, seed);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`fuzz: ${tally.documents} documents through analysis and every editor feature, ${tally.calls} feature calls, ` +
-      `0 failures in ${seconds.toFixed(0)} s (seed ${seed})`);
+    console.log(
+      `fuzz: ${tally.documents} documents through analysis and every editor feature, ${tally.calls} feature calls, ` +
+        `0 failures in ${seconds.toFixed(0)} s (seed ${seed})`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     console.log(`fuzz: FAILED (seed ${seed}; rerun with NN_FUZZ_SEED=${seed})`);

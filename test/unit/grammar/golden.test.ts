@@ -8,7 +8,9 @@ const fixtures = path.resolve(__dirname, '../../fixtures/grammar');
 const update = process.env.NN_UPDATE_GOLDEN === '1';
 
 describe('grammar golden files', () => {
-  const files = readdirSync(fixtures).filter((name) => name.endsWith('.nn')).sort();
+  const files = readdirSync(fixtures)
+    .filter((name) => name.endsWith('.nn'))
+    .sort();
 
   it('has fixtures to compare', () => {
     assert.ok(files.length >= 2, `expected fixtures in ${fixtures}`);
@@ -24,7 +26,11 @@ describe('grammar golden files', () => {
         return;
       }
       assert.ok(existsSync(goldenFile), `missing ${goldenFile}; run with NN_UPDATE_GOLDEN=1 to create it`);
-      assert.equal(actual, readFileSync(goldenFile, 'utf8'), `scopes differ; if the change is intended, run with NN_UPDATE_GOLDEN=1`);
+      assert.equal(
+        actual,
+        readFileSync(goldenFile, 'utf8'),
+        `scopes differ; if the change is intended, run with NN_UPDATE_GOLDEN=1`,
+      );
     });
   }
 });

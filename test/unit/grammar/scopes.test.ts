@@ -60,7 +60,9 @@ describe('grammar scopes', () => {
   it('knows exactly the feature names of the catalog after features', async () => {
     const names = FEATURES.map((f) => f.name);
     const lines = await tokenizeLines(`train a {\n  features ${[...names, 'x3'].join(', ')}\n}`);
-    const scoped = lines[1].filter((token) => token.scopes.includes('support.constant.feature.nn')).map((token) => token.text);
+    const scoped = lines[1]
+      .filter((token) => token.scopes.includes('support.constant.feature.nn'))
+      .map((token) => token.text);
     assert.deepEqual(scoped, names);
   });
 
@@ -108,7 +110,11 @@ describe('shipped examples', () => {
         assert.deepEqual(invalid, [], `line ${index + 1}: ${line}`);
         // Every non-blank line starts with a comment, a keyword, a label or a brace.
         const first = tokens.find((token) => token.text.trim() !== '');
-        if (first) assert.ok(first.scopes.some((scope) => !scope.startsWith('meta.')), `line ${index + 1} is unscoped: ${line}`);
+        if (first)
+          assert.ok(
+            first.scopes.some((scope) => !scope.startsWith('meta.')),
+            `line ${index + 1} is unscoped: ${line}`,
+          );
       });
     });
   }

@@ -25,9 +25,7 @@ function loadGrammar(): Promise<textmate.IGrammar> {
         createOnigString: (text: string) => new oniguruma.OnigString(text),
       }),
       loadGrammar: async (scopeName: string) =>
-        scopeName === 'source.nn'
-          ? textmate.parseRawGrammar(readFileSync(grammarFile, 'utf8'), grammarFile)
-          : null,
+        scopeName === 'source.nn' ? textmate.parseRawGrammar(readFileSync(grammarFile, 'utf8'), grammarFile) : null,
     });
     const grammar = await registry.loadGrammar('source.nn');
     if (!grammar) throw new Error('the grammar source.nn did not load');

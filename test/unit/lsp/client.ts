@@ -5,8 +5,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+  type RequestType,
+} from 'vscode-jsonrpc/node';
+import type {
+  Diagnostic,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
 
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -29,28 +40,43 @@ export class LspClient {
   configuration: Record<string, unknown> = {};
 
   constructor(options: ServerProcessOptions = {}) {
-    this.process = spawn(process.execPath, [...(options.nodeFlags ?? []), options.serverPath ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.process = spawn(process.execPath, [...(options.nodeFlags ?? []), options.serverPath ?? SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.latest.set(params.uri, params);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => this.configuration[item.section ?? ''] ?? null));
-    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => { this.logs.push(params); });
+      params.items.map((item) => this.configuration[item.section ?? ''] ?? null),
+    );
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      this.logs.push(params);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
 
-  static async start(rootPath = '/ws', initializationOptions?: unknown, options?: ServerProcessOptions): Promise<LspClient> {
+  static async start(
+    rootPath = '/ws',
+    initializationOptions?: unknown,
+    options?: ServerProcessOptions,
+  ): Promise<LspClient> {
     const client = new LspClient(options);
     const result = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       initializationOptions,
       rootUri: pathToFileURL(rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'ws' }],
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
     });
     client.capabilities = result.capabilities;
     await client.connection.sendNotification('initialized', {});
@@ -59,13 +85,18 @@ export class LspClient {
 
   async open(uri: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nn', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'nn', version: 1, text },
+    });
   }
 
   async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<void> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   /** Waits for the diagnostics of the document's current version. */
@@ -78,13 +109,20 @@ export class LspClient {
       if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} version ${version}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   }
 
   /** Waits until the latest publication for `uri` satisfies `accept`. */
-  async waitForPublication(uri: string, accept: (params: PublishDiagnosticsParams) => boolean, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+  async waitForPublication(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean,
+    timeoutMs = 10000,
+  ): Promise<PublishDiagnosticsParams> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const params = this.latest.get(uri);
@@ -92,7 +130,10 @@ export class LspClient {
       if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   }
@@ -101,7 +142,9 @@ export class LspClient {
   request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
   request<R>(method: string, params: unknown): Promise<R>;
   request(method: string | RequestType<unknown, unknown, void>, params: unknown): Promise<unknown> {
-    return typeof method === 'string' ? this.connection.sendRequest(method, params) : this.connection.sendRequest(method, params);
+    return typeof method === 'string'
+      ? this.connection.sendRequest(method, params)
+      : this.connection.sendRequest(method, params);
   }
 
   /** The server's process id (to read its memory use). */

@@ -29,7 +29,8 @@ describe('LSP: code actions over stdio', function () {
   let client: LspClient;
 
   before(async () => {
-    if (!existsSync(SERVER)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: join(__dirname, '..', '..', '..') });
+    if (!existsSync(SERVER))
+      execFileSync(process.execPath, ['esbuild.mjs'], { cwd: join(__dirname, '..', '..', '..') });
     client = await LspClient.start();
   });
   after(async () => {
@@ -59,18 +60,32 @@ describe('LSP: code actions over stdio', function () {
     const diagnostics = await client.diagnostics(uri);
     const sigmoid = diagnostics.find((d) => d.code === 'sigmoid-hidden')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: sigmoid.range, context: { diagnostics: [sigmoid], only: ['quickfix'] },
+      textDocument: { uri },
+      range: sigmoid.range,
+      context: { diagnostics: [sigmoid], only: ['quickfix'] },
     });
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
-      ["Use relu in 'dense_1'", true], ["Use tanh in 'dense_1' (zero-centred, still saturating)", false], ['Ignore sigmoid-hidden on this line', false]]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred]),
+      [
+        ["Use relu in 'dense_1'", true],
+        ["Use tanh in 'dense_1' (zero-centred, still saturating)", false],
+        ['Ignore sigmoid-hidden on this line', false],
+      ],
+    );
     assert.ok(actions.every((a) => a.kind === 'quickfix' && a.diagnostics?.[0].code === 'sigmoid-hidden'));
 
     const fixed = apply(TEXT, uri, actions[0]);
     assert.match(fixed, /dense 8 relu\n/);
     await client.change(uri, [{ text: fixed }]);
     const after = await client.diagnostics(uri);
-    assert.equal(after.find((d: Diagnostic) => d.code === 'sigmoid-hidden'), undefined);
-    assert.ok(after.some((d: Diagnostic) => d.code === 'output-units'), 'the other finding stays');
+    assert.equal(
+      after.find((d: Diagnostic) => d.code === 'sigmoid-hidden'),
+      undefined,
+    );
+    assert.ok(
+      after.some((d: Diagnostic) => d.code === 'output-units'),
+      'the other finding stays',
+    );
   });
 
   it('the ignore action silences the finding with a comment', async () => {
@@ -78,13 +93,18 @@ describe('LSP: code actions over stdio', function () {
     await client.open(uri, TEXT);
     const units = (await client.diagnostics(uri)).find((d) => d.code === 'output-units')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: units.range, context: { diagnostics: [units] },
+      textDocument: { uri },
+      range: units.range,
+      context: { diagnostics: [units] },
     });
     const ignore = actions.find((a) => a.title === 'Ignore output-units on this line')!;
     const fixed = apply(TEXT, uri, ignore);
     assert.match(fixed, /out: dense 4 softmax {2}# nn-ignore: output-units\n/);
     await client.change(uri, [{ text: fixed }]);
-    assert.equal((await client.diagnostics(uri)).find((d) => d.code === 'output-units'), undefined);
+    assert.equal(
+      (await client.diagnostics(uri)).find((d) => d.code === 'output-units'),
+      undefined,
+    );
   });
 
   it('source.fixAll.nn applies every preferred fix at once', async () => {
@@ -93,13 +113,20 @@ describe('LSP: code actions over stdio', function () {
     await client.diagnostics(uri);
     const end = { line: 6, character: 0 };
     const quick = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: [] },
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end },
+      context: { diagnostics: [] },
     });
     assert.ok(!quick.some((a) => a.kind === 'source.fixAll.nn'), 'fix-all only when asked for');
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: [], only: ['source.fixAll'] },
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end },
+      context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.nn']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.nn'],
+    );
     const fixed = apply(TEXT, uri, actions[0]);
     await client.change(uri, [{ text: fixed }]);
     assert.deepEqual(await client.diagnostics(uri), []);

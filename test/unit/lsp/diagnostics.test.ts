@@ -25,7 +25,7 @@ describe('LSP: diagnostics over stdio', function () {
   });
 
   it('announces incremental sync', () => {
-    assert.equal((client.capabilities.textDocumentSync as number), 2);
+    assert.equal(client.capabilities.textDocumentSync as number, 2);
   });
 
   it('publishes a coded diagnostic with an exact range after non-ASCII text', async () => {
@@ -41,15 +41,24 @@ describe('LSP: diagnostics over stdio', function () {
 
   it('re-analyses after an incremental edit and clears the fixed error', async () => {
     // Replace `rleu` with `relu` on line 3.
-    await client.change(URI, [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 15 } }, text: 'relu' }]);
+    await client.change(URI, [
+      { range: { start: { line: 3, character: 11 }, end: { line: 3, character: 15 } }, text: 'relu' },
+    ]);
     const diagnostics = await client.diagnostics(URI);
-    assert.equal(diagnostics.find((d) => d.code === 'unknown-activation'), undefined);
+    assert.equal(
+      diagnostics.find((d) => d.code === 'unknown-activation'),
+      undefined,
+    );
   });
 
   it('keeps ranges right when an edit inserts surrogate pairs before an error', async () => {
     // Insert emoji at the start of line 3, then break the activation again.
-    await client.change(URI, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '  # 😀😀\n' }]);
-    await client.change(URI, [{ range: { start: { line: 4, character: 11 }, end: { line: 4, character: 15 } }, text: 'sigmod' }]);
+    await client.change(URI, [
+      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '  # 😀😀\n' },
+    ]);
+    await client.change(URI, [
+      { range: { start: { line: 4, character: 11 }, end: { line: 4, character: 15 } }, text: 'sigmod' },
+    ]);
     const diagnostics = await client.diagnostics(URI);
     const unknown = diagnostics.find((d) => d.code === 'unknown-activation');
     assert.ok(unknown, JSON.stringify(diagnostics));

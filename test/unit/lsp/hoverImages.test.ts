@@ -16,10 +16,16 @@ async function hoverAndDoc(initializationOptions?: unknown): Promise<{ hover: st
   try {
     await client.open(URI, TEXT);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: RELU });
-    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 2, character: 10 } });
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line: 2, character: 10 },
+    });
     const item = list.items.find((i) => i.label === 'gelu')!;
     const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
-    return { hover: (hover.contents as { value: string }).value, doc: (resolved.documentation as { value: string }).value };
+    return {
+      hover: (hover.contents as { value: string }).value,
+      doc: (resolved.documentation as { value: string }).value,
+    };
   } finally {
     await client.stop();
   }
@@ -34,14 +40,23 @@ describe('LSP: images in hovers only for clients that render them', function () 
     assert.match(doc, /!\[Plot of gelu[^\]]*\]\(data:image\/svg\+xml;base64,/);
   });
 
-  for (const [name, options] of [['no initialization options', undefined], ['other options', { hoverImages: 'yes' }]] as const) {
+  for (const [name, options] of [
+    ['no initialization options', undefined],
+    ['other options', { hoverImages: 'yes' }],
+  ] as const) {
     it(`sends the same text without the image to a client with ${name}`, async () => {
       const plain = await hoverAndDoc(options);
       const rich = await hoverAndDoc({ hoverImages: true });
-      for (const [text, full] of [[plain.hover, rich.hover], [plain.doc, rich.doc]]) {
+      for (const [text, full] of [
+        [plain.hover, rich.hover],
+        [plain.doc, rich.doc],
+      ]) {
         assert.doesNotMatch(text, /data:image|base64|!\[/);
         assert.ok(text.length < 5000, `${text.length} characters`);
-        const withoutImage = full.split('\n\n').filter((part) => !part.startsWith('![')).join('\n\n');
+        const withoutImage = full
+          .split('\n\n')
+          .filter((part) => !part.startsWith('!['))
+          .join('\n\n');
         assert.equal(text, withoutImage);
       }
     });

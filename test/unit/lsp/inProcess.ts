@@ -4,7 +4,12 @@
  * library ends the process on it.
  */
 import { PassThrough } from 'node:stream';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { MessageGate } from '../../../server/src/lsp/gate';
@@ -26,7 +31,9 @@ export async function startInProcess(initializationOptions?: unknown): Promise<I
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const writer = new StreamMessageWriter(toClient);
-  const gate = new MessageGate(new StreamMessageReader(toServer), writer, (message) => connection.console.warn(message));
+  const gate = new MessageGate(new StreamMessageReader(toServer), writer, (message) =>
+    connection.console.warn(message),
+  );
   const connection = createConnection(ProposedFeatures.all, gate, writer);
   const server = startLanguageServer(connection);
   connection.listen();
@@ -36,7 +43,9 @@ export async function startInProcess(initializationOptions?: unknown): Promise<I
   const client = createMessageConnection(new StreamMessageReader(toClient), clientWriter);
   const logs: { type: number; message: string }[] = [];
   const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();
-  client.onNotification('window/logMessage', (params: { type: number; message: string }) => { logs.push(params); });
+  client.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+    logs.push(params);
+  });
   client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     const key = `${params.uri}@${params.version}`;
     waiting.get(key)?.(params);
@@ -44,7 +53,12 @@ export async function startInProcess(initializationOptions?: unknown): Promise<I
   });
   client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
   client.listen();
-  await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions });
+  await client.sendRequest<InitializeResult>('initialize', {
+    processId: null,
+    rootUri: null,
+    capabilities: {},
+    initializationOptions,
+  });
   await client.sendNotification('initialized', {});
   return {
     client,

@@ -41,7 +41,10 @@ describe('the protocol’s message objects', () => {
     for (const [name, message] of messages) {
       assert.ok(client.includes(`${name}.type`), `the client never uses ${name}`);
       assert.ok(server.includes(`${name}.type`), `the server never handles ${name}`);
-      assert.ok(!client.includes(`'${message.method}'`), `the client spells out ${name}'s method instead of using the object`);
+      assert.ok(
+        !client.includes(`'${message.method}'`),
+        `the client spells out ${name}'s method instead of using the object`,
+      );
     }
   });
 
@@ -53,7 +56,10 @@ describe('the protocol’s message objects', () => {
           const answer: unknown = await lsp.client.sendRequest(message.method, {});
           assert.ok(answer !== undefined, name);
         } catch (error) {
-          assert.ok(error instanceof ResponseError && error.code !== ErrorCodes.MethodNotFound, `${name}: ${String(error)}`);
+          assert.ok(
+            error instanceof ResponseError && error.code !== ErrorCodes.MethodNotFound,
+            `${name}: ${String(error)}`,
+          );
         }
       }
     } finally {

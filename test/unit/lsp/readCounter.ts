@@ -11,7 +11,14 @@ export interface Counted<T> {
 /** Objects whose methods need their real `this` (internal slots) are passed through unwrapped. */
 function wrappable(value: unknown): value is object {
   if (typeof value !== 'object' || value === null) return false;
-  return !(value instanceof Map || value instanceof Set || value instanceof WeakMap || ArrayBuffer.isView(value) || value instanceof Date || value instanceof RegExp);
+  return !(
+    value instanceof Map ||
+    value instanceof Set ||
+    value instanceof WeakMap ||
+    ArrayBuffer.isView(value) ||
+    value instanceof Date ||
+    value instanceof RegExp
+  );
 }
 
 /** `uncounted`: parts of the graph to leave out (say, a line index whose binary search is known to be O(log n)). */

@@ -25,8 +25,14 @@ const alive = (refs: WeakRef<Analysis>[]) => refs.filter((ref) => ref.deref() !=
 
 async function edit(server: InProcessServer, uri: string, version: number, line: number): Promise<void> {
   const published = server.diagnostics(uri, version);
-  const change = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? '#' : ' ' };
-  await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+  const change = {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    text: version % 2 ? '#' : ' ',
+  };
+  await server.client.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [change],
+  });
   await published;
 }
 
@@ -40,7 +46,9 @@ describe('LSP: one analysis per open document over many edits', function () {
       const refs: WeakRef<Analysis>[] = [];
       for (const uri of uris) {
         const published = server.diagnostics(uri, 1);
-        await server.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nn', version: 1, text: generateFile(600) } });
+        await server.client.sendNotification('textDocument/didOpen', {
+          textDocument: { uri, languageId: 'nn', version: 1, text: generateFile(600) },
+        });
         await published;
       }
       const textDocument = { uri: uris[0] };
@@ -56,7 +64,11 @@ describe('LSP: one analysis per open document over many edits', function () {
           server.client.sendRequest('textDocument/foldingRange', { textDocument }),
           server.client.sendRequest('textDocument/inlayHint', { textDocument, range: whole }),
           server.client.sendRequest('textDocument/codeLens', { textDocument }),
-          server.client.sendRequest('textDocument/codeAction', { textDocument, range: whole, context: { diagnostics: [] } }),
+          server.client.sendRequest('textDocument/codeAction', {
+            textDocument,
+            range: whole,
+            context: { diagnostics: [] },
+          }),
           server.client.sendRequest('textDocument/hover', { textDocument, position: { line: 7, character: 14 } }),
         ]);
       }

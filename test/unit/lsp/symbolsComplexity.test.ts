@@ -17,7 +17,11 @@ function symbolReads(text: string): { reads: number; symbols: DocumentSymbol[] }
   const counted = countReads(analyze(text), (value) => value instanceof LineIndex);
   let handler: ((params: { textDocument: { uri: string } }) => DocumentSymbol[] | null) | undefined;
   const context = {
-    connection: { onDocumentSymbol: (h: typeof handler) => { handler = h; } },
+    connection: {
+      onDocumentSymbol: (h: typeof handler) => {
+        handler = h;
+      },
+    },
     analysisOf: (): Analysis => counted.value,
   } as unknown as ServerContext;
   symbolsFeature.register(context);
@@ -29,7 +33,10 @@ const manyModels = (lines: number) => generateFile(lines);
 const oneModel = (layers: number) => `model m {\n  input 4\n${'  dense 8 relu\n'.repeat(layers)}  dense 1 sigmoid\n}\n`;
 
 describe('LSP: documentSymbol grows linearly with the file', () => {
-  for (const [name, make, size] of [['many models', manyModels, 3000], ['one model with many layers', oneModel, 1500]] as const) {
+  for (const [name, make, size] of [
+    ['many models', manyModels, 3000],
+    ['one model with many layers', oneModel, 1500],
+  ] as const) {
     it(`${name}: twice the file, at most 2.1× the work`, () => {
       const small = symbolReads(make(size));
       const large = symbolReads(make(2 * size));

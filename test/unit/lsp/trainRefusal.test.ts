@@ -24,7 +24,10 @@ describe('LSP: nn/planRun refuses', function () {
       const result = await client.request<PlanRunResult>('nn/planRun', { uri });
       assert.ok(!result.ok);
       assert.match(result.message, /the file has an error \(line 9: .*\); fix it before training/);
-      assert.deepEqual(result.problems.map((p) => [p.code, p.line]), [['param-range', 9]]);
+      assert.deepEqual(
+        result.problems.map((p) => [p.code, p.line]),
+        [['param-range', 9]],
+      );
     });
   }
 
@@ -32,11 +35,17 @@ describe('LSP: nn/planRun refuses', function () {
     client.configuration = { nn: { checks: { 'model-size': 'off' } } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const uri = 'file:///ws/huge.nn';
-    await client.open(uri, 'model huge {\n  task binary\n  input 2\n  dense 100000 relu\n  dense 100000 relu\n  dense 1 sigmoid\n}\ntrain huge {\n  data xor\n}\n');
+    await client.open(
+      uri,
+      'model huge {\n  task binary\n  input 2\n  dense 100000 relu\n  dense 100000 relu\n  dense 1 sigmoid\n}\ntrain huge {\n  data xor\n}\n',
+    );
     await client.waitForPublication(uri, (p) => p.diagnostics.length === 0);
     const result = await client.request<PlanRunResult>('nn/planRun', { uri });
     assert.ok(!result.ok);
     assert.match(result.message, /model 'huge' is too large to train: 10,000,500,001 parameters and about [\d,]+ MB/);
-    assert.deepEqual(result.problems.map((p) => [p.code, p.line, p.column]), [['model-size', 1, 7]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.line, p.column]),
+      [['model-size', 1, 7]],
+    );
   });
 });

@@ -4,7 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TrainingFindingsNotification, type TrainingFinding, type TrainingFindingsParams } from '../../../server/src/protocol';
+import {
+  TrainingFindingsNotification,
+  type TrainingFinding,
+  type TrainingFindingsParams,
+} from '../../../server/src/protocol';
 import { LspClient } from './client';
 
 const URI = 'file:///ws/findings.nn';
@@ -27,12 +31,20 @@ const LAYER_1_LINE = 3;
 const LAYER_2_LINE = 4;
 
 const deadUnits: TrainingFinding = {
-  code: 'dead-units', severity: 'warning', message: '50% of the units of hidden2 output 0 for every validation sample',
-  layer: 'hidden2', sourceIndex: 1, epoch: 12,
+  code: 'dead-units',
+  severity: 'warning',
+  message: '50% of the units of hidden2 output 0 for every validation sample',
+  layer: 'hidden2',
+  sourceIndex: 1,
+  epoch: 12,
 };
 const saturatedUnits: TrainingFinding = {
-  code: 'saturated-units', severity: 'warning', message: '60% of the units of dense_1 are saturated',
-  layer: 'dense_1', sourceIndex: 0, epoch: 12,
+  code: 'saturated-units',
+  severity: 'warning',
+  message: '60% of the units of dense_1 are saturated',
+  layer: 'dense_1',
+  sourceIndex: 0,
+  epoch: 12,
 };
 
 const fromTraining = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.source === 'nn-train');
@@ -50,10 +62,18 @@ describe('LSP: findings from the training panel', function () {
 
   /** Sends the notification as the panel host does (client/src/panel/TrainingPanel.ts). */
   const send = (version: number | undefined, findings: TrainingFinding[]) =>
-    client.connection.sendNotification(TrainingFindingsNotification.type, { uri: URI, model: 'm', version, findings } satisfies TrainingFindingsParams);
+    client.connection.sendNotification(TrainingFindingsNotification.type, {
+      uri: URI,
+      model: 'm',
+      version,
+      findings,
+    } satisfies TrainingFindingsParams);
 
   /** Appends a comment line, which changes the document's version but no layer's line. */
-  const appendComment = (text: string) => client.change(URI, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: `# ${text}\n` }]);
+  const appendComment = (text: string) =>
+    client.change(URI, [
+      { range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: `# ${text}\n` },
+    ]);
 
   it('publishes a finding of the current version as an nn-train diagnostic on its layer line', async () => {
     await client.open(URI, TEXT);
@@ -65,23 +85,38 @@ describe('LSP: findings from the training panel', function () {
     assert.equal(diagnostic.code, 'dead-units');
     assert.equal(diagnostic.message, deadUnits.message);
     assert.equal(diagnostic.severity, 2);
-    assert.deepEqual(diagnostic.range, { start: { line: LAYER_2_LINE, character: 2 }, end: { line: LAYER_2_LINE, character: TEXT.split('\n')[LAYER_2_LINE].length } });
+    assert.deepEqual(diagnostic.range, {
+      start: { line: LAYER_2_LINE, character: 2 },
+      end: { line: LAYER_2_LINE, character: TEXT.split('\n')[LAYER_2_LINE].length },
+    });
   });
 
   it('ignores findings of a run that started before the document changed', async () => {
     await appendComment('version 2');
-    assert.deepEqual(fromTraining(await client.diagnostics(URI)).map((d) => [d.code, d.range.start.line]), [['dead-units', LAYER_2_LINE]]);
+    assert.deepEqual(
+      fromTraining(await client.diagnostics(URI)).map((d) => [d.code, d.range.start.line]),
+      [['dead-units', LAYER_2_LINE]],
+    );
     // The run started at version 1; the document is at version 2 now.
     await send(1, [saturatedUnits]);
     // Notifications are handled in order: the diagnostics of version 3 come after the stale findings.
     await appendComment('version 3');
     const diagnostics = fromTraining(await client.diagnostics(URI));
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['dead-units', LAYER_2_LINE]], 'the stale findings replaced the current ones');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['dead-units', LAYER_2_LINE]],
+      'the stale findings replaced the current ones',
+    );
   });
 
   it('accepts the same findings for the current version', async () => {
     await send(3, [saturatedUnits]);
-    const published = await client.waitForPublication(URI, (p) => fromTraining(p.diagnostics).some((d) => d.code === 'saturated-units'));
-    assert.deepEqual(fromTraining(published.diagnostics).map((d) => [d.code, d.range.start.line]), [['saturated-units', LAYER_1_LINE]]);
+    const published = await client.waitForPublication(URI, (p) =>
+      fromTraining(p.diagnostics).some((d) => d.code === 'saturated-units'),
+    );
+    assert.deepEqual(
+      fromTraining(published.diagnostics).map((d) => [d.code, d.range.start.line]),
+      [['saturated-units', LAYER_1_LINE]],
+    );
   });
 });

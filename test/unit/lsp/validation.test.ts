@@ -63,8 +63,16 @@ describe('LSP: params validation and the initialize handshake', function () {
       await client.open(URI, TEXT);
       await client.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
       await client.connection.sendNotification('initialized', {});
-      assert.equal(await client.request('textDocument/documentSymbol', { textDocument: doc }), null, 'the early didOpen was dropped');
-      assert.equal(await errorCode(client.request('initialize', { processId: null, rootUri: null, capabilities: {} })), -32600, 'initialize twice');
+      assert.equal(
+        await client.request('textDocument/documentSymbol', { textDocument: doc }),
+        null,
+        'the early didOpen was dropped',
+      );
+      assert.equal(
+        await errorCode(client.request('initialize', { processId: null, rootUri: null, capabilities: {} })),
+        -32600,
+        'initialize twice',
+      );
     } finally {
       await client.stop();
     }
@@ -89,25 +97,46 @@ describe('LSP: params validation and the initialize handshake', function () {
 
     it('ignores a didOpen whose text is not a string, logs why, and keeps serving', async () => {
       const uri = 'file:///ws/number.nn';
-      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nn', version: 1, text: 12345 } });
-      assert.equal(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), null, 'the document was not opened');
-      assert.ok(client.logs.some((log) => /didOpen.*params\.textDocument\.text must be a string/.test(log.message)), JSON.stringify(client.logs));
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'nn', version: 1, text: 12345 },
+      });
+      assert.equal(
+        await client.request('textDocument/documentSymbol', { textDocument: { uri } }),
+        null,
+        'the document was not opened',
+      );
+      assert.ok(
+        client.logs.some((log) => /didOpen.*params\.textDocument\.text must be a string/.test(log.message)),
+        JSON.stringify(client.logs),
+      );
       const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: doc });
-      assert.deepEqual(symbols.map((s) => s.name), ['m']);
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        ['m'],
+      );
     });
 
     it('ignores a didChange with a malformed change and keeps the text it had', async () => {
       const broken = [
         { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: 5 }] },
         { textDocument: { uri: URI, version: 2 }, contentChanges: { text: 'model z {}' } },
-        { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 } }, text: 'x' }] },
+        {
+          textDocument: { uri: URI, version: 2 },
+          contentChanges: [{ range: { start: { line: 0, character: 0 } }, text: 'x' }],
+        },
         { textDocument: { uri: URI, version: 'two' }, contentChanges: [{ text: 'model z {}' }] },
         { textDocument: { uri: URI }, contentChanges: [{ text: 'model z {}' }] },
       ];
       for (const params of broken) await client.connection.sendNotification('textDocument/didChange', params);
       const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: doc });
-      assert.deepEqual(symbols.map((s) => s.name), ['m']);
-      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: doc, position: at });
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        ['m'],
+      );
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: doc,
+        position: at,
+      });
       assert.match(hover!.contents.value, /relu/);
     });
   });

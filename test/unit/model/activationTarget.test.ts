@@ -20,18 +20,33 @@ const model = (body: string) => `model m {\n  input 2\n${body}  dense 1 sigmoid\
 describe('activation target', () => {
   it('replaces an activation written on the dense line', () => {
     assert.equal(withActivation(model('  dense 8 relu\n'), ['dense_1'], 'tanh'), model('  dense 8 tanh\n'));
-    assert.equal(withActivation(model('  dense 8 leaky_relu(alpha: 0.2) init he_normal\n'), ['dense_1'], 'elu'), model('  dense 8 elu init he_normal\n'));
+    assert.equal(
+      withActivation(model('  dense 8 leaky_relu(alpha: 0.2) init he_normal\n'), ['dense_1'], 'elu'),
+      model('  dense 8 elu init he_normal\n'),
+    );
   });
 
   it('inserts one after the unit count of a layer written without one', () => {
     assert.equal(withActivation(model('  dense 8\n'), ['dense_1'], 'tanh'), model('  dense 8 tanh\n'));
-    assert.equal(withActivation(model('  dense 8 init he_normal\n'), ['dense_1'], 'relu'), model('  dense 8 relu init he_normal\n'));
+    assert.equal(
+      withActivation(model('  dense 8 init he_normal\n'), ['dense_1'], 'relu'),
+      model('  dense 8 relu init he_normal\n'),
+    );
   });
 
   it('changes the activation line of a `dense 8 linear` + `activation relu` pair, which is one layer', () => {
-    assert.equal(withActivation(model('  dense 8 linear\n  activation relu\n'), ['dense_1'], 'tanh'), model('  dense 8 linear\n  activation tanh\n'));
-    assert.equal(withActivation(model('  dense 8\n  activation relu\n'), ['dense_1'], 'tanh'), model('  dense 8\n  activation tanh\n'));
-    assert.equal(withActivation(model('  dense 8 linear\n  activation relu\n'), ['activation_1'], 'tanh'), model('  dense 8 linear\n  activation tanh\n'));
+    assert.equal(
+      withActivation(model('  dense 8 linear\n  activation relu\n'), ['dense_1'], 'tanh'),
+      model('  dense 8 linear\n  activation tanh\n'),
+    );
+    assert.equal(
+      withActivation(model('  dense 8\n  activation relu\n'), ['dense_1'], 'tanh'),
+      model('  dense 8\n  activation tanh\n'),
+    );
+    assert.equal(
+      withActivation(model('  dense 8 linear\n  activation relu\n'), ['activation_1'], 'tanh'),
+      model('  dense 8 linear\n  activation tanh\n'),
+    );
   });
 
   it('leaves an activation after a layer that has its own where it is: each is changed on its own line', () => {
@@ -42,7 +57,10 @@ describe('activation target', () => {
 
   it('replaces a misspelt activation rather than adding a second one', () => {
     assert.equal(withActivation(model('  dense 8 rleu\n'), ['dense_1'], 'relu'), model('  dense 8 relu\n'));
-    assert.equal(withActivation(model('  dense 8\n  activation rleu\n'), ['activation_1'], 'relu'), model('  dense 8\n  activation relu\n'));
+    assert.equal(
+      withActivation(model('  dense 8\n  activation rleu\n'), ['activation_1'], 'relu'),
+      model('  dense 8\n  activation relu\n'),
+    );
   });
 
   it('has none for a dropout layer or an activation line without a name', () => {

@@ -19,17 +19,34 @@ describe('model: input features', () => {
   it('checks the input width against the features, naming them, and offers to set it', () => {
     const analysis = analyze(file(2, '  data circle\n  features x1, x2, x1x2'));
     const [width] = analysis.diagnostics.filter((d) => d.code === 'data-task');
-    assert.equal(width.message, "features x1, x2, x1x2 give the network 3 inputs, but model 'm' takes input 2 — set input 3");
+    assert.equal(
+      width.message,
+      "features x1, x2, x1x2 give the network 3 inputs, but model 'm' takes input 2 — set input 3",
+    );
     assert.equal(analysis.text.slice(width.span.start, width.span.end), 'features x1, x2, x1x2');
-    assert.deepEqual(fixesFor(width, analysis).filter((f) => f.id === 'value').map((f) => f.title), ['Set input 3']);
+    assert.deepEqual(
+      fixesFor(width, analysis)
+        .filter((f) => f.id === 'value')
+        .map((f) => f.title),
+      ['Set input 3'],
+    );
   });
 
   it('suggests the nearest feature name, with a quick fix', () => {
     const analysis = analyze(file(2, '  data circle\n  features x1sqr, x2sq'));
     const [unknown] = analysis.diagnostics.filter((d) => d.code === 'unknown-feature');
     assert.equal(unknown.message, "unknown feature 'x1sqr' — did you mean 'x1sq'?");
-    assert.deepEqual(fixesFor(unknown, analysis).filter((f) => f.id === 'suggestion').map((f) => f.title), ["Change to 'x1sq'"]);
-    assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'data-task'), [], 'no width error on top of the unknown name');
+    assert.deepEqual(
+      fixesFor(unknown, analysis)
+        .filter((f) => f.id === 'suggestion')
+        .map((f) => f.title),
+      ["Change to 'x1sq'"],
+    );
+    assert.deepEqual(
+      analysis.diagnostics.filter((d) => d.code === 'data-task'),
+      [],
+      'no width error on top of the unknown name',
+    );
   });
 
   it('refuses features on data with columns of its own, saying which sets take them', () => {

@@ -8,10 +8,13 @@ import { check } from '../../support/markers';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'semantic');
 /** Only the syntax and semantic codes: the checks of rules.md have their own fixtures. */
-const SEMANTIC_CODES = /^(syntax|unknown-.*|duplicate-.*|features-data|missing-(input|argument|data)|input-order|argument-order|too-many-arguments|invalid-value|param-range|zero-init|empty-model|data-path)$/;
+const SEMANTIC_CODES =
+  /^(syntax|unknown-.*|duplicate-.*|features-data|missing-(input|argument|data)|input-order|argument-order|too-many-arguments|invalid-value|param-range|zero-init|empty-model|data-path)$/;
 
 describe('semantic fixtures', () => {
-  for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.nn')).sort()) {
+  for (const name of readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.nn'))
+    .sort()) {
     it(name, () => {
       check(readFileSync(join(FIXTURES, name), 'utf8'), undefined, (d) => SEMANTIC_CODES.test(d.code));
     });
@@ -24,13 +27,26 @@ describe('semantic model', () => {
   const model = semantic.models[0];
 
   it('names layers by label or by kind and position', () => {
-    assert.deepEqual(model.layers.map((l) => l.name),
-      ['hidden_1', 'dropout_1', 'dense_2', 'activation_1', 'dense_3', 'dense_4', 'dense_5', 'activation_2']);
+    assert.deepEqual(
+      model.layers.map((l) => l.name),
+      ['hidden_1', 'dropout_1', 'dense_2', 'activation_1', 'dense_3', 'dense_4', 'dense_5', 'activation_2'],
+    );
   });
 
   it('computes widths and parameter counts, including maxout pieces', () => {
-    assert.deepEqual(model.layers.map((l) => [l.inWidth, l.outWidth, l.params]),
-      [[4, 8, 40], [8, 8, 0], [8, 8, 72], [8, 8, 0], [8, 6, (8 * 6 + 6) * 3], [6, 4, 28], [4, 3, 15], [3, 3, 0]]);
+    assert.deepEqual(
+      model.layers.map((l) => [l.inWidth, l.outWidth, l.params]),
+      [
+        [4, 8, 40],
+        [8, 8, 0],
+        [8, 8, 72],
+        [8, 8, 0],
+        [8, 6, (8 * 6 + 6) * 3],
+        [6, 4, 28],
+        [4, 3, 15],
+        [3, 3, 0],
+      ],
+    );
     assert.equal(model.totalParams, 40 + 72 + 162 + 28 + 15);
   });
 
@@ -43,8 +59,16 @@ describe('semantic model', () => {
   });
 
   it('resolves inits: the layer’s own, then the model’s, never auto', () => {
-    assert.deepEqual(model.dense.map((d) => [d.init.name, d.init.explicit]),
-      [['he_normal', true], ['glorot_normal', false], ['glorot_normal', false], ['glorot_normal', false], ['lecun_normal', true]]);
+    assert.deepEqual(
+      model.dense.map((d) => [d.init.name, d.init.explicit]),
+      [
+        ['he_normal', true],
+        ['glorot_normal', false],
+        ['glorot_normal', false],
+        ['glorot_normal', false],
+        ['lecun_normal', true],
+      ],
+    );
   });
 
   it('resolves aliases, positional arguments and defaults', () => {
@@ -59,14 +83,25 @@ describe('semantic model', () => {
   it('resolves train settings and the csv target', () => {
     const train = semantic.trains[0];
     assert.equal(train.model, model);
-    assert.deepEqual([train.epochs, train.batch, train.validation, train.seed, train.normalize, train.lr], [10, 16, 0.25, 0, false, 1e-3]);
-    assert.deepEqual([train.data?.name, train.data?.path, train.data?.targets], ['csv', 'data/iris "v2".csv', ['species']]);
+    assert.deepEqual(
+      [train.epochs, train.batch, train.validation, train.seed, train.normalize, train.lr],
+      [10, 16, 0.25, 0, false, 1e-3],
+    );
+    assert.deepEqual(
+      [train.data?.name, train.data?.path, train.data?.targets],
+      ['csv', 'data/iris "v2".csv', ['species']],
+    );
   });
 
   it('defaults: auto init by activation family, loss from the task, adam(lr: 0.001)', () => {
-    const { semantic: s } = analyze('model m {\n task binary\n input 2\n dense 4 relu\n dense 4 selu\n dense 4 tanh\n dense 1 sigmoid\n}\n');
+    const { semantic: s } = analyze(
+      'model m {\n task binary\n input 2\n dense 4 relu\n dense 4 selu\n dense 4 tanh\n dense 1 sigmoid\n}\n',
+    );
     const m = s.models[0];
-    assert.deepEqual(m.dense.map((d) => d.init.name), ['he_normal', 'lecun_normal', 'glorot_uniform', 'glorot_uniform']);
+    assert.deepEqual(
+      m.dense.map((d) => d.init.name),
+      ['he_normal', 'lecun_normal', 'glorot_uniform', 'glorot_uniform'],
+    );
     assert.equal(m.loss.name, 'bce');
     assert.equal(m.loss.explicit, false);
     assert.deepEqual([m.optimizer.name, m.optimizer.params.lr], ['adam', 0.001]);

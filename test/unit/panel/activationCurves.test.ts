@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { findActivation } from '../../../server/src/catalog';
 import { activationLabel, sampleActivation, CURVE_SAMPLES } from '../../../server/src/features/panel/curves';
-import { estimateRemainingMs, formatDuration, formatMetric, formatNumber, formatPercent } from '../../../media/src/panel/numbers';
+import {
+  estimateRemainingMs,
+  formatDuration,
+  formatMetric,
+  formatNumber,
+  formatPercent,
+} from '../../../media/src/panel/numbers';
 
 describe('activation curves for the panel', () => {
   for (const name of ['relu', 'tanh', 'sigmoid', 'leaky_relu', 'elu', 'gelu', 'swish']) {

@@ -20,7 +20,15 @@ import { recordRun } from '../../browser/fixtures/recordEngine';
 import { formatMetric } from '../../../media/src/panel/numbers';
 import type { HostToPanel, RunFinished } from '../../../server/src/protocol';
 import { readFileSync } from 'node:fs';
-import { CHROMIUM, ROOT, chromiumAvailable, launchChromium, openPanel, type PanelPage, type ThemeName } from '../../browser/panelPage';
+import {
+  CHROMIUM,
+  ROOT,
+  chromiumAvailable,
+  launchChromium,
+  openPanel,
+  type PanelPage,
+  type ThemeName,
+} from '../../browser/panelPage';
 import type { PanelToHost } from '../../../server/src/protocol';
 
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
@@ -39,7 +47,13 @@ async function pixelsNear(panel: PanelPage, selector: string, cssColor: string, 
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let count = 0;
       for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] > 0 && Math.abs(data[i] - r) <= tolerance && Math.abs(data[i + 1] - g) <= tolerance && Math.abs(data[i + 2] - b) <= tolerance) count++;
+        if (
+          data[i + 3] > 0 &&
+          Math.abs(data[i] - r) <= tolerance &&
+          Math.abs(data[i + 1] - g) <= tolerance &&
+          Math.abs(data[i + 2] - b) <= tolerance
+        )
+          count++;
       }
       return count;
     },
@@ -140,7 +154,10 @@ describe('panel in headless Chromium', function () {
       const top = (r: number) => 0.5 - r / 12;
       const classOne = await colorAt(panel, 'canvas.boundary', 0.5, top(5.4));
       const classZero = await colorAt(panel, 'canvas.boundary', 0.5, top(2.86));
-      assert.ok(classOne[2] - classOne[0] > classZero[2] - classZero[0], `class 1 area ${classOne} should be bluer than class 0 area ${classZero}`);
+      assert.ok(
+        classOne[2] - classOne[0] > classZero[2] - classZero[0],
+        `class 1 area ${classOne} should be bluer than class 0 area ${classZero}`,
+      );
     });
 
     it('draws one mini heatmap per unit of the small hidden layers', async () => {
@@ -151,15 +168,27 @@ describe('panel in headless Chromium', function () {
 
     it('shows the health of each layer and highlights the finding on its layer', async () => {
       const rows = await panel.page.$$eval('.health-table tbody tr', (trs) =>
-        trs.map((tr) => ({ cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim()), flagged: tr.classList.contains('has-finding') })),
+        trs.map((tr) => ({
+          cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim()),
+          flagged: tr.classList.contains('has-finding'),
+        })),
       );
       assert.equal(rows.length, 3);
-      assert.deepEqual(rows.map((r) => r.cells[0].replace(/\s*⚠$/, '')), ['dense_1', 'dense_2', 'out']);
-      assert.deepEqual(rows.map((r) => r.cells[1]), ['relu', 'relu', 'sigmoid']);
+      assert.deepEqual(
+        rows.map((r) => r.cells[0].replace(/\s*⚠$/, '')),
+        ['dense_1', 'dense_2', 'out'],
+      );
+      assert.deepEqual(
+        rows.map((r) => r.cells[1]),
+        ['relu', 'relu', 'sigmoid'],
+      );
       assert.equal(rows[0].cells[2], '6.3%');
       assert.equal(rows[1].cells[2], '50%');
       assert.equal(rows[2].cells[2], '—');
-      assert.deepEqual(rows.map((r) => r.flagged), [false, true, false]);
+      assert.deepEqual(
+        rows.map((r) => r.flagged),
+        [false, true, false],
+      );
       assert.ok((await distinctColors(panel, '.health-table canvas.histogram')) > 1, 'histograms are drawn');
     });
 
@@ -169,7 +198,9 @@ describe('panel in headless Chromium', function () {
     });
 
     it('shows the confusion matrix with class names', async () => {
-      const cells = await panel.page.$$eval('table.confusion tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => Number(td.textContent))));
+      const cells = await panel.page.$$eval('table.confusion tbody tr', (trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => Number(td.textContent))),
+      );
       assert.deepEqual(cells, BINARY_CONFUSION);
       assert.deepEqual(await texts(panel, 'table.confusion thead th'), ['true ↓ predicted →', '0', '1']);
     });
@@ -192,7 +223,11 @@ describe('panel in headless Chromium', function () {
       assert.deepEqual(suggestion, ['Suggestion: Switch dense_2 to leaky_relu.']);
       await panel.page.click('.finding .suggestion button.primary');
       const posted = await panel.posted();
-      assert.deepEqual(posted.at(-1), { type: 'applyFix', fix: { kind: 'setActivation', sourceIndices: [1], activation: 'leaky_relu' }, rerun: false });
+      assert.deepEqual(posted.at(-1), {
+        type: 'applyFix',
+        fix: { kind: 'setActivation', sourceIndices: [1], activation: 'leaky_relu' },
+        rerun: false,
+      });
     });
 
     it('asks the editor to reveal a layer when its name is clicked', async () => {
@@ -217,13 +252,20 @@ describe('panel in headless Chromium', function () {
       await epochs.blur();
       await panel.settle();
       const sent = (await panel.posted()).filter((m) => m.type === 'applyFix' && m.fix.kind === 'setTrainSetting');
-      assert.deepEqual(sent, [{ type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'epochs', value: 300 } }, rerun: false }]);
+      assert.deepEqual(sent, [
+        { type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'epochs', value: 300 } }, rerun: false },
+      ]);
       const noise = panel.page.locator('.controls label:has-text("Noise") input');
       await noise.fill('0.3');
       await noise.blur();
       await panel.settle();
       assert.deepEqual((await panel.posted()).at(-1), {
-        type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'data', value: { name: 'spiral', args: { points: 400, noise: 0.3 } } } }, rerun: false,
+        type: 'applyFix',
+        fix: {
+          kind: 'setTrainSetting',
+          setting: { key: 'data', value: { name: 'spiral', args: { points: 400, noise: 0.3 } } },
+        },
+        rerun: false,
       });
       const before = (await panel.posted()).length;
       await epochs.fill('-5');
@@ -245,7 +287,10 @@ describe('panel in headless Chromium', function () {
       await panel.replay([{ type: 'stale' }]);
       await panel.settle();
       assert.equal(await banner.isVisible(), false, 'an undo back to the run’s text makes them current');
-      await panel.replay([{ type: 'stale', line: 2 }, { type: 'plan', mode: 'train', runs: [] }]);
+      await panel.replay([
+        { type: 'stale', line: 2 },
+        { type: 'plan', mode: 'train', runs: [] },
+      ]);
       await panel.settle();
       assert.equal(await banner.isVisible(), false, 'a new plan clears it');
     });
@@ -254,7 +299,10 @@ describe('panel in headless Chromium', function () {
       await panel.page.click('.controls button:has-text("Step")');
       await panel.page.click('.controls button:has-text("Reset")');
       const controls = (await panel.posted()).filter((m) => m.type === 'control');
-      assert.deepEqual(controls.slice(-2), [{ type: 'control', action: 'step' }, { type: 'control', action: 'reset' }]);
+      assert.deepEqual(controls.slice(-2), [
+        { type: 'control', action: 'step' },
+        { type: 'control', action: 'reset' },
+      ]);
     });
 
     it('logged no errors', () => {
@@ -267,20 +315,31 @@ describe('panel in headless Chromium', function () {
     const finishedOf = (stream: HostToPanel[]) => stream.find((m): m is RunFinished => m.type === 'finished')!;
 
     it('examples/spirals.nn: curves, boundary, health, final accuracy and confusion matrix', async () => {
-      const stream = await recordRun(readFileSync(path.join(ROOT, 'examples', 'spirals.nn'), 'utf8'), 'spirals.nn', { epochs: 40 });
+      const stream = await recordRun(readFileSync(path.join(ROOT, 'examples', 'spirals.nn'), 'utf8'), 'spirals.nn', {
+        epochs: 40,
+      });
       const finished = finishedOf(stream);
       assert.equal(finished.reason, 'completed');
       const panel = await openPanel(browser!, { theme: 'dark' });
       try {
         await panel.replay(stream);
         const blue = await themeVar(panel, '--vscode-charts-blue');
-        assert.ok((await pixelsNear(panel, '#train-view .curves:first-child .uplot canvas', blue, 30)) > 100, 'loss curve drawn');
+        assert.ok(
+          (await pixelsNear(panel, '#train-view .curves:first-child .uplot canvas', blue, 30)) > 100,
+          'loss curve drawn',
+        );
         assert.ok((await distinctColors(panel, 'canvas.boundary')) > 50, 'boundary painted');
-        const names = await panel.page.$$eval('.health-table tbody tr td:first-child button', (b) => b.map((x) => x.textContent));
+        const names = await panel.page.$$eval('.health-table tbody tr td:first-child button', (b) =>
+          b.map((x) => x.textContent),
+        );
         assert.deepEqual(names, ['dense_1', 'dense_2', 'out']);
-        const validation = await panel.page.$$eval('.metrics-table tbody tr:nth-child(2) td', (tds) => tds.map((td) => td.textContent));
+        const validation = await panel.page.$$eval('.metrics-table tbody tr:nth-child(2) td', (tds) =>
+          tds.map((td) => td.textContent),
+        );
         assert.equal(validation[1], formatMetric(finished.final.valMetric, 'accuracy'));
-        const cells = await panel.page.$$eval('table.confusion tbody td', (tds) => tds.map((td) => Number(td.textContent)));
+        const cells = await panel.page.$$eval('table.confusion tbody td', (tds) =>
+          tds.map((td) => Number(td.textContent)),
+        );
         assert.deepEqual(cells, finished.confusion!.flat());
         assert.match((await texts(panel, '.progress-text'))[0], /^Finished after 40 epochs/);
         assert.deepEqual(panel.consoleErrors, []);
@@ -292,16 +351,21 @@ describe('panel in headless Chromium', function () {
     });
 
     it('examples/iris.nn: no boundary for 4 inputs, a 3×3 confusion matrix with the species names', async () => {
-      const stream = await recordRun(readFileSync(path.join(ROOT, 'examples', 'iris.nn'), 'utf8'), 'iris.nn', { epochs: 30 });
+      const stream = await recordRun(readFileSync(path.join(ROOT, 'examples', 'iris.nn'), 'utf8'), 'iris.nn', {
+        epochs: 30,
+      });
       const finished = finishedOf(stream);
       const panel = await openPanel(browser!, { theme: 'light' });
       try {
         await panel.replay(stream);
         assert.equal(await panel.page.isVisible('.boundary-card'), false);
-        const classes = (stream.find((m) => m.type === 'started') as Extract<HostToPanel, { type: 'started' }>).dataset.classes;
+        const classes = (stream.find((m) => m.type === 'started') as Extract<HostToPanel, { type: 'started' }>).dataset
+          .classes;
         assert.equal(classes.length, 3);
         assert.deepEqual(await texts(panel, 'table.confusion tbody th'), classes);
-        const cells = await panel.page.$$eval('table.confusion tbody td', (tds) => tds.map((td) => Number(td.textContent)));
+        const cells = await panel.page.$$eval('table.confusion tbody td', (tds) =>
+          tds.map((td) => Number(td.textContent)),
+        );
         assert.deepEqual(cells, finished.confusion!.flat());
         assert.deepEqual(panel.consoleErrors, []);
         await screenshot(panel, 'panel-recorded-iris-light');
@@ -324,22 +388,29 @@ describe('panel in headless Chromium', function () {
       assert.ok(summary.includes(`target ${HOSTILE_HEADER}`), summary);
       assert.ok(summary.includes('Data: <i>evil</i>.csv'), summary);
       assert.equal(await panel.page.$$eval('script', (s) => s.length), 2, 'only the page’s own scripts exist');
-      assert.equal(await panel.page.$$eval('#app img, #app i, #app b', (s) => s.length), 0, 'no markup from the data became elements');
+      assert.equal(
+        await panel.page.$$eval('#app img, #app i, #app b', (s) => s.length),
+        0,
+        'no markup from the data became elements',
+      );
       assert.equal((await texts(panel, '.file-name'))[0], '<img src=x onerror=alert(3)>.nn');
       assert.deepEqual(panel.errors, [], 'no script ran and no dialog opened');
     });
 
     it('labels the 3-class confusion matrix with the class names as text', async () => {
       assert.deepEqual((await texts(panel, 'table.confusion thead th')).slice(1), HOSTILE_CLASSES);
-      assert.deepEqual((await texts(panel, 'table.confusion tbody th')), HOSTILE_CLASSES);
-      const cells = await panel.page.$$eval('table.confusion tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => Number(td.textContent))));
+      assert.deepEqual(await texts(panel, 'table.confusion tbody th'), HOSTILE_CLASSES);
+      const cells = await panel.page.$$eval('table.confusion tbody tr', (trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => Number(td.textContent))),
+      );
       assert.deepEqual(cells, MULTICLASS_CONFUSION);
       assert.deepEqual(await texts(panel, '.legend-item'), HOSTILE_CLASSES);
     });
 
     it('paints a multiclass boundary in three class colors', async () => {
       const colors = await Promise.all(['orange', 'blue', 'green'].map((c) => themeVar(panel, `--vscode-charts-${c}`)));
-      for (const color of colors) assert.ok((await pixelsNear(panel, 'canvas.boundary', color, 30)) > 20, `points in ${color}`);
+      for (const color of colors)
+        assert.ok((await pixelsNear(panel, 'canvas.boundary', color, 30)) > 20, `points in ${color}`);
     });
 
     it('hides the toy-data fields for CSV data', async () => {
@@ -364,7 +435,22 @@ describe('panel in headless Chromium', function () {
         42,
         { type: 'explode' },
         { type: 'epoch', runId: 'run-1', epoch: 'seven' },
-        { type: 'epoch', runId: 'run-1', epoch: 999, epochs: 200, trainLoss: 0, valLoss: 0, trainMetric: 1, valMetric: 1, metricName: 'accuracy', elapsedMs: 1, samplesPerSecond: 1, layers: [], findings: [], boundary: { width: 10, height: 10, xRange: [0, 1], yRange: [0, 1], values: [1, 2, 3] } },
+        {
+          type: 'epoch',
+          runId: 'run-1',
+          epoch: 999,
+          epochs: 200,
+          trainLoss: 0,
+          valLoss: 0,
+          trainMetric: 1,
+          valMetric: 1,
+          metricName: 'accuracy',
+          elapsedMs: 1,
+          samplesPerSecond: 1,
+          layers: [],
+          findings: [],
+          boundary: { width: 10, height: 10, xRange: [0, 1], yRange: [0, 1], values: [1, 2, 3] },
+        },
         { type: 'finished', runId: 'run-1', reason: 'exploded', epochs: 1, final: {}, findings: [] },
         { type: 'init', mode: 'train' },
         { type: 'started', runId: 'run-1', spec: {}, settings: {}, dataset: { name: '<script>alert(1)</script>' } },
@@ -376,7 +462,10 @@ describe('panel in headless Chromium', function () {
       for (const line of logged) assert.match(line, /^\[nn-panel\] ignored a message: /);
       assert.match(logged[5], /boundary\.values should hold width × height = 100 numbers/);
       assert.deepEqual(await texts(panel, '.progress-text'), progressBefore);
-      assert.deepEqual(await panel.page.$$eval('.health-table tbody tr', (trs) => trs.map((tr) => tr.textContent)), rowsBefore);
+      assert.deepEqual(
+        await panel.page.$$eval('.health-table tbody tr', (trs) => trs.map((tr) => tr.textContent)),
+        rowsBefore,
+      );
       assert.deepEqual(panel.errors, []);
     });
   });
@@ -394,39 +483,67 @@ describe('panel in headless Chromium', function () {
       assert.equal(await panel.page.isVisible('#train-view'), false);
       const tiles = await panel.page.$$('.tile canvas');
       assert.equal(tiles.length, 4);
-      for (let i = 1; i <= 4; i++) assert.ok((await distinctColors(panel, `.tile:nth-child(${i}) canvas`)) > 20, `tile ${i} is painted`);
-      assert.deepEqual((await texts(panel, '.tile figcaption')).map((t) => t.split(' · ')[0]), ['relu', 'tanh', 'sigmoid', 'leaky_relu']);
+      for (let i = 1; i <= 4; i++)
+        assert.ok((await distinctColors(panel, `.tile:nth-child(${i}) canvas`)) > 20, `tile ${i} is painted`);
+      assert.deepEqual(
+        (await texts(panel, '.tile figcaption')).map((t) => t.split(' · ')[0]),
+        ['relu', 'tanh', 'sigmoid', 'leaky_relu'],
+      );
     });
 
     it('overlays the loss curves of all runs', async () => {
       const series = await texts(panel, '.compare-view .u-legend .u-series th');
-      assert.deepEqual(series, ['relu', 'relu (train)', 'tanh', 'tanh (train)', 'sigmoid', 'sigmoid (train)', 'leaky_relu', 'leaky_relu (train)']);
+      assert.deepEqual(series, [
+        'relu',
+        'relu (train)',
+        'tanh',
+        'tanh (train)',
+        'sigmoid',
+        'sigmoid (train)',
+        'leaky_relu',
+        'leaky_relu (train)',
+      ]);
       const green = await themeVar(panel, '--vscode-charts-green');
       assert.ok((await pixelsNear(panel, '.compare-view .uplot canvas', green, 30)) > 50, 'the third run is drawn');
     });
 
     it('gives epochs to the threshold for each run', async () => {
-      const rows = await panel.page.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())));
+      const rows = await panel.page.$$eval('.compare-table tbody tr', (trs) =>
+        trs.map((tr) => Array.from(tr.children).map((c) => c.textContent!.trim())),
+      );
       assert.equal(rows.length, 4);
-      assert.deepEqual(rows.map((r) => r[0]), ['relu', 'tanh', 'sigmoid', 'leaky_relu']);
+      assert.deepEqual(
+        rows.map((r) => r[0]),
+        ['relu', 'tanh', 'sigmoid', 'leaky_relu'],
+      );
       assert.equal(rows[2][2], 'not reached', 'sigmoid learns too slowly to reach 90%');
       // The column shows the epoch the trainer reported (it checks every epoch), not one the panel received.
       const reported = compareStream().flatMap((m) => (m.type === 'finished' ? [m.reachedAt] : []));
-      assert.deepEqual(rows.map((r) => r[2]), reported.map((e) => (e === undefined ? 'not reached' : String(e))));
+      assert.deepEqual(
+        rows.map((r) => r[2]),
+        reported.map((e) => (e === undefined ? 'not reached' : String(e))),
+      );
       assert.ok(Number(rows[3][2]) <= Number(rows[1][2]), 'leaky_relu gets there no later than tanh');
       assert.equal((await texts(panel, '.compare-table thead th'))[2], 'Epochs to validation accuracy ≥ 90%');
     });
 
     it('applies the chosen activation to every hidden layer', async () => {
       await panel.page.click('.compare-table tbody tr:nth-child(2) button');
-      assert.deepEqual((await panel.posted()).at(-1), { type: 'applyFix', fix: { kind: 'setActivation', sourceIndices: [0, 1], activation: 'tanh' }, rerun: false });
+      assert.deepEqual((await panel.posted()).at(-1), {
+        type: 'applyFix',
+        fix: { kind: 'setActivation', sourceIndices: [0, 1], activation: 'tanh' },
+        rerun: false,
+      });
     });
 
     it('starts a comparison with the checked activations', async () => {
       await panel.page.click('.choices label:has-text("sigmoid") input');
       await panel.page.click('.choices label:has-text("gelu") input');
       await panel.page.click('text=Run comparison');
-      assert.deepEqual((await panel.posted()).at(-1), { type: 'compare', activations: ['relu', 'tanh', 'leaky_relu', 'gelu'] });
+      assert.deepEqual((await panel.posted()).at(-1), {
+        type: 'compare',
+        activations: ['relu', 'tanh', 'leaky_relu', 'gelu'],
+      });
     });
   });
 
@@ -442,7 +559,9 @@ describe('panel in headless Chromium', function () {
         assert.match((await texts(second, '.progress-text'))[0], /^Finished after 200 epochs/);
         assert.equal((await second.page.$$('.health-table tbody tr')).length, 3);
         assert.ok((await distinctColors(second, 'canvas.boundary')) > 50);
-        const cells = await second.page.$$eval('table.confusion tbody td', (tds) => tds.map((td) => Number(td.textContent)));
+        const cells = await second.page.$$eval('table.confusion tbody td', (tds) =>
+          tds.map((td) => Number(td.textContent)),
+        );
         assert.deepEqual(cells, BINARY_CONFUSION.flat());
         assert.deepEqual(second.consoleErrors, []);
       } finally {

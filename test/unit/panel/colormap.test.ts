@@ -6,7 +6,11 @@ const LOW: Rgb = [200, 100, 0];
 const HIGH: Rgb = [0, 100, 200];
 const GREEN: Rgb = [0, 200, 0];
 
-function paint(values: number[], kind: GridKind, options: { width?: number; confidence?: number[]; discretize?: boolean; classes?: Rgb[] } = {}): Rgb[] {
+function paint(
+  values: number[],
+  kind: GridKind,
+  options: { width?: number; confidence?: number[]; discretize?: boolean; classes?: Rgb[] } = {},
+): Rgb[] {
   const width = options.width ?? values.length;
   const height = values.length / width;
   const lut = buildLut({ background: BG, classes: options.classes ?? [LOW, HIGH] }, kind, options.discretize ?? false);
@@ -35,7 +39,10 @@ describe('heatmap colors', () => {
     const [zero, half, one] = paint([0, 0.5, 1], 'binary');
     assert.ok(zero[0] > 100 && zero[2] === 0, `class 0 ${zero}`);
     assert.ok(one[2] > 100 && one[0] === 0, `class 1 ${one}`);
-    assert.ok(half.every((c) => c < 3), `boundary ${half}`);
+    assert.ok(
+      half.every((c) => c < 3),
+      `boundary ${half}`,
+    );
   });
 
   it('binary: a stronger prediction gets a stronger tint', () => {

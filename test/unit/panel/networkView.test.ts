@@ -23,7 +23,14 @@ async function unitsPerLayer(panel: PanelPage): Promise<Record<string, number>> 
 
 /** The text of each node itself, without its hover <title>. */
 function ownTexts(panel: PanelPage, selector: string): Promise<string[]> {
-  return panel.page.$$eval(selector, (nodes) => nodes.map((n) => Array.from(n.childNodes).filter((c) => c.nodeType === 3).map((c) => c.textContent).join('')));
+  return panel.page.$$eval(selector, (nodes) =>
+    nodes.map((n) =>
+      Array.from(n.childNodes)
+        .filter((c) => c.nodeType === 3)
+        .map((c) => c.textContent)
+        .join(''),
+    ),
+  );
 }
 
 describe('panel network view in headless Chromium', function () {
@@ -58,7 +65,13 @@ describe('panel network view in headless Chromium', function () {
 
     it('draws one link per pair of units, coloured by the sign of its weight', async () => {
       const links = await panel.page.$$eval('line.network-link', (lines) =>
-        lines.map((l) => ({ weight: Number(l.getAttribute('data-weight')), stroke: l.getAttribute('stroke'), width: Number(l.getAttribute('stroke-width')), title: l.textContent })));
+        lines.map((l) => ({
+          weight: Number(l.getAttribute('data-weight')),
+          stroke: l.getAttribute('stroke'),
+          width: Number(l.getAttribute('stroke-width')),
+          title: l.textContent,
+        })),
+      );
       assert.equal(links.length, 2 * 8 + 8 * 8 + 8);
       const positive = links.filter((l) => l.weight > 0);
       const negative = links.filter((l) => l.weight < 0);
@@ -71,7 +84,13 @@ describe('panel network view in headless Chromium', function () {
       assert.ok(Math.max(...first.map((l) => l.width)) > 3 * Math.min(...first.map((l) => l.width)));
       // Hovering shows the weight: x (input 0) → dense_1 unit 2 has weight −0.2.
       assert.equal(patternWeight(0, 1), -0.2);
-      assert.ok(links.some((l) => l.title === 'x → dense_1 unit 2: weight -0.2'), links.slice(0, 3).map((l) => l.title).join(' | '));
+      assert.ok(
+        links.some((l) => l.title === 'x → dense_1 unit 2: weight -0.2'),
+        links
+          .slice(0, 3)
+          .map((l) => l.title)
+          .join(' | '),
+      );
     });
 
     it('shows a picture over the input plane for every hidden unit and the output', async () => {
@@ -79,7 +98,9 @@ describe('panel network view in headless Chromium', function () {
     });
 
     it('says what a unit computes when hovered, and marks dead units', async () => {
-      const titles = await panel.page.$$eval('.network-unit[data-layer="dense_1"] > title', (n) => n.map((t) => t.textContent ?? ''));
+      const titles = await panel.page.$$eval('.network-unit[data-layer="dense_1"] > title', (n) =>
+        n.map((t) => t.textContent ?? ''),
+      );
       assert.match(titles[0], /^dense_1, unit 1\nactivation over the plane: mean /);
     });
 
@@ -95,7 +116,9 @@ describe('panel network view in headless Chromium', function () {
 
     it('leaves a screenshot to look at', async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      await panel.page.locator('section.network').screenshot({ path: path.join(SCREENSHOTS, 'panel-network-dark.png') });
+      await panel.page
+        .locator('section.network')
+        .screenshot({ path: path.join(SCREENSHOTS, 'panel-network-dark.png') });
       assert.deepEqual(panel.errors, []);
       assert.deepEqual(panel.consoleErrors, []);
     });
@@ -111,19 +134,26 @@ describe('panel network view in headless Chromium', function () {
 
     it('draws the first and last units of the wide layer around the count left out', async () => {
       assert.deepEqual(await unitsPerLayer(panel), { input: 2, wide: 9, out: 1 });
-      const units = await panel.page.$$eval('.network-unit[data-layer="wide"]', (n) => n.map((u) => Number(u.getAttribute('data-unit'))));
+      const units = await panel.page.$$eval('.network-unit[data-layer="wide"]', (n) =>
+        n.map((u) => Number(u.getAttribute('data-unit'))),
+      );
       assert.deepEqual(units, [0, 1, 2, 3, 4, 96, 97, 98, 99]);
       assert.deepEqual(await ownTexts(panel, '.network-elided'), ['+91']);
     });
 
     it('gives each drawn unit of the wide layer its picture, and marks a saturated one', async () => {
       assert.equal((await panel.page.$$('canvas.network-picture')).length, 10);
-      assert.deepEqual(await panel.page.$$eval('.network-unit.saturated', (n) => n.map((u) => u.getAttribute('data-unit'))), ['0']);
+      assert.deepEqual(
+        await panel.page.$$eval('.network-unit.saturated', (n) => n.map((u) => u.getAttribute('data-unit'))),
+        ['0'],
+      );
     });
 
     it('leaves a screenshot to look at', async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      await panel.page.locator('section.network').screenshot({ path: path.join(SCREENSHOTS, 'panel-network-wide-light.png') });
+      await panel.page
+        .locator('section.network')
+        .screenshot({ path: path.join(SCREENSHOTS, 'panel-network-wide-light.png') });
       assert.deepEqual(panel.errors, []);
     });
   });

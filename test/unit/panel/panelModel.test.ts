@@ -28,8 +28,13 @@ function buildPanelInit(text: string, fileName: string, documentUri: string): Pa
 /** The plan of a run with the panel's fields (and a compare run's hidden activation). */
 function plan(text: string, settings?: PanelSettings, hiddenActivation?: string) {
   const result = planRun({
-    text, path: '', settings: DEFAULT_SETTINGS, data: { workspaceRoots: [], trusted: true }, hiddenActivation,
-    overrides: settings && { epochs: settings.epochs, batch: settings.batch, lr: settings.lr, seed: settings.seed }, toyData: settings?.data,
+    text,
+    path: '',
+    settings: DEFAULT_SETTINGS,
+    data: { workspaceRoots: [], trusted: true },
+    hiddenActivation,
+    overrides: settings && { epochs: settings.epochs, batch: settings.batch, lr: settings.lr, seed: settings.seed },
+    toyData: settings?.data,
   });
   if (!result.ok) throw new Error(result.message);
   return result;
@@ -62,31 +67,52 @@ describe('training panel model (host side)', () => {
         assert.ok(checked.ok, checked.ok ? '' : checked.error);
         assert.ok(init.layers.length > 0);
         for (const layer of init.layers) {
-          if (layer.activation) assert.ok(init.activationCurves.some((c) => c.name === layer.activation), `a curve for ${layer.activation}`);
+          if (layer.activation)
+            assert.ok(
+              init.activationCurves.some((c) => c.name === layer.activation),
+              `a curve for ${layer.activation}`,
+            );
         }
       });
     }
 
     it('lists layers with their effective activations, one curve per distinct activation', () => {
       const init = buildPanelInit(SOURCE, 'a.nn', 'file:///a.nn');
-      assert.deepEqual(init.layers.map((l) => [l.name, l.kind, l.role, l.activation]), [
-        ['h1', 'dense', 'hidden', 'relu'],
-        ['dense_2', 'dense', 'hidden', 'tanh'],
-        ['activation_1', 'activation', undefined, undefined],
-        ['dense_3', 'dense', 'hidden', undefined],
-        ['out', 'dense', 'output', 'sigmoid'],
-      ]);
-      assert.deepEqual(init.activationCurves.map((c) => c.name), ['relu', 'tanh', 'sigmoid']);
+      assert.deepEqual(
+        init.layers.map((l) => [l.name, l.kind, l.role, l.activation]),
+        [
+          ['h1', 'dense', 'hidden', 'relu'],
+          ['dense_2', 'dense', 'hidden', 'tanh'],
+          ['activation_1', 'activation', undefined, undefined],
+          ['dense_3', 'dense', 'hidden', undefined],
+          ['out', 'dense', 'output', 'sigmoid'],
+        ],
+      );
+      assert.deepEqual(
+        init.activationCurves.map((c) => c.name),
+        ['relu', 'tanh', 'sigmoid'],
+      );
     });
 
     it('takes the settings from the train block, with catalog defaults filled in', () => {
       const init = buildPanelInit(SOURCE, 'a.nn', 'file:///a.nn');
-      assert.deepEqual(init.settings, { epochs: 50, batch: 32, lr: 0.01, seed: 1, validation: 0.2, normalize: true, data: { name: 'spiral', points: 200, noise: 0.2 } });
+      assert.deepEqual(init.settings, {
+        epochs: 50,
+        batch: 32,
+        lr: 0.01,
+        seed: 1,
+        validation: 0.2,
+        normalize: true,
+        data: { name: 'spiral', points: 200, noise: 0.2 },
+      });
       assert.deepEqual(init.toyDatasets, ['xor', 'circle', 'gaussian', 'spiral', 'moons']);
     });
 
     it('offers only toy datasets of the same task, and none for bundled data', () => {
-      const multi = SOURCE.replace('task binary', 'task multiclass(classes: 3)').replace('spiral(points: 200, noise: 0.2)', 'spiral(classes: 3)');
+      const multi = SOURCE.replace('task binary', 'task multiclass(classes: 3)').replace(
+        'spiral(points: 200, noise: 0.2)',
+        'spiral(classes: 3)',
+      );
       assert.deepEqual(buildPanelInit(multi, 'a', 'b').toyDatasets, ['spiral', 'blobs']);
       const iris = buildPanelInit(example('iris.nn'), 'a', 'b');
       assert.deepEqual(iris.toyDatasets, []);
@@ -96,7 +122,13 @@ describe('training panel model (host side)', () => {
 
   describe('runs', () => {
     it('applies the panel’s settings to the run', () => {
-      const inputs = plan(SOURCE, { epochs: 7, batch: 4, lr: 0.5, seed: 9, data: { name: 'moons', points: 100, noise: 0.05 } });
+      const inputs = plan(SOURCE, {
+        epochs: 7,
+        batch: 4,
+        lr: 0.5,
+        seed: 9,
+        data: { name: 'moons', points: 100, noise: 0.05 },
+      });
       assert.equal(inputs.settings.epochs, 7);
       assert.equal(inputs.settings.batch, 4);
       assert.equal(inputs.settings.lr, 0.5);
@@ -109,12 +141,15 @@ describe('training panel model (host side)', () => {
       const text = SOURCE.replace('h1: dense 8 relu', 'h1: dense 8 relu init glorot');
       const spec = plan(text, undefined, 'tanh').spec;
       const dense = spec.layers.filter((l) => l.kind === 'dense');
-      assert.deepEqual(dense.map((l) => l.kind === 'dense' && [l.name, l.activation?.name, l.init]), [
-        ['h1', 'tanh', 'glorot_normal'],
-        ['dense_2', 'tanh', 'glorot_uniform'],
-        ['dense_3', 'tanh', 'glorot_uniform'],
-        ['out', 'sigmoid', 'glorot_uniform'],
-      ]);
+      assert.deepEqual(
+        dense.map((l) => l.kind === 'dense' && [l.name, l.activation?.name, l.init]),
+        [
+          ['h1', 'tanh', 'glorot_normal'],
+          ['dense_2', 'tanh', 'glorot_uniform'],
+          ['dense_3', 'tanh', 'glorot_uniform'],
+          ['out', 'sigmoid', 'glorot_uniform'],
+        ],
+      );
       assert.throws(() => plan(text, undefined, 'rleu'), /unknown activation 'rleu'/);
     });
 
@@ -143,28 +178,48 @@ describe('training panel model (host side)', () => {
 
     it('switches a layer’s own activation, one merged from an activation layer, and adds one to a linear layer', () => {
       const out = fix(SOURCE, { kind: 'setActivation', sourceIndices: [0, 1, 3], activation: 'leaky_relu' }) as string;
-      assert.match(out, /h1: dense 8 leaky_relu\n  dense 8\n  activation leaky_relu\n  dense 4 leaky_relu\n/);
+      assert.match(out, /h1: dense 8 leaky_relu\n {2}dense 8\n {2}activation leaky_relu\n {2}dense 4 leaky_relu\n/);
       assert.match(out, /out: dense 1 sigmoid/);
     });
 
     it('replaces a call with parameters as a whole', () => {
-      const out = fix(SOURCE.replace('h1: dense 8 relu', 'h1: dense 8 elu(alpha: 0.5)'), { kind: 'setActivation', sourceIndices: [0], activation: 'relu' });
+      const out = fix(SOURCE.replace('h1: dense 8 relu', 'h1: dense 8 elu(alpha: 0.5)'), {
+        kind: 'setActivation',
+        sourceIndices: [0],
+        activation: 'relu',
+      });
       assert.match(out as string, /h1: dense 8 relu\n/);
     });
 
     it('sets the learning rate in the train block: replacing its lr line, or adding one', () => {
       const added = fix(SOURCE, { kind: 'setLearningRate', lr: 0.001 }) as string;
-      assert.match(added, /  epochs 50\n  lr 0\.001\n}\n$/);
+      assert.match(added, / {2}epochs 50\n {2}lr 0\.001\n}\n$/);
       assert.equal(fix(added, { kind: 'setLearningRate', lr: 0.3 }), added.replace('lr 0.001', 'lr 0.3'));
       const oneLine = 'model m { input 2\n dense 1 sigmoid }\ntrain m { data xor }';
-      assert.equal(fix(oneLine, { kind: 'setLearningRate', lr: 0.1 }), 'model m { input 2\n dense 1 sigmoid }\ntrain m { data xor \n  lr 0.1\n}');
+      assert.equal(
+        fix(oneLine, { kind: 'setLearningRate', lr: 0.1 }),
+        'model m { input 2\n dense 1 sigmoid }\ntrain m { data xor \n  lr 0.1\n}',
+      );
     });
 
     it('refuses what it cannot do, saying why', () => {
-      assert.equal(fix(SOURCE, { kind: 'setActivation', sourceIndices: [9], activation: 'relu' }), "model 'm' has no layer number 10");
-      assert.equal(fix(SOURCE, { kind: 'setActivation', sourceIndices: [0], activation: 'rleu' }), "unknown activation 'rleu'");
-      assert.equal(fix(SOURCE.replace('dense 8\n', 'dropout 0.2\n'), { kind: 'setActivation', sourceIndices: [1], activation: 'relu' }), "layer 'dropout_1' is a dropout layer");
-      assert.equal(fixEdits(analyze(SOURCE), 'nope', { kind: 'setLearningRate', lr: 1 }).hasOwnProperty('error'), true);
+      assert.equal(
+        fix(SOURCE, { kind: 'setActivation', sourceIndices: [9], activation: 'relu' }),
+        "model 'm' has no layer number 10",
+      );
+      assert.equal(
+        fix(SOURCE, { kind: 'setActivation', sourceIndices: [0], activation: 'rleu' }),
+        "unknown activation 'rleu'",
+      );
+      assert.equal(
+        fix(SOURCE.replace('dense 8\n', 'dropout 0.2\n'), {
+          kind: 'setActivation',
+          sourceIndices: [1],
+          activation: 'relu',
+        }),
+        "layer 'dropout_1' is a dropout layer",
+      );
+      assert.equal(Object.hasOwn(fixEdits(analyze(SOURCE), 'nope', { kind: 'setLearningRate', lr: 1 }), 'error'), true);
     });
   });
 
@@ -174,7 +229,13 @@ describe('training panel model (host side)', () => {
         panelCsp('https://ext.example', 'abc'),
         "default-src 'none'; script-src 'nonce-abc'; style-src https://ext.example 'nonce-abc'; img-src https://ext.example data:; font-src https://ext.example",
       );
-      const html = panelHtml({ cspSource: 'https://ext.example', scriptUri: 'https://ext.example/panel.js', styleUri: 'https://ext.example/panel.css', title: 'Train <m>', nonce: 'abc' });
+      const html = panelHtml({
+        cspSource: 'https://ext.example',
+        scriptUri: 'https://ext.example/panel.js',
+        styleUri: 'https://ext.example/panel.css',
+        title: 'Train <m>',
+        nonce: 'abc',
+      });
       assert.match(html, /<script nonce="abc" src="https:\/\/ext\.example\/panel\.js"><\/script>/);
       assert.match(html, /<title>Train &lt;m&gt;<\/title>/);
       assert.equal((html.match(/<script/g) ?? []).length, 1, 'no inline script');

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { checkHostMessage, checkPanelMessage, validateHostMessage, validatePanelMessage } from '../../../server/src/protocolValidate';
+import {
+  checkHostMessage,
+  checkPanelMessage,
+  validateHostMessage,
+  validatePanelMessage,
+} from '../../../server/src/protocolValidate';
 import { binaryStream, compareStream, hostileCsvStream } from '../../browser/fixtures/syntheticStream';
 
 /** A deep copy with one change, to make one field wrong at a time. */
@@ -31,18 +36,54 @@ describe('panel protocol validation', () => {
       ['no type', { runId: 'x' }, /unknown type/],
       ['a text epoch', altered(epoch, (m) => (m.epoch = 'seven')), /epoch\.epoch should be an integer/],
       ['a fractional epoch', altered(epoch, (m) => (m.epoch = 1.5)), /epoch\.epoch should be an integer/],
-      ['a short boundary', altered(epoch, (m) => m.boundary.values.pop()), /epoch\.boundary\.values should hold width × height = 10000 numbers/],
-      ['a text cell', altered(epoch, (m) => (m.boundary.values[5] = '1')), /epoch\.boundary\.values\[5\] should be a number/],
+      [
+        'a short boundary',
+        altered(epoch, (m) => m.boundary.values.pop()),
+        /epoch\.boundary\.values should hold width × height = 10000 numbers/,
+      ],
+      [
+        'a text cell',
+        altered(epoch, (m) => (m.boundary.values[5] = '1')),
+        /epoch\.boundary\.values\[5\] should be a number/,
+      ],
       ['a bad metric name', altered(epoch, (m) => (m.metricName = 'f1')), /metricName should be one of accuracy, mae/],
-      ['a layer without a name', altered(epoch, (m) => delete m.layers[1].name), /epoch\.layers\[1\]\.name should be a string/],
-      ['an unknown finding code', altered(epoch, (m) => m.findings.push({ ...m.findings[0], code: 'boom' })), /code should be one of/],
-      ['a ragged confusion matrix', altered(finished, (m) => m.confusion[1].pop()), /confusion should be a square matrix/],
+      [
+        'a layer without a name',
+        altered(epoch, (m) => delete m.layers[1].name),
+        /epoch\.layers\[1\]\.name should be a string/,
+      ],
+      [
+        'an unknown finding code',
+        altered(epoch, (m) => m.findings.push({ ...m.findings[0], code: 'boom' })),
+        /code should be one of/,
+      ],
+      [
+        'a ragged confusion matrix',
+        altered(finished, (m) => m.confusion[1].pop()),
+        /confusion should be a square matrix/,
+      ],
       ['an unknown finish reason', altered(finished, (m) => (m.reason = 'exploded')), /reason should be one of/],
-      ['a text reachedAt', altered(epoch, (m) => (m.reachedAt = '9')), /epoch\.reachedAt should be an integer in \[1, /],
-      ['a reachedAt of epoch 0', altered(finished, (m) => (m.reachedAt = 0)), /finished\.reachedAt should be an integer in \[1, /],
-      ['a curve with fewer f than xs', altered(init, (m) => m.activationCurves[0].f.pop()), /xs, f and df should have the same length/],
+      [
+        'a text reachedAt',
+        altered(epoch, (m) => (m.reachedAt = '9')),
+        /epoch\.reachedAt should be an integer in \[1, /,
+      ],
+      [
+        'a reachedAt of epoch 0',
+        altered(finished, (m) => (m.reachedAt = 0)),
+        /finished\.reachedAt should be an integer in \[1, /,
+      ],
+      [
+        'a curve with fewer f than xs',
+        altered(init, (m) => m.activationCurves[0].f.pop()),
+        /xs, f and df should have the same length/,
+      ],
       ['a zero learning rate', altered(init, (m) => (m.settings.lr = 0)), /settings\.lr should be a positive number/],
-      ['a non-string file name', altered(init, (m) => (m.fileName = { toString: () => 'x' })), /fileName should be a string/],
+      [
+        'a non-string file name',
+        altered(init, (m) => (m.fileName = { toString: () => 'x' })),
+        /fileName should be a string/,
+      ],
     ];
     for (const [what, message, pattern] of cases) {
       it(`refuses ${what}, saying where`, () => {
@@ -69,8 +110,19 @@ describe('panel protocol validation', () => {
       { type: 'control', action: 'regenerate' },
       { type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'epochs', value: 10 } }, rerun: false },
       { type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'normalize', value: false } }, rerun: false },
-      { type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'features', value: ['x1', 'x2'] } }, rerun: false },
-      { type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'data', value: { name: 'xor', args: { points: 200, noise: 0.2 } } } }, rerun: true },
+      {
+        type: 'applyFix',
+        fix: { kind: 'setTrainSetting', setting: { key: 'features', value: ['x1', 'x2'] } },
+        rerun: false,
+      },
+      {
+        type: 'applyFix',
+        fix: {
+          kind: 'setTrainSetting',
+          setting: { key: 'data', value: { name: 'xor', args: { points: 200, noise: 0.2 } } },
+        },
+        rerun: true,
+      },
       { type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'regularize', value: null } }, rerun: false },
       { type: 'compare', activations: ['relu', 'tanh'] },
       { type: 'revealLayer', sourceIndex: 2 },
@@ -84,14 +136,33 @@ describe('panel protocol validation', () => {
     const invalid: [unknown, RegExp][] = [
       [{ type: 'control', action: 'explode' }, /action should be one of/],
       [{ type: 'settings', settings: { epochs: 10, batch: 8, lr: 0.1, seed: 3 } }, /unknown type "settings"/],
-      [{ type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'epochs', value: '10' } }, rerun: false }, /value should be a finite number/],
-      [{ type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'path', value: 1 } }, rerun: false }, /key should be a train setting/],
-      [{ type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'data', value: { name: 'xor', args: { points: 'a' } } } }, rerun: false }, /points should be a finite number/],
+      [
+        { type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'epochs', value: '10' } }, rerun: false },
+        /value should be a finite number/,
+      ],
+      [
+        { type: 'applyFix', fix: { kind: 'setTrainSetting', setting: { key: 'path', value: 1 } }, rerun: false },
+        /key should be a train setting/,
+      ],
+      [
+        {
+          type: 'applyFix',
+          fix: { kind: 'setTrainSetting', setting: { key: 'data', value: { name: 'xor', args: { points: 'a' } } } },
+          rerun: false,
+        },
+        /points should be a finite number/,
+      ],
       [{ type: 'revealLayer', sourceIndex: -1 }, /sourceIndex should be an integer/],
       [{ type: 'revealLayer', sourceIndex: '1' }, /sourceIndex should be an integer/],
-      [{ type: 'applyFix', fix: { kind: 'deleteFile' }, rerun: false }, /kind should be setActivation, setLearningRate or setTrainSetting/],
+      [
+        { type: 'applyFix', fix: { kind: 'deleteFile' }, rerun: false },
+        /kind should be setActivation, setLearningRate or setTrainSetting/,
+      ],
       [{ type: 'applyFix', fix: { kind: 'setLearningRate', lr: 0 }, rerun: false }, /lr should be a positive number/],
-      [{ type: 'applyFix', fix: { kind: 'setActivation', sourceIndices: [0], activation: 'relu' } }, /rerun should be true or false/],
+      [
+        { type: 'applyFix', fix: { kind: 'setActivation', sourceIndices: [0], activation: 'relu' } },
+        /rerun should be true or false/,
+      ],
       [{ type: 'copyResults', markdown: 'x'.repeat(1_000_001) }, /markdown should be a string of at most/],
       [{ type: 'init' }, /unknown type "init"/],
     ];

@@ -43,7 +43,8 @@ describe('redraw scheduler', () => {
     }
     assert.ok(times.length <= 31, `${times.length} draws in one second`);
     assert.ok(times.length >= 20, `${times.length} draws: still keeps up`);
-    for (let i = 1; i < times.length; i++) assert.ok(times[i] - times[i - 1] >= 32, `draws ${times[i - 1]} and ${times[i]} too close`);
+    for (let i = 1; i < times.length; i++)
+      assert.ok(times[i] - times[i - 1] >= 32, `draws ${times[i - 1]} and ${times[i]} too close`);
   });
 
   it('does nothing when nothing is marked', () => {

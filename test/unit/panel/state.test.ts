@@ -22,10 +22,19 @@ describe('panel state', () => {
     const epochs = stream.filter((m): m is EpochProgress => m.type === 'epoch');
     const run = state.train[0];
     assert.equal(run.runId, 'run-1');
-    assert.deepEqual(run.epochs, epochs.map((e) => e.epoch));
-    assert.deepEqual(run.valLoss, epochs.map((e) => e.valLoss));
+    assert.deepEqual(
+      run.epochs,
+      epochs.map((e) => e.epoch),
+    );
+    assert.deepEqual(
+      run.valLoss,
+      epochs.map((e) => e.valLoss),
+    );
     assert.deepEqual(run.layerNames, ['dense_1', 'dense_2', 'out']);
-    assert.deepEqual(run.gradNorms[1], epochs.map((e) => e.layers[1].gradNorm));
+    assert.deepEqual(
+      run.gradNorms[1],
+      epochs.map((e) => e.layers[1].gradNorm),
+    );
     assert.equal(run.finished?.reason, 'completed');
     assert.equal(state.runState, 'finished');
   });
@@ -46,7 +55,15 @@ describe('panel state', () => {
     replay(compareStream().slice(1), state);
     assert.equal(state.tab, 'compare');
     assert.equal(state.train.length, 1, 'the Train tab keeps its run');
-    assert.deepEqual(state.compare.map((r) => [r.label, r.activation]), [['relu', 'relu'], ['tanh', 'tanh'], ['sigmoid', 'sigmoid'], ['leaky_relu', 'leaky_relu']]);
+    assert.deepEqual(
+      state.compare.map((r) => [r.label, r.activation]),
+      [
+        ['relu', 'relu'],
+        ['tanh', 'tanh'],
+        ['sigmoid', 'sigmoid'],
+        ['leaky_relu', 'leaky_relu'],
+      ],
+    );
     assert.ok(state.compare.every((r) => r.finished));
     applyHostMessage(state, { type: 'plan', mode: 'compare', runs: [] });
     assert.deepEqual(state.compare, []);
@@ -61,7 +78,10 @@ describe('panel state', () => {
 
   it('reports which views a message touches', () => {
     const state = createState();
-    assert.deepEqual([...applyHostMessage(state, { type: 'runState', state: 'paused' })].sort(), ['controls', 'progress']);
+    assert.deepEqual([...applyHostMessage(state, { type: 'runState', state: 'paused' })].sort(), [
+      'controls',
+      'progress',
+    ]);
     const epoch = binaryStream().find((m) => m.type === 'epoch')!;
     assert.ok(applyHostMessage(state, epoch).has('boundary'));
   });
@@ -82,7 +102,14 @@ describe('panel state', () => {
   });
 
   it('refuses saved states it did not write', () => {
-    for (const saved of [undefined, null, 'x', { version: 99, json: '{}' }, { version: 1, json: 'not json' }, { version: 1, json: '{"version":1}' }]) {
+    for (const saved of [
+      undefined,
+      null,
+      'x',
+      { version: 99, json: '{}' },
+      { version: 1, json: 'not json' },
+      { version: 1, json: '{"version":1}' },
+    ]) {
       assert.equal(restoreState(saved), undefined, JSON.stringify(saved));
     }
   });

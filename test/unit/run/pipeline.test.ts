@@ -9,7 +9,8 @@ import { UNTRUSTED_MESSAGE } from '../../../server/src/train/hostData';
 
 const MODEL = 'model m {\n  task binary\n  input 2\n  dense 8 relu\n  dense 1 sigmoid\n}\n';
 const withTrain = (lines: string) => `${MODEL}train m {\n  data xor\n${lines}}\n`;
-const HUGE = 'model huge {\n  task binary\n  input 2\n  dense 100000 relu\n  dense 100000 relu\n  dense 1 sigmoid\n}\ntrain huge {\n  data xor\n}\n';
+const HUGE =
+  'model huge {\n  task binary\n  input 2\n  dense 100000 relu\n  dense 100000 relu\n  dense 1 sigmoid\n}\ntrain huge {\n  data xor\n}\n';
 /** Three text classes for a binary model: the data does not fit the model (data-task). */
 const THREE_CLASSES = 'x,y,label\n0,0,a\n1,1,b\n0,1,c\n1,0,a\n';
 const csvModel = (path: string) =>
@@ -29,8 +30,13 @@ function planned(plan: RunPlan): Extract<RunPlan, { ok: true }> {
 
 describe('run pipeline: planRun', () => {
   let ws: string;
-  const request = (text: string, more: Partial<RunRequest> = {}): RunRequest =>
-    ({ text, path: join(ws, 'm.nn'), settings: DEFAULT_SETTINGS, data: { workspaceRoots: [ws], trusted: true }, ...more });
+  const request = (text: string, more: Partial<RunRequest> = {}): RunRequest => ({
+    text,
+    path: join(ws, 'm.nn'),
+    settings: DEFAULT_SETTINGS,
+    data: { workspaceRoots: [ws], trusted: true },
+    ...more,
+  });
 
   beforeEach(() => (ws = mkdtempSync(join(tmpdir(), 'nn-pipeline-'))));
   afterEach(() => rmSync(ws, { recursive: true, force: true }));
@@ -39,26 +45,37 @@ describe('run pipeline: planRun', () => {
     it('is refused with every error and its line, even outside the train block', () => {
       const text = `model m {\n  task binary\n  input 2\n  dense 8 relu\n  dropout 1.5\n  dense 1 sigmoid\n}\ntrain m {\n  data xor\n  epochs 0\n}\n`;
       const plan = refused(planRun(request(text)));
-      assert.deepEqual(plan.problems.map((p) => [p.code, p.severity, p.line, p.column]), [['param-range', 'error', 5, 11], ['param-range', 'error', 10, 10]]);
+      assert.deepEqual(
+        plan.problems.map((p) => [p.code, p.severity, p.line, p.column]),
+        [
+          ['param-range', 'error', 5, 11],
+          ['param-range', 'error', 10, 10],
+        ],
+      );
       assert.match(plan.message, /^the file has 2 errors \(line 5: .*; line 10: .*\); fix them before training$/);
       assert.equal(plan.errorsInFile, true);
       const problem = plan.problems[1];
       assert.equal(text.slice(problem.start, problem.end), '0', 'the problem covers the written value');
     });
 
-    it('follows the user\'s severities: an error lowered to a warning runs, a warning raised to an error stops', () => {
+    it("follows the user's severities: an error lowered to a warning runs, a warning raised to an error stops", () => {
       const step = withTrain('  epochs 1\n').replace('dense 8 relu', 'dense 8 step');
       refused(planRun(request(step)));
       planned(planRun(request(step, { settings: readSettings({ checks: { 'step-activation': 'warning' } }) })));
       const sigmoid = withTrain('').replace('dense 8 relu', 'dense 8 sigmoid');
       planned(planRun(request(sigmoid)));
-      const plan = refused(planRun(request(sigmoid, { settings: readSettings({ checks: { 'sigmoid-hidden': 'error' } }) })));
-      assert.deepEqual(plan.problems.map((p) => [p.code, p.line]), [['sigmoid-hidden', 4]]);
+      const plan = refused(
+        planRun(request(sigmoid, { settings: readSettings({ checks: { 'sigmoid-hidden': 'error' } }) })),
+      );
+      assert.deepEqual(
+        plan.problems.map((p) => [p.code, p.line]),
+        [['sigmoid-hidden', 4]],
+      );
     });
   });
 
   describe('the size budget', () => {
-    it('refuses a model too large to train, even with the check silenced, on the model\'s name', () => {
+    it("refuses a model too large to train, even with the check silenced, on the model's name", () => {
       for (const text of [HUGE, `# nn-ignore-next-line: model-size\n${HUGE}`]) {
         const plan = refused(planRun(request(text)));
         assert.match(plan.message, /model 'huge' is too large to train: 10,000,500,001 parameters/);
@@ -73,7 +90,10 @@ describe('run pipeline: planRun', () => {
       const text = withTrain('');
       planned(planRun(request(text, { gridSize: 100 })));
       assert.match(refused(planRun(request(text, { gridSize: 12_000 }))).message, /too large to train/);
-      assert.match(refused(planRun(request(text, { toyData: { name: 'circle', points: 50_000_000, noise: 0.1 } }))).message, /too large to train/);
+      assert.match(
+        refused(planRun(request(text, { toyData: { name: 'circle', points: 50_000_000, noise: 0.1 } }))).message,
+        /too large to train/,
+      );
     });
   });
 
@@ -81,7 +101,10 @@ describe('run pipeline: planRun', () => {
     it('refuses data that does not fit the model (data-task) on the data line', () => {
       writeFileSync(join(ws, 'points.csv'), THREE_CLASSES);
       const plan = refused(planRun(request(csvModel('points.csv'))));
-      assert.deepEqual(plan.problems.map((p) => [p.code, p.severity, p.line]), [['data-task', 'error', 7]]);
+      assert.deepEqual(
+        plan.problems.map((p) => [p.code, p.severity, p.line]),
+        [['data-task', 'error', 7]],
+      );
       assert.match(plan.message, /3 classes/);
       assert.equal(plan.errorsInFile, undefined, 'the file itself has no error: its data does not fit');
     });
@@ -89,11 +112,14 @@ describe('run pipeline: planRun', () => {
     it('refuses a data file that cannot be read (data-path) on the data line', () => {
       writeFileSync(join(ws, 'points.csv'), 'x,y,label\n');
       const plan = refused(planRun(request(csvModel('points.csv'))));
-      assert.deepEqual(plan.problems.map((p) => [p.code, p.line]), [['data-path', 7]]);
+      assert.deepEqual(
+        plan.problems.map((p) => [p.code, p.line]),
+        [['data-path', 7]],
+      );
       assert.match(plan.message, /no data rows/);
     });
 
-    it('plans a run on data that fits, with the file\'s text in the request', () => {
+    it("plans a run on data that fits, with the file's text in the request", () => {
       const csv = 'x,y,label\n0,0,0\n1,1,1\n0,1,1\n1,0,0\n';
       writeFileSync(join(ws, 'points.csv'), csv);
       const plan = planned(planRun(request(csvModel('points.csv'))));
@@ -121,7 +147,10 @@ describe('run pipeline: planRun', () => {
     });
 
     it('says which models the file trains when the name is unknown', () => {
-      assert.equal(refused(planRun(request(TWO, { modelName: 'zzz' }))).message, "no train block for model 'zzz' (the file trains 'm', 'n')");
+      assert.equal(
+        refused(planRun(request(TWO, { modelName: 'zzz' }))).message,
+        "no train block for model 'zzz' (the file trains 'm', 'n')",
+      );
     });
 
     it('says how to add a train block when there is none', () => {
@@ -131,25 +160,40 @@ describe('run pipeline: planRun', () => {
 
   describe('the plan', () => {
     it('applies the overrides and the training thresholds of the settings', () => {
-      const plan = planned(planRun(request(withTrain('  epochs 7\n'), {
-        overrides: { epochs: 3, lr: 0.5 }, settings: readSettings({ deadFraction: 0.2 }),
-      })));
+      const plan = planned(
+        planRun(
+          request(withTrain('  epochs 7\n'), {
+            overrides: { epochs: 3, lr: 0.5 },
+            settings: readSettings({ deadFraction: 0.2 }),
+          }),
+        ),
+      );
       assert.equal(plan.settings.epochs, 3);
       assert.equal(plan.settings.lr, 0.5);
       assert.equal(plan.thresholds.deadFraction, 0.2);
       assert.equal(planned(planRun(request(withTrain('  epochs 7\n')))).settings.epochs, 7);
     });
 
-    it('puts another toy set in place of the file\'s, keeping the parameters it accepts', () => {
+    it("puts another toy set in place of the file's, keeping the parameters it accepts", () => {
       const plan = planned(planRun(request(withTrain(''), { toyData: { name: 'circle', points: 123, noise: 0.2 } })));
       assert.deepEqual([plan.data.name, plan.data.params.points, plan.data.params.noise], ['circle', 123, 0.2]);
-      assert.equal(planned(planRun(request(withTrain(''), { toyData: { name: 'iris', points: 1, noise: 0 } }))).data.name, 'xor', 'only a toy set replaces the data');
+      assert.equal(
+        planned(planRun(request(withTrain(''), { toyData: { name: 'iris', points: 1, noise: 0 } }))).data.name,
+        'xor',
+        'only a toy set replaces the data',
+      );
     });
 
     it('swaps every hidden activation for a compare run, and refuses an unknown one', () => {
       const plan = planned(planRun(request(withTrain(''), { hiddenActivation: 'tanh' })));
-      assert.deepEqual(plan.spec.layers.map((l) => l.kind === 'dense' && l.activation?.name), ['tanh', 'sigmoid']);
-      assert.match(refused(planRun(request(withTrain(''), { hiddenActivation: 'nope' }))).message, /unknown activation 'nope'/);
+      assert.deepEqual(
+        plan.spec.layers.map((l) => l.kind === 'dense' && l.activation?.name),
+        ['tanh', 'sigmoid'],
+      );
+      assert.match(
+        refused(planRun(request(withTrain(''), { hiddenActivation: 'nope' }))).message,
+        /unknown activation 'nope'/,
+      );
     });
   });
 });

@@ -17,7 +17,8 @@ import { LspClient } from '../lsp/client';
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 /** Three text classes for a binary model. */
 const MISFIT_CSV = 'x,y,label\n0,0,a\n1,1,b\n0,1,c\n1,0,a\n';
-const MISFIT_MODEL = 'model c {\n  task binary\n  input 2\n  dense 4 relu\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("points.csv", target: "label")\n  epochs 1\n}\n';
+const MISFIT_MODEL =
+  'model c {\n  task binary\n  input 2\n  dense 4 relu\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("points.csv", target: "label")\n  epochs 1\n}\n';
 
 /** The settings each round uses, as settings.json entries and as the `nn` section the client hands the server. */
 const ROUNDS: { name: string; json: Record<string, unknown>; section: Record<string, unknown> }[] = [
@@ -78,7 +79,15 @@ describe('the same problems from the CLI, the server and the pipeline', function
       it('covers refusals of every kind: file errors, data that does not fit, and runs that start', () => {
         for (const name of files) {
           const path = join(ws, name);
-          plans.set(name, planRun({ text: readFileSync(path, 'utf8'), path, settings: readSettings(round.section), data: { workspaceRoots: [ws], trusted: true } }));
+          plans.set(
+            name,
+            planRun({
+              text: readFileSync(path, 'utf8'),
+              path,
+              settings: readSettings(round.section),
+              data: { workspaceRoots: [ws], trusted: true },
+            }),
+          );
         }
         const misfit = plans.get('misfit.nn')!;
         assert.ok(!misfit.ok && misfit.problems.some((p) => p.code === 'data-task'), JSON.stringify(misfit));
@@ -123,8 +132,21 @@ describe('the same problems from the CLI, the server and the pipeline', function
       it('nn check reports as errors exactly the problems of a file the pipeline refuses for its errors', async () => {
         for (const name of files) {
           const report = join(ws, `${name}.json`);
-          await runNn('check', join(ws, name), '--settings', settingsFile, '--root', ws, '--format', 'json', '--output', report);
-          const checked = (JSON.parse(readFileSync(report, 'utf8')) as (RunProblem & { severity: string })[]).filter((d) => d.severity === 'error');
+          await runNn(
+            'check',
+            join(ws, name),
+            '--settings',
+            settingsFile,
+            '--root',
+            ws,
+            '--format',
+            'json',
+            '--output',
+            report,
+          );
+          const checked = (JSON.parse(readFileSync(report, 'utf8')) as (RunProblem & { severity: string })[]).filter(
+            (d) => d.severity === 'error',
+          );
           const plan = plans.get(name)!;
           const fromFile = !plan.ok && plan.errorsInFile ? plan.problems : [];
           assert.deepEqual(checked.map(shown), fromFile.map(shown), name);

@@ -14,6 +14,9 @@ describe('document URIs', () => {
   it('has no path for other schemes or malformed file URIs', () => {
     assert.equal(pathOf('untitled:Untitled-1'), undefined);
     assert.equal(pathOf('vscode-notebook-cell:/a.nn'), undefined);
-    assert.equal(pathOf('file://remote-host/share/a.nn'), process.platform === 'win32' ? '\\\\remote-host\\share\\a.nn' : undefined);
+    assert.equal(
+      pathOf('file://remote-host/share/a.nn'),
+      process.platform === 'win32' ? '\\\\remote-host\\share\\a.nn' : undefined,
+    );
   });
 });

@@ -4,13 +4,24 @@ import { DEFAULT_SETTINGS, readSettings, readSettingsFile } from '../../../serve
 
 describe('nn settings', () => {
   it('keeps the training thresholds apart from the static checks', () => {
-    const settings = readSettings({ deadFraction: 0.3, plateauWindow: 0.5, saturatingDepth: 4, checks: { 'dead-units': 'error' } });
+    const settings = readSettings({
+      deadFraction: 0.3,
+      plateauWindow: 0.5,
+      saturatingDepth: 4,
+      checks: { 'dead-units': 'error' },
+    });
     assert.deepEqual(settings.training, { deadFraction: 0.3, plateauWindow: 0.5 });
     assert.deepEqual(settings.checks, { severities: { 'dead-units': 'error' }, saturatingDepth: 4 });
   });
 
   it('drops malformed values, so every reader falls back to its default', () => {
-    const settings = readSettings({ deadFraction: 'a lot', lrLimit: { sgd: -1, adam: 0.02 }, modelSize: { warnParameters: 0, warnMegabytes: 64 }, checks: { x: 'loud' }, inlayHints: 'no' });
+    const settings = readSettings({
+      deadFraction: 'a lot',
+      lrLimit: { sgd: -1, adam: 0.02 },
+      modelSize: { warnParameters: 0, warnMegabytes: 64 },
+      checks: { x: 'loud' },
+      inlayHints: 'no',
+    });
     assert.deepEqual(settings.training, {});
     assert.deepEqual(settings.checks, { severities: {}, lrLimit: { adam: 0.02 }, modelSize: { warnMegabytes: 64 } });
     assert.equal(settings.inlayHints, true);

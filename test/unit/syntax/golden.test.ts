@@ -13,7 +13,9 @@ const update = process.env.NN_UPDATE_GOLDEN === '1';
 
 for (const group of ['ok', 'err'] as const) {
   describe(`parser golden: ${group}`, () => {
-    for (const name of readdirSync(join(ROOT, group)).filter((f) => f.endsWith('.nn')).sort()) {
+    for (const name of readdirSync(join(ROOT, group))
+      .filter((f) => f.endsWith('.nn'))
+      .sort()) {
       it(name, () => {
         const path = join(ROOT, group, name);
         const text = readFileSync(path, 'utf8');

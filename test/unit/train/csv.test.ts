@@ -8,13 +8,16 @@ import { DataError } from '../../../server/src/train/data/types';
 const read = (text: string, targets: string[] = ['label']) => parseCsv(text, { name: 'data.csv', targets });
 
 function fails(text: string, targets: string[], message: RegExp, row?: number, column?: string): void {
-  assert.throws(() => read(text, targets), (error: unknown) => {
-    assert.ok(error instanceof DataError, String(error));
-    assert.match(error.message, message);
-    assert.equal(error.row, row);
-    assert.equal(error.column, column);
-    return true;
-  });
+  assert.throws(
+    () => read(text, targets),
+    (error: unknown) => {
+      assert.ok(error instanceof DataError, String(error));
+      assert.match(error.message, message);
+      assert.equal(error.row, row);
+      assert.equal(error.column, column);
+      return true;
+    },
+  );
 }
 
 describe('csv', () => {
@@ -59,18 +62,28 @@ describe('csv', () => {
   it('reports an empty file', () => fails('', ['label'], /data.csv is empty/));
   it('reports a file with only blank lines', () => fails('\n\n  \n', ['label'], /data.csv is empty/));
   it('reports a header without data rows', () => fails('a,label\n', ['label'], /header row but no data rows/, 1));
-  it('reports a missing target column with a suggestion', () => fails('a,lable\n1,2\n', ['label'], /no column 'label' — did you mean 'lable'\?/, 1, 'label'));
-  it('reports a missing target column with the list of columns', () => fails('a,b\n1,2\n', ['species'], /no column 'species' — the columns are 'a', 'b'/, 1, 'species'));
-  it('reports a non-numeric feature with its row and column', () => fails('a,b,label\n1,2,x\n3,oops,y\n', ['label'], /row 3, column 'b': 'oops' is not a number/, 3, 'b'));
-  it('reports an empty feature cell', () => fails('a,b,label\n1,,x\n', ['label'], /row 2, column 'b': is empty/, 2, 'b'));
-  it('reports a ragged row', () => fails('a,b,label\n1,2,x\n1,2\n', ['label'], /row 3: 2 values, but the header has 3 columns/, 3));
-  it('reports an empty target', () => fails('a,label\n1,x\n2,\n', ['label'], /row 3, column 'label': the target is empty/, 3, 'label'));
-  it('reports a multilabel column that is not 0/1', () => fails('x,a,b\n1,0,2\n', ['a', 'b'], /row 2, column 'b': '2' — multilabel targets must be 0 or 1/, 2, 'b'));
+  it('reports a missing target column with a suggestion', () =>
+    fails('a,lable\n1,2\n', ['label'], /no column 'label' — did you mean 'lable'\?/, 1, 'label'));
+  it('reports a missing target column with the list of columns', () =>
+    fails('a,b\n1,2\n', ['species'], /no column 'species' — the columns are 'a', 'b'/, 1, 'species'));
+  it('reports a non-numeric feature with its row and column', () =>
+    fails('a,b,label\n1,2,x\n3,oops,y\n', ['label'], /row 3, column 'b': 'oops' is not a number/, 3, 'b'));
+  it('reports an empty feature cell', () =>
+    fails('a,b,label\n1,,x\n', ['label'], /row 2, column 'b': is empty/, 2, 'b'));
+  it('reports a ragged row', () =>
+    fails('a,b,label\n1,2,x\n1,2\n', ['label'], /row 3: 2 values, but the header has 3 columns/, 3));
+  it('reports an empty target', () =>
+    fails('a,label\n1,x\n2,\n', ['label'], /row 3, column 'label': the target is empty/, 3, 'label'));
+  it('reports a multilabel column that is not 0/1', () =>
+    fails('x,a,b\n1,0,2\n', ['a', 'b'], /row 2, column 'b': '2' — multilabel targets must be 0 or 1/, 2, 'b'));
   it('reports a file without feature columns', () => fails('label\n1\n', ['label'], /no feature columns/, 1));
   it('reports an unterminated quote', () => fails('a,label\n"1,2\n', ['label'], /row \d+: .*quote/i, 2));
 
   it('loads csv text through a dataset request, and refuses a request without text', () => {
-    const d = loadDataset({ name: 'csv', params: { path: 'dir/data.csv', target: 'label' }, csvText: 'a,label\n1,x\n' }, 1);
+    const d = loadDataset(
+      { name: 'csv', params: { path: 'dir/data.csv', target: 'label' }, csvText: 'a,label\n1,x\n' },
+      1,
+    );
     assert.equal(d.name, 'data.csv');
     assert.throws(() => loadDataset({ name: 'csv', params: { path: 'x.csv', target: 'y' } }, 1), /was not read/);
   });
@@ -79,11 +92,19 @@ describe('csv', () => {
 describe('csv file location', () => {
   /** A file system with these files (and their folders), where `links` maps a path to where it leads. */
   const exists = (files: string[], links: Record<string, string> = {}): DataFileSystem => ({
-    realPath: (path) => Object.entries(links).reduce((p, [from, to]) => (p === from || p.startsWith(from + '/') ? to + p.slice(from.length) : p), path),
-    kind: (path) => (files.includes(path) ? 'file' : files.some((f) => f.startsWith(path + '/')) ? 'folder' : 'missing'),
+    realPath: (path) =>
+      Object.entries(links).reduce(
+        (p, [from, to]) => (p === from || p.startsWith(from + '/') ? to + p.slice(from.length) : p),
+        path,
+      ),
+    kind: (path) =>
+      files.includes(path) ? 'file' : files.some((f) => f.startsWith(path + '/')) ? 'folder' : 'missing',
   });
   it('accepts a file inside the workspace', () => {
-    assert.deepEqual(checkCsvFile('/ws/models/a.nn', 'data/x.csv', ['/ws'], exists(['/ws/models/data/x.csv'])), { ok: true, path: '/ws/models/data/x.csv' });
+    assert.deepEqual(checkCsvFile('/ws/models/a.nn', 'data/x.csv', ['/ws'], exists(['/ws/models/data/x.csv'])), {
+      ok: true,
+      path: '/ws/models/data/x.csv',
+    });
   });
   it('refuses a path outside the workspace', () => {
     const result = checkCsvFile('/ws/a.nn', '../../etc/passwd', ['/ws'], exists(['/etc/passwd']));
@@ -97,10 +118,17 @@ describe('csv file location', () => {
   });
   it('says a folder is a folder', () => {
     const result = checkCsvFile('/ws/a.nn', 'data', ['/ws'], exists(['/ws/data/x.csv']));
-    assert.deepEqual(result, { ok: false, message: "'data' is a folder, not a data file — give the path of a CSV file, e.g. 'data/data.csv'" });
+    assert.deepEqual(result, {
+      ok: false,
+      message: "'data' is a folder, not a data file — give the path of a CSV file, e.g. 'data/data.csv'",
+    });
   });
   it('follows links before deciding, and returns the real path to open', () => {
-    const fs = exists(['/ws/data/x.csv', '/etc/passwd'], { '/ws/in.csv': '/ws/data/x.csv', '/ws/out.csv': '/etc/passwd', '/ws/dir': '/etc' });
+    const fs = exists(['/ws/data/x.csv', '/etc/passwd'], {
+      '/ws/in.csv': '/ws/data/x.csv',
+      '/ws/out.csv': '/etc/passwd',
+      '/ws/dir': '/etc',
+    });
     assert.deepEqual(checkCsvFile('/ws/a.nn', 'in.csv', ['/ws'], fs), { ok: true, path: '/ws/data/x.csv' });
     for (const path of ['out.csv', 'dir/passwd', 'dir/missing.csv']) {
       const result = checkCsvFile('/ws/a.nn', path, ['/ws'], fs);

@@ -38,19 +38,25 @@ describe('data files behind symbolic links', () => {
   });
   afterEach(() => rmSync(base, { recursive: true, force: true }));
 
-  const analyzeHere = (text: string): Analysis => analyze(text, { documentPath: doc, workspaceRoots: [ws], realPath: nodeRealPath });
+  const analyzeHere = (text: string): Analysis =>
+    analyze(text, { documentPath: doc, workspaceRoots: [ws], realPath: nodeRealPath });
   const pathErrors = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.code === 'data-path');
 
-  const plan = (text: string, path = doc, data = access): RunPlan => planRun({ text, path, settings: DEFAULT_SETTINGS, data });
+  const plan = (text: string, path = doc, data = access): RunPlan =>
+    planRun({ text, path, settings: DEFAULT_SETTINGS, data });
 
   /** Training is refused with a data-path message that shows nothing of the outside file. */
   function assertRefused(text: string): string {
     const prepared = plan(text);
     assert.ok(!prepared.ok, 'the run must not start');
     const all = [prepared.message, ...prepared.problems.map((d) => d.message)].join('\n');
-    assert.deepEqual(prepared.problems.map((d) => d.code), ['data-path']);
+    assert.deepEqual(
+      prepared.problems.map((d) => d.code),
+      ['data-path'],
+    );
     assert.match(all, /outside the workspace/);
-    for (const word of ['secret_alpha', 'secret_beta']) assert.ok(!all.includes(word), `the message shows '${word}': ${all}`);
+    for (const word of ['secret_alpha', 'secret_beta'])
+      assert.ok(!all.includes(word), `the message shows '${word}': ${all}`);
     return all;
   }
 
@@ -62,7 +68,10 @@ describe('data files behind symbolic links', () => {
     assert.equal(pathErrors(analysis).length, 1, JSON.stringify(analysis.diagnostics));
     assert.match(pathErrors(analysis)[0].message, /outside the workspace/);
     assertRefused(text);
-    assert.throws(() => withCsvText({ name: 'csv', params: { path: 'link.csv', target: 'label' } }, doc, access), /outside the workspace/);
+    assert.throws(
+      () => withCsvText({ name: 'csv', params: { path: 'link.csv', target: 'label' } }, doc, access),
+      /outside the workspace/,
+    );
   });
 
   it('refuses a file inside a linked folder that leads out of the workspace', () => {
@@ -81,7 +90,10 @@ describe('data files behind symbolic links', () => {
     unlinkSync(link);
     symlinkSync(join('..', 'outside', 'secret.csv'), link);
     assertRefused(text);
-    assert.throws(() => withCsvText({ name: 'csv', params: { path: 'link.csv', target: 'label' } }, doc, access), /outside the workspace/);
+    assert.throws(
+      () => withCsvText({ name: 'csv', params: { path: 'link.csv', target: 'label' } }, doc, access),
+      /outside the workspace/,
+    );
   });
 
   it('reads a link that stays inside the workspace', () => {
@@ -105,6 +117,9 @@ describe('data files behind symbolic links', () => {
   });
 
   it('reads nothing that is not a regular file', () => {
-    assert.throws(() => withCsvText({ name: 'csv', params: { path: 'data', target: 'label' } }, doc, access), /'data' is a folder/);
+    assert.throws(
+      () => withCsvText({ name: 'csv', params: { path: 'data', target: 'label' } }, doc, access),
+      /'data' is a folder/,
+    );
   });
 });

@@ -40,7 +40,10 @@ describe('nn train: data-path errors', () => {
     const { code, lines, all } = await train('link.csv');
     assert.notEqual(code, 0);
     assert.equal(lines.length, 1, lines.join('\n'));
-    assert.match(lines[0], /m\.nn:7:12: error data-path: 'link\.csv' goes through a symbolic link that leads outside the workspace/);
+    assert.match(
+      lines[0],
+      /m\.nn:7:12: error data-path: 'link\.csv' goes through a symbolic link that leads outside the workspace/,
+    );
     assert.ok(!all.includes('secret_'), all);
   });
 

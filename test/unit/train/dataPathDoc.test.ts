@@ -8,7 +8,8 @@ import { CORE_CODES } from '../../../server/src/checks/knownCodes';
 import { planRun } from '../../../server/src/run/pipeline';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
-const MODEL = 'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("points.csv", target: "label")\n}\n';
+const MODEL =
+  'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("points.csv", target: "label")\n}\n';
 
 describe('data-path covers CSV content errors', () => {
   let dir: string;
@@ -25,10 +26,22 @@ describe('data-path covers CSV content errors', () => {
       const file = join(dir, 'c.nn');
       writeFileSync(join(dir, 'points.csv'), csv);
       const analysis = analyze(MODEL, { documentPath: file, workspaceRoots: [dir] });
-      assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), [], 'the path itself is fine');
-      const plan = planRun({ text: MODEL, path: file, settings: DEFAULT_SETTINGS, data: { workspaceRoots: [dir], trusted: true } });
+      assert.deepEqual(
+        analysis.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        'the path itself is fine',
+      );
+      const plan = planRun({
+        text: MODEL,
+        path: file,
+        settings: DEFAULT_SETTINGS,
+        data: { workspaceRoots: [dir], trusted: true },
+      });
       assert.ok(!plan.ok);
-      assert.deepEqual(plan.problems.map((p) => [p.code, p.line]), [['data-path', 7]]);
+      assert.deepEqual(
+        plan.problems.map((p) => [p.code, p.line]),
+        [['data-path', 7]],
+      );
       assert.match(plan.problems[0].message, message);
     });
   }

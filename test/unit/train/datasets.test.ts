@@ -9,8 +9,13 @@ import { generateToy, TOY_DATASETS } from '../../../server/src/train/data/toy';
 
 describe('toy datasets', () => {
   const cases: Array<[string, Record<string, number>, number]> = [
-    ['xor', {}, 2], ['circle', {}, 2], ['gaussian', {}, 2], ['spiral', {}, 2], ['moons', {}, 2],
-    ['blobs', { classes: 4 }, 4], ['spiral', { classes: 3 }, 3],
+    ['xor', {}, 2],
+    ['circle', {}, 2],
+    ['gaussian', {}, 2],
+    ['spiral', {}, 2],
+    ['moons', {}, 2],
+    ['blobs', { classes: 4 }, 4],
+    ['spiral', { classes: 3 }, 3],
   ];
   for (const [name, extra, classes] of cases) {
     it(`${name}${extra.classes ? `(classes: ${extra.classes})` : ''} has the requested points and ${classes} balanced-enough classes`, () => {
@@ -22,7 +27,10 @@ describe('toy datasets', () => {
       assert.equal(d.target.classes.length, classes);
       const counts = new Array(classes).fill(0);
       for (const l of d.target.labels) counts[l]++;
-      assert.ok(counts.every((c) => c > 300 / classes / 3), `class counts ${counts}`);
+      assert.ok(
+        counts.every((c) => c > 300 / classes / 3),
+        `class counts ${counts}`,
+      );
       assert.ok(Array.from(d.x).every((v) => Math.abs(v) < 12));
     });
   }
@@ -34,14 +42,21 @@ describe('toy datasets', () => {
     }
     const plane = generateToy('plane', { points: 50, noise: 0 }, 2);
     if (plane.target.kind === 'numeric') {
-      for (let r = 0; r < plane.n; r++) assert.ok(Math.abs(plane.target.values[r] - (plane.x[2 * r] + plane.x[2 * r + 1]) / 12) < 1e-12);
+      for (let r = 0; r < plane.n; r++)
+        assert.ok(Math.abs(plane.target.values[r] - (plane.x[2 * r] + plane.x[2 * r + 1]) / 12) < 1e-12);
     }
   });
 
   it('is deterministic by seed, and noise moves the points', () => {
     for (const name of TOY_DATASETS) {
-      assert.deepEqual(generateToy(name, { points: 50, noise: 0.2 }, 9), generateToy(name, { points: 50, noise: 0.2 }, 9));
-      assert.notDeepEqual(generateToy(name, { points: 50, noise: 0.2 }, 9).x, generateToy(name, { points: 50, noise: 0.2 }, 10).x);
+      assert.deepEqual(
+        generateToy(name, { points: 50, noise: 0.2 }, 9),
+        generateToy(name, { points: 50, noise: 0.2 }, 9),
+      );
+      assert.notDeepEqual(
+        generateToy(name, { points: 50, noise: 0.2 }, 9).x,
+        generateToy(name, { points: 50, noise: 0.2 }, 10).x,
+      );
     }
     const clean = generateToy('spiral', { points: 100, noise: 0 }, 1).x;
     const noisy = generateToy('spiral', { points: 100, noise: 0.5 }, 1).x;
@@ -94,7 +109,13 @@ describe('data-task: does the data fit the model', () => {
   function source(task: string | undefined, input: number, units: number, activation: string, data: string): string {
     return `model m {\n${task ? `  task ${task}\n` : ''}  input ${input}\n  dense 8 relu\n  dense ${units} ${activation}\n}\ntrain m {\n  data ${data}\n}\n`;
   }
-  function findings(task: string | undefined, input: number, units: number, activation: string, data: string): Diagnostic[] {
+  function findings(
+    task: string | undefined,
+    input: number,
+    units: number,
+    activation: string,
+    data: string,
+  ): Diagnostic[] {
     return analyze(source(task, input, units, activation, data)).diagnostics.filter((d) => d.code === 'data-task');
   }
   /** What each finding is about and the value its fix writes. */
@@ -116,14 +137,24 @@ describe('data-task: does the data fit the model', () => {
   it('flags text labels on a regression task once the CSV is read', () => {
     const train = analyze(source('regression', 4, 1, '', 'csv("iris.csv", target: "species")')).semantic.trains[0];
     const found = dataTaskProblems(train, csvDatasetFacts(bundledDataset('iris')));
-    assert.match(found.map((d) => d.message).join(' | '), /text labels \(classes\) as its target, but model 'm' has task regression/);
+    assert.match(
+      found.map((d) => d.message).join(' | '),
+      /text labels \(classes\) as its target, but model 'm' has task regression/,
+    );
   });
   it('flags a binary dataset on multiclass(3)', () => {
     assert.deepEqual(fixes(findings('multiclass(3)', 2, 3, 'softmax', 'circle')), [['task', 'binary']]);
   });
   it('flags a multiclass dataset on a binary task, and blobs(classes: 5) on multiclass(3)', () => {
-    assert.match(findings('binary', 4, 1, 'sigmoid', 'iris').map((d) => d.message).join(' | '), /multiclass dataset with 3 classes, but model 'm' has task binary/);
-    assert.deepEqual(fixes(findings('multiclass(3)', 2, 3, 'softmax', 'blobs(classes: 5)')), [['task', 'multiclass(5)']]);
+    assert.match(
+      findings('binary', 4, 1, 'sigmoid', 'iris')
+        .map((d) => d.message)
+        .join(' | '),
+      /multiclass dataset with 3 classes, but model 'm' has task binary/,
+    );
+    assert.deepEqual(fixes(findings('multiclass(3)', 2, 3, 'softmax', 'blobs(classes: 5)')), [
+      ['task', 'multiclass(5)'],
+    ]);
   });
   it('flags a regression dataset on a classification task, and single-label data on multilabel', () => {
     assert.deepEqual(fixes(findings('binary', 2, 1, 'sigmoid', 'plane')), [['task', 'regression']]);
@@ -131,7 +162,12 @@ describe('data-task: does the data fit the model', () => {
   });
   it('knows the built-in datasets from the catalog, and nothing for csv', () => {
     const at = { start: 0, end: 0 };
-    assert.deepEqual(builtinDatasetFacts({ name: 'digits', params: {}, span: at }), { label: 'digits', features: 64, task: 'multiclass', classes: 10 });
+    assert.deepEqual(builtinDatasetFacts({ name: 'digits', params: {}, span: at }), {
+      label: 'digits',
+      features: 64,
+      task: 'multiclass',
+      classes: 10,
+    });
     assert.equal(builtinDatasetFacts({ name: 'csv', params: {}, span: at }), undefined);
   });
 });

@@ -5,13 +5,22 @@ import type { NetworkSpec } from '../../../server/src/model/spec';
 import { trainSync } from '../../../server/src/train/trainer';
 import { dense, network } from './helpers';
 
-const spec: NetworkSpec = network(2, [
-  dense(8, 'relu', {}, 'he_normal'), { kind: 'dropout', name: '', sourceIndex: 0, rate: 0.3 }, dense(8, 'tanh'), dense(1, 'sigmoid'),
-], { optimizer: { name: 'adam', params: { lr: 0.01 } } });
+const spec: NetworkSpec = network(
+  2,
+  [
+    dense(8, 'relu', {}, 'he_normal'),
+    { kind: 'dropout', name: '', sourceIndex: 0, rate: 0.3 },
+    dense(8, 'tanh'),
+    dense(1, 'sigmoid'),
+  ],
+  { optimizer: { name: 'adam', params: { lr: 0.01 } } },
+);
 
 function runOnce(seed: number) {
   return trainSync({
-    runId: 'd', spec, data: { name: 'moons', params: { points: 200 } },
+    runId: 'd',
+    spec,
+    data: { name: 'moons', params: { points: 200 } },
     settings: { epochs: 15, batch: 16, validation: 0.25, seed, normalize: true },
   });
 }
@@ -21,7 +30,10 @@ describe('determinism', () => {
     const a = runOnce(5);
     const b = runOnce(5);
     assert.deepEqual(a.finished.weights, b.finished.weights);
-    assert.deepEqual(a.trainer.history.map((h) => [h.trainLoss, h.valLoss]), b.trainer.history.map((h) => [h.trainLoss, h.valLoss]));
+    assert.deepEqual(
+      a.trainer.history.map((h) => [h.trainLoss, h.valLoss]),
+      b.trainer.history.map((h) => [h.trainLoss, h.valLoss]),
+    );
     assert.deepEqual(a.trainer.started.dataset, b.trainer.started.dataset);
   });
 
@@ -34,8 +46,14 @@ describe('determinism', () => {
     const b = new Rng(42, 1);
     const c = new Rng(42, 2);
     const seqA = Array.from({ length: 5 }, () => a.nextUint32());
-    assert.deepEqual(seqA, Array.from({ length: 5 }, () => b.nextUint32()));
-    assert.notDeepEqual(seqA, Array.from({ length: 5 }, () => c.nextUint32()));
+    assert.deepEqual(
+      seqA,
+      Array.from({ length: 5 }, () => b.nextUint32()),
+    );
+    assert.notDeepEqual(
+      seqA,
+      Array.from({ length: 5 }, () => c.nextUint32()),
+    );
     const normals = Array.from({ length: 4000 }, () => a.normal());
     const mean = normals.reduce((s, v) => s + v, 0) / normals.length;
     const variance = normals.reduce((s, v) => s + (v - mean) ** 2, 0) / normals.length;
@@ -45,10 +63,15 @@ describe('determinism', () => {
 
 describe('divergence', () => {
   it('stops at once on NaN/Inf and names the layer and the epoch', () => {
-    const exploding = network(2, [dense(8, 'relu', {}, 'he_normal'), dense(1)],
-      { task: { kind: 'regression' }, loss: { name: 'mse', params: {} }, optimizer: { name: 'sgd', params: { lr: 1e6 } } });
+    const exploding = network(2, [dense(8, 'relu', {}, 'he_normal'), dense(1)], {
+      task: { kind: 'regression' },
+      loss: { name: 'mse', params: {} },
+      optimizer: { name: 'sgd', params: { lr: 1e6 } },
+    });
     const { finished, trainer } = trainSync({
-      runId: 'n', spec: exploding, data: { name: 'plane', params: {} },
+      runId: 'n',
+      spec: exploding,
+      data: { name: 'plane', params: {} },
       settings: { epochs: 50, batch: 16, validation: 0.2, seed: 1, normalize: false },
     });
     assert.equal(finished.reason, 'diverged');
@@ -66,20 +89,32 @@ describe('divergence', () => {
 describe('degenerate data', () => {
   it('refuses a dataset with fewer than two rows instead of training on nothing', () => {
     const tiny = network(2, [dense(1, 'sigmoid')]);
-    assert.throws(() => trainSync({
-      runId: 'z', spec: tiny, data: { name: 'xor', params: { points: 1 } },
-      settings: { epochs: 1, batch: 8, validation: 0.2, seed: 1, normalize: true },
-    }), /1 row; training needs at least 2/);
+    assert.throws(
+      () =>
+        trainSync({
+          runId: 'z',
+          spec: tiny,
+          data: { name: 'xor', params: { points: 1 } },
+          settings: { epochs: 1, batch: 8, validation: 0.2, seed: 1, normalize: true },
+        }),
+      /1 row; training needs at least 2/,
+    );
   });
 
   it('trains without a validation split and reports validation numbers as missing', () => {
     const { finished } = trainSync({
-      runId: 'v', spec: network(2, [dense(4, 'relu', {}, 'he_normal'), dense(1, 'sigmoid')]), data: { name: 'circle', params: { points: 50 } },
+      runId: 'v',
+      spec: network(2, [dense(4, 'relu', {}, 'he_normal'), dense(1, 'sigmoid')]),
+      data: { name: 'circle', params: { points: 50 } },
       settings: { epochs: 3, batch: 8, validation: 0, seed: 1, normalize: true },
     });
     assert.equal(finished.reason, 'completed');
     assert.ok(Number.isNaN(finished.final.valLoss));
     assert.ok(Number.isFinite(finished.final.trainLoss));
-    assert.equal(finished.confusion?.flat().reduce((a, b) => a + b, 0), 50, 'the confusion matrix falls back to the training rows');
+    assert.equal(
+      finished.confusion?.flat().reduce((a, b) => a + b, 0),
+      50,
+      'the confusion matrix falls back to the training rows',
+    );
   });
 });

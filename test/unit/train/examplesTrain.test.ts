@@ -11,24 +11,38 @@ import { datasetRequestFromTrain, settingsFromTrain, specFromModel } from '../..
 import { trainSync } from '../../../server/src/train/trainer';
 
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
-const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.nn') && f !== 'flawed.nn').sort();
+const files = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.nn') && f !== 'flawed.nn')
+  .sort();
 
 describe('examples train without training warnings', function () {
   this.timeout(120_000);
 
   for (const file of files) {
     it(file, () => {
-      const analysis = analyze(readFileSync(path.join(EXAMPLES, file), 'utf8'), { documentPath: path.join(EXAMPLES, file), workspaceRoots: [EXAMPLES] });
+      const analysis = analyze(readFileSync(path.join(EXAMPLES, file), 'utf8'), {
+        documentPath: path.join(EXAMPLES, file),
+        workspaceRoots: [EXAMPLES],
+      });
       assert.ok(analysis.semantic.models.length > 0, `${file} has no model`);
       for (const model of analysis.semantic.models) {
         const train = analysis.semantic.trains.find((t) => t.model === model);
         const data = train && datasetRequestFromTrain(train);
         assert.ok(train && data, `${file}: model '${model.name}' has no train block with data`);
-        const { events, finished } = trainSync({ runId: file, spec: specFromModel(model), settings: settingsFromTrain(train, {}), data });
+        const { events, finished } = trainSync({
+          runId: file,
+          spec: specFromModel(model),
+          settings: settingsFromTrain(train, {}),
+          data,
+        });
         assert.equal(finished.reason, 'completed');
         const seen = [...events.flatMap((e) => (e.type === 'epoch' ? e.findings : [])), ...finished.findings];
         const loud = seen.filter((f) => f.severity === 'warning' || f.severity === 'error');
-        assert.deepEqual([...new Set(loud.map((f) => `${f.severity} ${f.code}: ${f.message}`))], [], `${file}: model '${model.name}'`);
+        assert.deepEqual(
+          [...new Set(loud.map((f) => `${f.severity} ${f.code}: ${f.message}`))],
+          [],
+          `${file}: model '${model.name}'`,
+        );
       }
     });
   }

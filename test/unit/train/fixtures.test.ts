@@ -34,11 +34,20 @@ interface Trained {
 function train(text: string): Trained {
   const analysis = analyze(text);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => d.message), [], 'the fixture has no errors');
+  assert.deepEqual(
+    errors.map((d) => d.message),
+    [],
+    'the fixture has no errors',
+  );
   const block = analysis.semantic.trains[0];
   const data = block && datasetRequestFromTrain(block);
   assert.ok(block?.model && data, 'the fixture has a train block with data');
-  const { events, finished } = trainSync({ runId: 'fixture', spec: specFromModel(block.model), settings: settingsFromTrain(block, {}), data });
+  const { events, finished } = trainSync({
+    runId: 'fixture',
+    spec: specFromModel(block.model),
+    settings: settingsFromTrain(block, {}),
+    data,
+  });
   const { diagnostics } = relocate(anchorFindings(finished.findings, block.model, block, text), text);
   return {
     live: events.flatMap((e) => (e.type === 'epoch' ? e.findings : [])),
@@ -51,7 +60,10 @@ describe('training check fixtures', function () {
   this.timeout(60_000);
 
   it('every training check has a fixture folder, and every folder a check', () => {
-    const folders = readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = readdirSync(FIXTURES, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     assert.deepEqual(folders, TRAINING_CHECKS.map((c) => c.code).sort());
   });
 
@@ -61,13 +73,23 @@ describe('training check fixtures', function () {
         const text = read(def.code, 'trip.nn');
         const run = train(text);
         const expected = readMarkers(text).map((m) => `${m.line + 1} ${m.severity} ${m.code}`);
-        assert.ok(expected.some((e) => e.endsWith(` ${def.code}`)), 'the markers name this check');
-        assert.deepEqual([...run.shown].sort(), [...expected].sort(), run.final.map((f) => `${f.code}: ${f.message}`).join('\n'));
+        assert.ok(
+          expected.some((e) => e.endsWith(` ${def.code}`)),
+          'the markers name this check',
+        );
+        assert.deepEqual(
+          [...run.shown].sort(),
+          [...expected].sort(),
+          run.final.map((f) => `${f.code}: ${f.message}`).join('\n'),
+        );
       });
 
       it('quiet.nn (a near miss) reports nothing, on any epoch', () => {
         const run = train(read(def.code, 'quiet.nn'));
-        assert.deepEqual([...run.live, ...run.final].map((f) => `${f.code}: ${f.message}`), []);
+        assert.deepEqual(
+          [...run.live, ...run.final].map((f) => `${f.code}: ${f.message}`),
+          [],
+        );
       });
 
       it('its documented example trips it', () => {
@@ -79,7 +101,10 @@ describe('training check fixtures', function () {
       const ids = Object.keys(def.fixes);
       if (ids.length === 0) {
         it('offers no fix', () => {
-          assert.deepEqual(train(read(def.code, 'trip.nn')).final.flatMap((f) => f.fixes ?? []), []);
+          assert.deepEqual(
+            train(read(def.code, 'trip.nn')).final.flatMap((f) => f.fixes ?? []),
+            [],
+          );
         });
         return;
       }
@@ -90,7 +115,11 @@ describe('training check fixtures', function () {
         const model = analysis.semantic.trains[0].modelName;
         const own = train(text).final.filter((f) => f.code === def.code);
         const offered = own.flatMap((f) => f.fixes ?? []);
-        assert.deepEqual([...new Set(offered.map((f) => f.id))].sort(), [...ids].sort(), 'the fixes of the docs are the ones offered');
+        assert.deepEqual(
+          [...new Set(offered.map((f) => f.id))].sort(),
+          [...ids].sort(),
+          'the fixes of the docs are the ones offered',
+        );
         for (const fix of offered) {
           assert.ok(fix.title.length > 10, `a title for the button: '${fix.title}'`);
           const edited = fixEdits(analysis, model, fix.change);
@@ -100,7 +129,11 @@ describe('training check fixtures', function () {
           if (UPDATE) writeFileSync(join(FIXTURES, def.code, golden), after);
           assert.equal(after, read(def.code, golden), `fix '${fix.id}' (${fix.title})`);
           const cured = train(after).final.filter((f) => f.code === def.code);
-          assert.deepEqual(cured.map((f) => f.message), [], `after '${fix.id}' the run no longer reports ${def.code}`);
+          assert.deepEqual(
+            cured.map((f) => f.message),
+            [],
+            `after '${fix.id}' the run no longer reports ${def.code}`,
+          );
         }
       });
     });

@@ -39,7 +39,10 @@ describe('specFromModel and friends', () => {
   it('turns a model into a network spec, merging a directly following activation layer', () => {
     const spec = specFromModel(model);
     assert.equal(spec.input, 4);
-    assert.deepEqual(spec.layers.map((l) => l.kind), ['dense', 'dropout', 'dense', 'dense']);
+    assert.deepEqual(
+      spec.layers.map((l) => l.kind),
+      ['dense', 'dropout', 'dense', 'dense'],
+    );
     const [first, , mid, out] = spec.layers;
     assert.ok(first.kind === 'dense' && first.activation?.name === 'prelu' && first.init === 'he_normal');
     assert.ok(mid.kind === 'dense' && mid.name === 'mid' && mid.activation?.params.pieces === 3);
@@ -50,20 +53,35 @@ describe('specFromModel and friends', () => {
   });
 
   it('reads the run settings and data request, with overrides', () => {
-    assert.deepEqual(settingsFromTrain(train), { epochs: 40, batch: 16, validation: 0.2, seed: 4, normalize: true, lr: 0.02 });
+    assert.deepEqual(settingsFromTrain(train), {
+      epochs: 40,
+      batch: 16,
+      validation: 0.2,
+      seed: 4,
+      normalize: true,
+      lr: 0.02,
+    });
     assert.equal(settingsFromTrain(train, { epochs: 3, seed: undefined }).epochs, 3);
     assert.deepEqual(datasetRequestFromTrain(train), { name: 'iris', params: {} });
   });
 
   it('trains it, and predict reproduces the trained network on raw inputs', () => {
     const spec = specFromModel(model);
-    const { finished, trainer } = trainSync({ runId: 'm', spec, settings: settingsFromTrain(train), data: datasetRequestFromTrain(train)! });
+    const { finished, trainer } = trainSync({
+      runId: 'm',
+      spec,
+      settings: settingsFromTrain(train),
+      data: datasetRequestFromTrain(train)!,
+    });
     assert.ok(finished.final.valMetric >= 0.9, `validation accuracy ${finished.final.valMetric}`);
     const weights = finished.weights!;
     assert.equal(weights.dense[0].slopes?.length, 8);
     assert.equal(weights.dense[1].pieces, 3);
     assert.equal(weights.dense[1].W.length, 3 * 6 * 8);
-    const rows = [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]];
+    const rows = [
+      [5.1, 3.5, 1.4, 0.2],
+      [6.7, 3.0, 5.2, 2.3],
+    ];
     const probabilities = predict(spec, weights, rows);
     assert.ok(probabilities.every((p) => Math.abs(p.reduce((s, v) => s + v, 0) - 1) < 1e-5));
     assert.equal(probabilities[0].indexOf(Math.max(...probabilities[0])), 0, 'setosa');
@@ -89,19 +107,31 @@ describe('nn train', function () {
     const { code, out } = await capture([file, '--json', '--epochs', '5', '--seed', '2']);
     assert.equal(code, 0);
     const lines = out.split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(lines.slice(0, 5).map((l) => l.epoch), [1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      lines.slice(0, 5).map((l) => l.epoch),
+      [1, 2, 3, 4, 5],
+    );
     assert.equal(lines[5].type, 'finished');
     assert.deepEqual(lines[5].classes, ['setosa', 'versicolor', 'virginica']);
   });
 
   it('reads a csv inside the workspace, and refuses one outside it', async () => {
     const file = join(dir, 'csv.nn');
-    writeFileSync(join(dir, 'points.csv'), 'x,y,label\n' + Array.from({ length: 40 }, (_, i) => `${i % 7},${i % 5},${i % 2 ? 'a' : 'b'}`).join('\n'));
-    writeFileSync(file, 'model c {\n  task binary\n  input 2\n  dense 4 relu\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("points.csv", target: "label")\n  epochs 2\n}\n');
+    writeFileSync(
+      join(dir, 'points.csv'),
+      'x,y,label\n' + Array.from({ length: 40 }, (_, i) => `${i % 7},${i % 5},${i % 2 ? 'a' : 'b'}`).join('\n'),
+    );
+    writeFileSync(
+      file,
+      'model c {\n  task binary\n  input 2\n  dense 4 relu\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("points.csv", target: "label")\n  epochs 2\n}\n',
+    );
     const ok = await capture([file]);
     assert.equal(ok.code, 0, ok.err);
     assert.match(ok.out, /finished after 2 epochs/);
-    writeFileSync(file, 'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("../../etc/passwd", target: "label")\n}\n');
+    writeFileSync(
+      file,
+      'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("../../etc/passwd", target: "label")\n}\n',
+    );
     const refused = await capture([file]);
     assert.equal(refused.code, 1, 'a data path outside the workspace is an error in the file');
     assert.match(refused.err, /inside the workspace/);
@@ -109,16 +139,31 @@ describe('nn train', function () {
 
   it('checks csv data against the model before training, with the line of the data statement', async () => {
     const file = join(dir, 'mismatch.nn');
-    writeFileSync(join(dir, 'three.csv'), 'x,y,label\n' + Array.from({ length: 30 }, (_, i) => `${i},${i % 4},${['a', 'b', 'c'][i % 3]}`).join('\n'));
+    writeFileSync(
+      join(dir, 'three.csv'),
+      'x,y,label\n' + Array.from({ length: 30 }, (_, i) => `${i},${i % 4},${['a', 'b', 'c'][i % 3]}`).join('\n'),
+    );
     writeFileSync(join(dir, 'broken.csv'), 'x,y,label\n1,2,a\n3,oops,b\n');
-    writeFileSync(file, 'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("three.csv", target: "label")\n}\n');
+    writeFileSync(
+      file,
+      'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("three.csv", target: "label")\n}\n',
+    );
     const mismatch = await capture([file]);
     assert.equal(mismatch.code, 2);
-    assert.match(mismatch.err, /mismatch\.nn:7:\d+: error data-task: three\.csv is a multiclass dataset with 3 classes, but model 'c' has task binary/);
-    writeFileSync(file, 'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("broken.csv", target: "label")\n}\n');
+    assert.match(
+      mismatch.err,
+      /mismatch\.nn:7:\d+: error data-task: three\.csv is a multiclass dataset with 3 classes, but model 'c' has task binary/,
+    );
+    writeFileSync(
+      file,
+      'model c {\n  task binary\n  input 2\n  dense 1 sigmoid\n}\ntrain c {\n  data csv("broken.csv", target: "label")\n}\n',
+    );
     const broken = await capture([file]);
     assert.equal(broken.code, 2);
-    assert.match(broken.err, /mismatch\.nn:7:\d+: error data-path: broken\.csv, row 3, column 'y': 'oops' is not a number/);
+    assert.match(
+      broken.err,
+      /mismatch\.nn:7:\d+: error data-path: broken\.csv, row 3, column 'y': 'oops' is not a number/,
+    );
   });
 
   it('explains bad arguments and missing blocks', async () => {

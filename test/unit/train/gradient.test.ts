@@ -15,7 +15,8 @@ function checkGradients(spec: NetworkSpec, targets: (rng: Rng, width: number) =>
   const learner = new Learner(spec, { batch: ROWS, seed: 3, kind: 'float64' });
   const rng = new Rng(11);
   // Move the biases and slopes away from their initial values so every parameter is exercised.
-  for (const group of learner.network.params) for (let i = 0; i < group.value.length; i++) group.value[i] += 0.3 * rng.normal();
+  for (const group of learner.network.params)
+    for (let i = 0; i < group.value.length; i++) group.value[i] += 0.3 * rng.normal();
   const X = new Float64Array(ROWS * spec.input).map(() => 1.5 * rng.normal());
   const width = learner.network.outputWidth;
   const T = new Float64Array(ROWS * width);
@@ -35,13 +36,17 @@ function checkGradients(spec: NetworkSpec, targets: (rng: Rng, width: number) =>
       const numeric = (up - down) / (2 * h);
       const a = analytic[k][i];
       const error = Math.abs(a - numeric) / Math.max(1e-4, Math.abs(a) + Math.abs(numeric));
-      assert.ok(error < 1e-4, `${label}: parameter group ${k}, index ${i}: backprop ${a}, finite difference ${numeric}`);
+      assert.ok(
+        error < 1e-4,
+        `${label}: parameter group ${k}, index ${i}: backprop ${a}, finite difference ${numeric}`,
+      );
     }
   });
 }
 
 const regressionTargets = (rng: Rng, width: number): number[] => Array.from({ length: width }, () => rng.normal());
-const binaryTargets = (rng: Rng, width: number): number[] => Array.from({ length: width }, () => (rng.next() < 0.5 ? 0 : 1));
+const binaryTargets = (rng: Rng, width: number): number[] =>
+  Array.from({ length: width }, () => (rng.next() < 0.5 ? 0 : 1));
 const oneHot = (rng: Rng, width: number): number[] => {
   const row = new Array<number>(width).fill(0);
   row[rng.int(width)] = 1;
@@ -54,7 +59,10 @@ describe('gradient check (float64, central differences)', () => {
     const variants = def.name === 'gelu' ? [{ approximate: 'none' }, { approximate: 'tanh' }] : [{}];
     for (const params of variants) {
       it(`hidden ${def.name}${Object.keys(params).length ? JSON.stringify(params) : ''}`, () => {
-        const spec = network(3, [dense(4, def.name, params), dense(2, 'tanh')], { loss: { name: 'mse', params: {} }, task: { kind: 'regression' } });
+        const spec = network(3, [dense(4, def.name, params), dense(2, 'tanh')], {
+          loss: { name: 'mse', params: {} },
+          task: { kind: 'regression' },
+        });
         checkGradients(spec, regressionTargets, def.name);
       });
     }
@@ -67,13 +75,22 @@ describe('gradient check (float64, central differences)', () => {
 
   it('standalone activation layers and an inactive dropout', () => {
     const layers: LayerSpec[] = [
-      dense(4), { kind: 'activation', name: '', sourceIndex: 0, activation: { name: 'prelu', params: { init: 0.25 } } },
-      { kind: 'dropout', name: '', sourceIndex: 0, rate: 0 }, dense(3), { kind: 'activation', name: '', sourceIndex: 0, activation: { name: 'softmax', params: {} } },
+      dense(4),
+      { kind: 'activation', name: '', sourceIndex: 0, activation: { name: 'prelu', params: { init: 0.25 } } },
+      { kind: 'dropout', name: '', sourceIndex: 0, rate: 0 },
+      dense(3),
+      { kind: 'activation', name: '', sourceIndex: 0, activation: { name: 'softmax', params: {} } },
     ];
     checkGradients(network(3, layers, { loss: { name: 'cce', params: {} } }), oneHot, 'standalone');
   });
 
-  const lossCases: Array<{ loss: string; params?: Record<string, number>; output?: string; units: number; targets: typeof oneHot }> = [
+  const lossCases: Array<{
+    loss: string;
+    params?: Record<string, number>;
+    output?: string;
+    units: number;
+    targets: typeof oneHot;
+  }> = [
     { loss: 'mse', units: 2, targets: regressionTargets },
     { loss: 'mae', units: 2, targets: regressionTargets },
     { loss: 'huber', params: { delta: 0.5 }, units: 2, targets: regressionTargets },
@@ -90,10 +107,19 @@ describe('gradient check (float64, central differences)', () => {
   ];
   for (const c of lossCases) {
     it(`loss ${c.loss}${c.params ? JSON.stringify(c.params) : ''} on a ${c.output ?? 'linear'} output of ${c.units}`, () => {
-      const spec = network(3, [dense(4, 'tanh'), dense(c.units, c.output)], { loss: { name: c.loss, params: c.params ?? {} } });
+      const spec = network(3, [dense(4, 'tanh'), dense(c.units, c.output)], {
+        loss: { name: c.loss, params: c.params ?? {} },
+      });
       if (c.output === 'tanh') {
         // Keep tanh outputs inside (0, 1) so the clamped cross-entropy is differentiable there.
-        checkGradients({ ...spec, layers: [dense(4, 'tanh'), dense(1, 'sigmoid'), dense(1, 'tanh')].map((l, i) => ({ ...l, name: `d${i}` })) }, c.targets, 'bce-tanh');
+        checkGradients(
+          {
+            ...spec,
+            layers: [dense(4, 'tanh'), dense(1, 'sigmoid'), dense(1, 'tanh')].map((l, i) => ({ ...l, name: `d${i}` })),
+          },
+          c.targets,
+          'bce-tanh',
+        );
       } else {
         checkGradients(spec, c.targets, `${c.loss}/${c.output}`);
       }
@@ -112,7 +138,10 @@ describe('derivatives written through the output', () => {
       for (let x = -12; x <= 12; x += 0.37) {
         const expected = bound.df(x);
         const actual = bound.dfFromOutput(bound.f(x));
-        assert.ok(Math.abs(actual - expected) <= 1e-9 + 1e-6 * Math.abs(expected), `${def.name} at ${x}: ${actual} vs ${expected}`);
+        assert.ok(
+          Math.abs(actual - expected) <= 1e-9 + 1e-6 * Math.abs(expected),
+          `${def.name} at ${x}: ${actual} vs ${expected}`,
+        );
       }
     }
     assert.ok(checked >= 2, 'sigmoid and tanh provide it');

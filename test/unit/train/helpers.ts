@@ -10,7 +10,12 @@ export function canonical(name: string): ActivationName {
   return name;
 }
 
-export function dense(units: number, activation?: string, params: ParamValues = {}, init: InitName = 'glorot_uniform'): DenseSpec {
+export function dense(
+  units: number,
+  activation?: string,
+  params: ParamValues = {},
+  init: InitName = 'glorot_uniform',
+): DenseSpec {
   return {
     kind: 'dense',
     name: '',

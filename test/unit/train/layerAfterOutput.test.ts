@@ -8,12 +8,20 @@ import type { LayerSpec } from '../../../server/src/model/spec';
 import { dense, network } from './helpers';
 
 const dropout = (rate: number): LayerSpec => ({ kind: 'dropout', name: '', sourceIndex: 0, rate });
-const activation = (name: ActivationName): LayerSpec => ({ kind: 'activation', name: '', sourceIndex: 0, activation: { name, params: {} } });
+const activation = (name: ActivationName): LayerSpec => ({
+  kind: 'activation',
+  name: '',
+  sourceIndex: 0,
+  activation: { name, params: {} },
+});
 
 describe('a layer after the output layer', () => {
   it('the engine refuses a spec with a dropout after the last dense layer', () => {
     const spec = network(2, [dense(8, 'relu'), dense(1, 'sigmoid'), dropout(0.5)]);
-    assert.throws(() => new Network(spec, { capacity: 4, seed: 1 }), /'dropout_1' comes after the output layer 'dense_2'/);
+    assert.throws(
+      () => new Network(spec, { capacity: 4, seed: 1 }),
+      /'dropout_1' comes after the output layer 'dense_2'/,
+    );
   });
 
   it('the engine refuses a dropout between the output layer and its activation layer', () => {
@@ -29,7 +37,9 @@ describe('a layer after the output layer', () => {
 
   it('a model with one is untrainable, even with a rate of 0 that the spec would drop', () => {
     for (const rate of ['0.5', '0']) {
-      const model = analyze(`model m {\n  task binary\n  input 2\n  dense 8 relu\n  out: dense 1 sigmoid\n  dropout ${rate}\n}\n`).semantic.models[0];
+      const model = analyze(
+        `model m {\n  task binary\n  input 2\n  dense 8 relu\n  out: dense 1 sigmoid\n  dropout ${rate}\n}\n`,
+      ).semantic.models[0];
       assert.match(untrainableReason(model) ?? '', /'dropout_1' comes after the output layer 'out'/);
       assert.throws(() => specFromModel(model), /comes after the output layer/);
     }

@@ -5,7 +5,8 @@ import { Rng } from '../../../server/src/train/engine/rng';
 
 describe('dense kernels', () => {
   const rng = new Rng(8);
-  const random = (length: number, zeros = 0) => Float64Array.from({ length }, () => (rng.next() < zeros ? 0 : rng.normal()));
+  const random = (length: number, zeros = 0) =>
+    Float64Array.from({ length }, () => (rng.next() < zeros ? 0 : rng.normal()));
   const close = (a: ArrayLike<number>, b: ArrayLike<number>, label: string) => {
     for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] - b[i]) < 1e-9, `${label}[${i}]: ${a[i]} vs ${b[i]}`);
   };

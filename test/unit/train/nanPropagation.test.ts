@@ -29,13 +29,17 @@ describe('NaN propagates through every activation', () => {
           const layers: LayerSpec[] = standalone
             ? [dense(UNITS), { kind: 'activation', name: '', sourceIndex: 0, activation: { name: def.name, params } }]
             : [dense(UNITS, def.name, params)];
-          const net = new Network(network(2, layers, { loss: { name: 'mse', params: {} }, task: { kind: 'regression' } }), { capacity: 2, kind: 'float64', seed: 1 });
+          const net = new Network(
+            network(2, layers, { loss: { name: 'mse', params: {} }, task: { kind: 'regression' } }),
+            { capacity: 2, kind: 'float64', seed: 1 },
+          );
           const first = net.dense[0];
           // Each piece of the first unit (and every row's input) sees a NaN weight: the unit's
           // pre-activation is NaN whatever the other pieces hold.
-          for (let p = 0; p < first.kernel.pieces; p++) first.W[(p * UNITS) * 2] = NaN;
+          for (let p = 0; p < first.kernel.pieces; p++) first.W[p * UNITS * 2] = NaN;
           const out = net.forward(Float64Array.of(1, 2, -1, 0.5), 2, false);
-          for (let r = 0; r < 2; r++) assert.ok(Number.isNaN(out[r * UNITS]), `${label}: row ${r} unit 0 gives ${out[r * UNITS]}`);
+          for (let r = 0; r < 2; r++)
+            assert.ok(Number.isNaN(out[r * UNITS]), `${label}: row ${r} unit 0 gives ${out[r * UNITS]}`);
           if (def.shape === 'maxout') {
             // One NaN piece among finite ones is enough.
             first.W.fill(0.1);
@@ -52,7 +56,9 @@ describe('NaN propagates through every activation', () => {
     it(`a ${activation} run whose weights become NaN stops with the divergence finding`, () => {
       const spec = network(2, [dense(8, activation, {}, 'he_normal'), dense(1, 'sigmoid')]);
       const trainer = new Trainer({
-        runId: 'nan', spec, settings: { epochs: 6, batch: 16, validation: 0.2, seed: 1, normalize: true },
+        runId: 'nan',
+        spec,
+        settings: { epochs: 6, batch: 16, validation: 0.2, seed: 1, normalize: true },
         data: { name: 'moons', params: { points: 120, noise: 0.1 } },
       });
       trainer.advance(1e9, true);

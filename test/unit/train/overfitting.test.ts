@@ -7,17 +7,25 @@ import { runTrainingCheck, type EpochRecord, type TrainingCheckContext } from '.
 import { overfitting } from '../../../server/src/train/checks/overfitting';
 import { DEFAULT_THRESHOLDS, withTrainingDefaults, type TrainingThresholds } from '../../../server/src/thresholds';
 
-const check = (context: TrainingCheckContext, t: Partial<TrainingThresholds>) => runTrainingCheck(overfitting, context, withTrainingDefaults(t));
+const check = (context: TrainingCheckContext, t: Partial<TrainingThresholds>) =>
+  runTrainingCheck(overfitting, context, withTrainingDefaults(t));
 
 /** 40 epochs: the training loss falls throughout; the validation loss follows `val`. */
 function run(val: (epoch: number) => number, epochs = 40): TrainingCheckContext {
-  const history: EpochRecord[] = Array.from({ length: epochs }, (_, i) => ({ epoch: i + 1, trainLoss: 1 / (i + 1), valLoss: val(i + 1), layers: [] }));
+  const history: EpochRecord[] = Array.from({ length: epochs }, (_, i) => ({
+    epoch: i + 1,
+    trainLoss: 1 / (i + 1),
+    valLoss: val(i + 1),
+    layers: [],
+  }));
   return { epoch: epochs, epochs, history, layers: [] };
 }
 
 /** Falls from `first` to `best` at epoch 25, then climbs linearly to `last` at epoch 40. */
-const fallThenRise = (first: number, best: number, last: number) => (e: number): number =>
-  e <= 25 ? best + (first - best) * ((25 - e) / 24) ** 2 : best + ((last - best) * (e - 25)) / 15;
+const fallThenRise =
+  (first: number, best: number, last: number) =>
+  (e: number): number =>
+    e <= 25 ? best + (first - best) * ((25 - e) / 24) ** 2 : best + ((last - best) * (e - 25)) / 15;
 
 describe('overfitting', () => {
   it('stays quiet on noise: 0.0055 → 0.0063 after a fall from 0.69', () => {
@@ -40,7 +48,13 @@ describe('overfitting', () => {
   });
 
   it('fires when the best was the first epoch and the loss climbs by a share of itself', () => {
-    assert.equal(check(run((e) => 0.5 + 0.01 * (e - 1), 15), DEFAULT_THRESHOLDS).length, 1);
+    assert.equal(
+      check(
+        run((e) => 0.5 + 0.01 * (e - 1), 15),
+        DEFAULT_THRESHOLDS,
+      ).length,
+      1,
+    );
   });
 
   it('still needs the epochs: a large rise over five epochs is not enough', () => {

@@ -20,7 +20,10 @@ describe('predict', () => {
   });
 
   it('returns softmax probabilities and handles more rows than one chunk', () => {
-    const spec = network(1, [dense(3, 'softmax')], { task: { kind: 'multiclass', count: 3 }, loss: { name: 'cce', params: {} } });
+    const spec = network(1, [dense(3, 'softmax')], {
+      task: { kind: 'multiclass', count: 3 },
+      loss: { name: 'cce', params: {} },
+    });
     const weights: NetworkWeights = {
       modelName: 'test',
       dense: [{ name: 'dense_1', inWidth: 1, units: 3, pieces: 1, W: [1, 0, -1], b: [0, 0, 0] }],
@@ -33,8 +36,16 @@ describe('predict', () => {
   });
 
   it('uses the learned slopes of a standalone PReLU layer, and its init slope when the weights hold none', () => {
-    const prelu = { kind: 'activation' as const, name: 'act', sourceIndex: 1, activation: { name: 'prelu' as const, params: { init: 0.25 } } };
-    const spec = network(2, [dense(2), prelu, dense(1)], { task: { kind: 'regression' }, loss: { name: 'mse', params: {} } });
+    const prelu = {
+      kind: 'activation' as const,
+      name: 'act',
+      sourceIndex: 1,
+      activation: { name: 'prelu' as const, params: { init: 0.25 } },
+    };
+    const spec = network(2, [dense(2), prelu, dense(1)], {
+      task: { kind: 'regression' },
+      loss: { name: 'mse', params: {} },
+    });
     const weights: NetworkWeights = {
       modelName: 'test',
       dense: [
@@ -47,12 +58,18 @@ describe('predict', () => {
     assert.ok(Math.abs(predict(spec, weights, [[-1, -1]])[0][0] - 1.5) < 1e-6);
     const { activationSlopes: _ignored, ...old } = weights;
     assert.ok(Math.abs(predict(spec, old, [[-1, -1]])[0][0] + 0.5) < 1e-6);
-    assert.throws(() => predict(spec, { ...weights, activationSlopes: [{ name: 'act', slopes: [1] }] }, [[0, 0]]), /slopes of activation layer 'act' do not fit/);
+    assert.throws(
+      () => predict(spec, { ...weights, activationSlopes: [{ name: 'act', slopes: [1] }] }, [[0, 0]]),
+      /slopes of activation layer 'act' do not fit/,
+    );
   });
 
   it('rejects rows of the wrong width', () => {
     const spec = network(2, [dense(1, 'sigmoid')]);
-    const weights: NetworkWeights = { modelName: 'test', dense: [{ name: 'd', inWidth: 2, units: 1, pieces: 1, W: [1, 1], b: [0] }] };
+    const weights: NetworkWeights = {
+      modelName: 'test',
+      dense: [{ name: 'd', inWidth: 2, units: 1, pieces: 1, W: [1, 1], b: [0] }],
+    };
     assert.throws(() => predict(spec, weights, [[1]]), /expects 2/);
   });
 });

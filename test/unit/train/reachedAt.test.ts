@@ -19,20 +19,41 @@ const epochsOf = (events: TrainingEvent[]) => events.filter((e): e is EpochProgr
 
 /** The first epoch whose value meets the target, found by scanning a full per-epoch history. */
 function firstMeeting(history: { epoch: number; value: number }[], target: RunThreshold): number | undefined {
-  return history.find((h) => (target.direction === 'atLeast' ? h.value >= target.value : h.value <= target.value))?.epoch;
+  return history.find((h) => (target.direction === 'atLeast' ? h.value >= target.value : h.value <= target.value))
+    ?.epoch;
 }
 
 describe('epochs to a target (reachedAt)', () => {
   it('is the same when every epoch is reported and when only the first and last are', () => {
     const full = trainSync({ runId: 'every', spec, settings, data, progressIntervalMs: 0, target: ACCURACY_90 });
     // A clock that never moves: with a 1000 ms interval only epoch 1 and the last epoch are sent.
-    const sparse = trainSync({ runId: 'sparse', spec, settings, data, progressIntervalMs: 1000, clock: () => 0, target: ACCURACY_90 });
+    const sparse = trainSync({
+      runId: 'sparse',
+      spec,
+      settings,
+      data,
+      progressIntervalMs: 1000,
+      clock: () => 0,
+      target: ACCURACY_90,
+    });
     const every = epochsOf(full.events);
-    assert.deepEqual(every.map((e) => e.epoch), Array.from({ length: settings.epochs }, (_, i) => i + 1));
-    assert.deepEqual(epochsOf(sparse.events).map((e) => e.epoch), [1, settings.epochs]);
+    assert.deepEqual(
+      every.map((e) => e.epoch),
+      Array.from({ length: settings.epochs }, (_, i) => i + 1),
+    );
+    assert.deepEqual(
+      epochsOf(sparse.events).map((e) => e.epoch),
+      [1, settings.epochs],
+    );
 
-    const expected = firstMeeting(every.map((e) => ({ epoch: e.epoch, value: e.valMetric })), ACCURACY_90);
-    assert.ok(expected !== undefined && expected > 1 && expected < settings.epochs, `the target should be met mid-run, got ${expected}`);
+    const expected = firstMeeting(
+      every.map((e) => ({ epoch: e.epoch, value: e.valMetric })),
+      ACCURACY_90,
+    );
+    assert.ok(
+      expected !== undefined && expected > 1 && expected < settings.epochs,
+      `the target should be met mid-run, got ${expected}`,
+    );
     assert.equal(full.finished.reachedAt, expected);
     assert.equal(sparse.finished.reachedAt, expected);
     assert.equal(full.trainer.reachedAt, expected);
@@ -46,15 +67,34 @@ describe('epochs to a target (reachedAt)', () => {
     // A loss the run passes somewhere in the middle.
     const target: RunThreshold = { key: 'valLoss', direction: 'atMost', value: probe.trainer.history[14].valLoss };
     const sparse = trainSync({ runId: 'loss', spec, settings, data, progressIntervalMs: 1000, clock: () => 0, target });
-    const expected = firstMeeting(sparse.trainer.history.map((h) => ({ epoch: h.epoch, value: h.valLoss })), target);
+    const expected = firstMeeting(
+      sparse.trainer.history.map((h) => ({ epoch: h.epoch, value: h.valLoss })),
+      target,
+    );
     assert.ok(expected !== undefined && expected > 1 && expected <= 15, `got ${expected}`);
     assert.equal(sparse.finished.reachedAt, expected);
   });
 
   it('is absent without a target and when the target is never met', () => {
-    const plain = trainSync({ runId: 'plain', spec, settings: { ...settings, epochs: 3 }, data, progressIntervalMs: 0 });
-    assert.ok(plain.events.every((e) => !('reachedAt' in e)), 'no reachedAt without a target');
-    const unreachable = trainSync({ runId: 'never', spec, settings: { ...settings, epochs: 3 }, data, progressIntervalMs: 0, target: { ...ACCURACY_90, value: 1.01 } });
+    const plain = trainSync({
+      runId: 'plain',
+      spec,
+      settings: { ...settings, epochs: 3 },
+      data,
+      progressIntervalMs: 0,
+    });
+    assert.ok(
+      plain.events.every((e) => !('reachedAt' in e)),
+      'no reachedAt without a target',
+    );
+    const unreachable = trainSync({
+      runId: 'never',
+      spec,
+      settings: { ...settings, epochs: 3 },
+      data,
+      progressIntervalMs: 0,
+      target: { ...ACCURACY_90, value: 1.01 },
+    });
     assert.equal(unreachable.finished.reachedAt, undefined);
     assert.equal(unreachable.trainer.reachedAt, undefined);
   });
@@ -83,7 +123,10 @@ describe('epochs to a target (reachedAt)', () => {
       const history = epochsOf(every);
       assert.equal(history.length, settings.epochs, 'an interval of 0 reports every epoch');
       assert.ok(epochsOf(sparse).length < settings.epochs, 'an interval of 1000 ms reports fewer epochs');
-      const expected = firstMeeting(history.map((e) => ({ epoch: e.epoch, value: e.valMetric })), ACCURACY_90);
+      const expected = firstMeeting(
+        history.map((e) => ({ epoch: e.epoch, value: e.valMetric })),
+        ACCURACY_90,
+      );
       assert.ok(expected !== undefined);
       assert.equal(finishedEvery.reachedAt, expected);
       assert.equal(finishedSparse.reachedAt, expected);

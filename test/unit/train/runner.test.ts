@@ -21,14 +21,21 @@ describe('training worker', function () {
 
   it('streams started, epochs and finished with weights, and trains the data', async () => {
     const run = startRun({
-      runId: 'r1', spec, settings: { epochs: 30, batch: 32, validation: 0.2, seed: 2, normalize: true },
-      data: { name: 'circle', params: { points: 200, noise: 0 } }, progressIntervalMs: 0, gridSize: 10,
+      runId: 'r1',
+      spec,
+      settings: { epochs: 30, batch: 32, validation: 0.2, seed: 2, normalize: true },
+      data: { name: 'circle', params: { points: 200, noise: 0 } },
+      progressIntervalMs: 0,
+      gridSize: 10,
     });
     const events: TrainingEvent[] = [];
     for await (const event of run.events) events.push(event);
     assert.equal(events[0].type, 'started');
     const epochs = events.filter((e): e is EpochProgress => e.type === 'epoch');
-    assert.deepEqual(epochs.map((e) => e.epoch), Array.from({ length: 30 }, (_, i) => i + 1));
+    assert.deepEqual(
+      epochs.map((e) => e.epoch),
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
     assert.equal(epochs[0].boundary?.values.length, 100);
     const finished = events[events.length - 1] as RunFinished;
     assert.equal(finished.type, 'finished');
@@ -39,8 +46,12 @@ describe('training worker', function () {
 
   it('stops within 100 ms of the request', async () => {
     const run = startRun({
-      runId: 'r2', spec, settings: { epochs: 100000, batch: 8, validation: 0.2, seed: 1, normalize: true },
-      data: { name: 'spiral', params: { points: 2000 } }, progressIntervalMs: 50, gridSize: 0,
+      runId: 'r2',
+      spec,
+      settings: { epochs: 100000, batch: 8, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'spiral', params: { points: 2000 } },
+      progressIntervalMs: 50,
+      gridSize: 0,
     });
     let firstEpoch!: () => void;
     const epochSeen = new Promise<void>((resolve) => (firstEpoch = resolve));
@@ -59,8 +70,12 @@ describe('training worker', function () {
 
   it('pauses, steps one epoch at a time and resumes', async () => {
     const run = startRun({
-      runId: 'r3', spec, settings: { epochs: 1000, batch: 16, validation: 0.2, seed: 1, normalize: true },
-      data: { name: 'xor', params: { points: 1000 } }, progressIntervalMs: 0, gridSize: 0,
+      runId: 'r3',
+      spec,
+      settings: { epochs: 1000, batch: 16, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'xor', params: { points: 1000 } },
+      progressIntervalMs: 0,
+      gridSize: 0,
     });
     const epochs: number[] = [];
     const waiters: Array<() => void> = [];
@@ -87,13 +102,22 @@ describe('training worker', function () {
     run.stop();
     const last = await run.done;
     assert.equal((last as RunFinished).reason, 'stopped');
-    assert.deepEqual(epochs, epochs.map((_, i) => i + 1), 'every epoch reported once, in order');
+    assert.deepEqual(
+      epochs,
+      epochs.map((_, i) => i + 1),
+      'every epoch reported once, in order',
+    );
   });
 
   it('starts paused when asked, and a step then trains exactly one epoch', async () => {
     const run = startRun({
-      runId: 'r5', spec, settings: { epochs: 1000, batch: 16, validation: 0.2, seed: 1, normalize: true },
-      data: { name: 'xor', params: { points: 1000 } }, progressIntervalMs: 0, gridSize: 0, paused: true,
+      runId: 'r5',
+      spec,
+      settings: { epochs: 1000, batch: 16, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'xor', params: { points: 1000 } },
+      progressIntervalMs: 0,
+      gridSize: 0,
+      paused: true,
     });
     const seen: string[] = [];
     const waiters: Array<() => void> = [];
@@ -120,8 +144,12 @@ describe('training worker', function () {
 
   it('reports bad input as an error event', async () => {
     const run = startRun({
-      runId: 'r4', spec: network(3, [dense(1, 'sigmoid')]), settings: { epochs: 1, batch: 32, validation: 0.2, seed: 1, normalize: true },
-      data: { name: 'xor', params: {} }, progressIntervalMs: 0, gridSize: 0,
+      runId: 'r4',
+      spec: network(3, [dense(1, 'sigmoid')]),
+      settings: { epochs: 1, batch: 32, validation: 0.2, seed: 1, normalize: true },
+      data: { name: 'xor', params: {} },
+      progressIntervalMs: 0,
+      gridSize: 0,
     });
     const last = await run.done;
     assert.equal(last.type, 'error');

@@ -31,12 +31,17 @@ function directBce(z: number[], t: number[]): number {
 function analyticTwoUnit(z: number[], t: number[]): number[] {
   const p0 = 1 / (1 + Math.exp(-(z[0] - z[1])));
   const p1 = 1 / (1 + Math.exp(-(z[1] - z[0])));
-  const g = ((p0 - t[0]) - (p1 - t[1])) / 2;
+  const g = (p0 - t[0] - (p1 - t[1])) / 2;
   return [g, -g];
 }
 
 describe('bce on a softmax output', () => {
-  for (const z of [[12, -12], [30, 0], [-40, 40], [400, -400]]) {
+  for (const z of [
+    [12, -12],
+    [30, 0],
+    [-40, 40],
+    [400, -400],
+  ]) {
     it(`gives the analytic, non-zero gradient when confidently wrong (logits ${z.join(', ')})`, () => {
       const t = z[0] > z[1] ? [0, 1] : [1, 0];
       const { learner, X } = softmaxLearner(2, [z]);
@@ -52,7 +57,28 @@ describe('bce on a softmax output', () => {
     });
   }
 
-  for (const [z, t] of [[[0.3, -0.2], [1, 0]], [[2, -1], [0, 1]], [[-3, 1.5], [0, 1]], [[1, 2, -0.5], [0, 0, 1]], [[4, 0, 1], [1, 0, 0]]]) {
+  for (const [z, t] of [
+    [
+      [0.3, -0.2],
+      [1, 0],
+    ],
+    [
+      [2, -1],
+      [0, 1],
+    ],
+    [
+      [-3, 1.5],
+      [0, 1],
+    ],
+    [
+      [1, 2, -0.5],
+      [0, 0, 1],
+    ],
+    [
+      [4, 0, 1],
+      [1, 0, 0],
+    ],
+  ]) {
     it(`agrees with the direct formula where it is accurate (logits ${z.join(', ')})`, () => {
       const { learner, X } = softmaxLearner(z.length, [z]);
       const loss = learner.evaluateChunk(X, Float64Array.from(t), 1);
@@ -61,7 +87,10 @@ describe('bce on a softmax output', () => {
   }
 
   it('matches central differences on three units, also when one unit is confidently wrong', () => {
-    for (const z of [[1, 2, -0.5], [25, 0, -3]]) {
+    for (const z of [
+      [1, 2, -0.5],
+      [25, 0, -3],
+    ]) {
       const t = [0, 1, 0];
       const { learner, X } = softmaxLearner(3, [z]);
       const T = Float64Array.from(t);
@@ -73,8 +102,14 @@ describe('bce on a softmax output', () => {
         up[j] += h;
         const down = [...z];
         down[j] -= h;
-        const numeric = (softmaxLearner(3, [up]).learner.evaluateChunk(X, T, 1) - softmaxLearner(3, [down]).learner.evaluateChunk(X, T, 1)) / (2 * h);
-        assert.ok(Number.isFinite(g) && Math.abs(g - numeric) <= 1e-6, `logits ${z}: gradient ${j} is ${g}, finite difference ${numeric}`);
+        const numeric =
+          (softmaxLearner(3, [up]).learner.evaluateChunk(X, T, 1) -
+            softmaxLearner(3, [down]).learner.evaluateChunk(X, T, 1)) /
+          (2 * h);
+        assert.ok(
+          Number.isFinite(g) && Math.abs(g - numeric) <= 1e-6,
+          `logits ${z}: gradient ${j} is ${g}, finite difference ${numeric}`,
+        );
       });
       assert.ok(Math.abs(grad[0]) > 0.1, 'the confidently wrong unit gets a real gradient');
     }

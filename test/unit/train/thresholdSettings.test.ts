@@ -19,7 +19,10 @@ interface NumberSetting {
 /** Every setting of the table with its default: `nn.KEY`, or `nn.GROUP.NAME` for a group. */
 function settings(): [string, number][] {
   return Object.entries(DEFAULT_THRESHOLDS).flatMap(([key, value]): [string, number][] =>
-    typeof value === 'number' ? [[`nn.${key}`, value]] : Object.entries(value as Record<string, number>).map(([name, v]) => [`nn.${key}.${name}`, v]));
+    typeof value === 'number'
+      ? [[`nn.${key}`, value]]
+      : Object.entries(value as Record<string, number>).map(([name, v]) => [`nn.${key}.${name}`, v]),
+  );
 }
 
 describe('package.json declares every check threshold', () => {
@@ -33,9 +36,13 @@ describe('package.json declares every check threshold', () => {
       assert.equal(setting.default, value);
       assert.equal(setting.type, /(Epochs|Depth)$/.test(key) ? 'integer' : 'number');
       assert.equal(setting.scope, 'resource');
-      assert.ok((setting.markdownDescription ?? setting.description ?? '').length > 40, 'a description that explains it');
+      assert.ok(
+        (setting.markdownDescription ?? setting.description ?? '').length > 40,
+        'a description that explains it',
+      );
       if (setting.minimum !== undefined) assert.ok(value >= setting.minimum, 'default within the minimum');
-      if (setting.exclusiveMinimum !== undefined) assert.ok(value > setting.exclusiveMinimum, 'default above the exclusive minimum');
+      if (setting.exclusiveMinimum !== undefined)
+        assert.ok(value > setting.exclusiveMinimum, 'default above the exclusive minimum');
       if (setting.maximum !== undefined) assert.ok(value <= setting.maximum, 'default within the maximum');
     });
   }

@@ -39,23 +39,46 @@ describe('workspace trust', () => {
   });
 
   it('reads the file and finds the data-task problem when trusted', () => {
-    const plan = planRun({ text: model('points.csv'), path: doc, settings: DEFAULT_SETTINGS, data: { workspaceRoots: [ws], trusted: true } });
+    const plan = planRun({
+      text: model('points.csv'),
+      path: doc,
+      settings: DEFAULT_SETTINGS,
+      data: { workspaceRoots: [ws], trusted: true },
+    });
     assert.ok(!plan.ok);
-    assert.deepEqual(plan.problems.map((p) => p.code), ['data-task']);
+    assert.deepEqual(
+      plan.problems.map((p) => p.code),
+      ['data-task'],
+    );
   });
 
   it('reads nothing and reports no data-task when untrusted', () => {
     for (const path of ['points.csv', 'missing.csv']) {
       const analysis = analyze(model(path), { documentPath: doc, workspaceRoots: [ws] });
-      assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), [], 'analysis goes on and finds nothing');
-      const plan = planRun({ text: model(path), path: doc, settings: DEFAULT_SETTINGS, data: { workspaceRoots: [ws], trusted: false } });
+      assert.deepEqual(
+        analysis.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        'analysis goes on and finds nothing',
+      );
+      const plan = planRun({
+        text: model(path),
+        path: doc,
+        settings: DEFAULT_SETTINGS,
+        data: { workspaceRoots: [ws], trusted: false },
+      });
       assert.ok(!plan.ok);
       // Not even a lookup: a missing file is not reported as missing.
       assert.equal(plan.message, UNTRUSTED_MESSAGE);
       assert.deepEqual(plan.problems, []);
     }
-    assert.throws(() => withCsvText({ name: 'csv', params: { path: 'points.csv', target: 'label' } }, doc, { workspaceRoots: [ws], trusted: false }),
-      (error: Error) => error.message === UNTRUSTED_MESSAGE);
+    assert.throws(
+      () =>
+        withCsvText({ name: 'csv', params: { path: 'points.csv', target: 'label' } }, doc, {
+          workspaceRoots: [ws],
+          trusted: false,
+        }),
+      (error: Error) => error.message === UNTRUSTED_MESSAGE,
+    );
   });
 
   describe('language server', function () {
@@ -70,7 +93,10 @@ describe('workspace trust', () => {
       client = await LspClient.start(ws, { workspaceTrusted: false });
       const uri = pathToFileURL(doc).href;
       await client.open(uri, model('points.csv'));
-      assert.deepEqual((await client.diagnostics(uri)).filter((d) => d.severity === 1), []);
+      assert.deepEqual(
+        (await client.diagnostics(uri)).filter((d) => d.severity === 1),
+        [],
+      );
 
       const refused = await client.request<PlanRunResult>('nn/planRun', { uri });
       assert.deepEqual(refused, { ok: false, message: UNTRUSTED_MESSAGE, problems: [] });
@@ -83,7 +109,10 @@ describe('workspace trust', () => {
       const result = await client.request<PlanRunResult>('nn/planRun', { uri });
       assert.equal(result.ok, false);
       const published = await client.waitForPublication(uri, (p) => p.diagnostics.some((d) => d.code === 'data-task'));
-      assert.ok(published.diagnostics.some((d) => d.code === 'data-task' && (d.message as string).includes('3 classes')), JSON.stringify(published.diagnostics));
+      assert.ok(
+        published.diagnostics.some((d) => d.code === 'data-task' && (d.message as string).includes('3 classes')),
+        JSON.stringify(published.diagnostics),
+      );
     });
   });
 });

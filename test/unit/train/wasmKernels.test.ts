@@ -28,45 +28,68 @@ describe('WebAssembly kernels', () => {
     it(`${path}: gemm with any strides and bias agrees with float64 on random shapes`, () => {
       const arena = WasmArena.create(path, 1 << 20);
       assert.ok(arena);
-      fc.assert(fc.property(
-        fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 37 }), fc.integer({ min: 0, max: 70 }), fc.boolean(), fc.boolean(), fc.integer(),
-        (M, N, K, transposedA, withBias, seed) => {
-          const A = arena.take(M * K + 1);
-          const B = arena.take(K * N + 1);
-          const C = arena.take(M * N + 1);
-          const bias = arena.take(N + 1);
-          let s = seed | 0;
-          const next = (): number => ((s = (Math.imul(s, 1103515245) + 12345) | 0) >>> 8) / (1 << 23) - 1;
-          A.forEach((_, i) => (A[i] = next()));
-          B.forEach((_, i) => (B[i] = next()));
-          bias.forEach((_, i) => (bias[i] = next()));
-          C.fill(Number.NaN);
-          const [sam, sak] = transposedA ? [1, M] : [K, 1];
-          arena.kernels.gemm(M, N, K, A.byteOffset, sam, sak, B.byteOffset, C.byteOffset, withBias ? bias.byteOffset : 0);
-          for (let i = 0; i < M; i++) {
-            for (let j = 0; j < N; j++) {
-              let exact = withBias ? bias[j] : 0;
-              let magnitude = Math.abs(exact);
-              for (let p = 0; p < K; p++) {
-                const term = A[i * sam + p * sak] * B[p * N + j];
-                exact += term;
-                magnitude += Math.abs(term);
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 19 }),
+          fc.integer({ min: 0, max: 37 }),
+          fc.integer({ min: 0, max: 70 }),
+          fc.boolean(),
+          fc.boolean(),
+          fc.integer(),
+          (M, N, K, transposedA, withBias, seed) => {
+            const A = arena.take(M * K + 1);
+            const B = arena.take(K * N + 1);
+            const C = arena.take(M * N + 1);
+            const bias = arena.take(N + 1);
+            let s = seed | 0;
+            const next = (): number => ((s = (Math.imul(s, 1103515245) + 12345) | 0) >>> 8) / (1 << 23) - 1;
+            A.forEach((_, i) => (A[i] = next()));
+            B.forEach((_, i) => (B[i] = next()));
+            bias.forEach((_, i) => (bias[i] = next()));
+            C.fill(Number.NaN);
+            const [sam, sak] = transposedA ? [1, M] : [K, 1];
+            arena.kernels.gemm(
+              M,
+              N,
+              K,
+              A.byteOffset,
+              sam,
+              sak,
+              B.byteOffset,
+              C.byteOffset,
+              withBias ? bias.byteOffset : 0,
+            );
+            for (let i = 0; i < M; i++) {
+              for (let j = 0; j < N; j++) {
+                let exact = withBias ? bias[j] : 0;
+                let magnitude = Math.abs(exact);
+                for (let p = 0; p < K; p++) {
+                  const term = A[i * sam + p * sak] * B[p * N + j];
+                  exact += term;
+                  magnitude += Math.abs(term);
+                }
+                const got = C[i * N + j];
+                if (!(Math.abs(got - exact) <= 1e-5 * Math.max(magnitude, 1e-30))) return false;
               }
-              const got = C[i * N + j];
-              if (!(Math.abs(got - exact) <= 1e-5 * Math.max(magnitude, 1e-30))) return false;
             }
-          }
-          assert.ok(Number.isNaN(C[M * N]), 'nothing is written past the result');
-          return true;
-        },
-      ), { numRuns: 300 });
+            assert.ok(Number.isNaN(C[M * N]), 'nothing is written past the result');
+            return true;
+          },
+        ),
+        { numRuns: 300 },
+      );
     });
   }
 
   it('transpose, column sums, finiteness and squared sums match plain loops', () => {
     const arena = WasmArena.create('simd', 1 << 16);
     assert.ok(arena);
-    for (const [rows, cols] of [[1, 1], [3, 7], [8, 5], [13, 16]]) {
+    for (const [rows, cols] of [
+      [1, 1],
+      [3, 7],
+      [8, 5],
+      [13, 16],
+    ]) {
       const src = arena.take(rows * cols);
       src.forEach((_, i) => (src[i] = i * 0.5 - 3));
       const dst = arena.take(rows * cols);

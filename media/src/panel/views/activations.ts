@@ -40,7 +40,12 @@ export class ActivationsView implements View {
           el(
             'figure',
             { className: 'activation' },
-            el('figcaption', {}, el('strong', { text: curve.name }), el('span', { className: 'muted', text: ` — ${layers.join(', ')}` })),
+            el(
+              'figcaption',
+              {},
+              el('strong', { text: curve.name }),
+              el('span', { className: 'muted', text: ` — ${layers.join(', ')}` }),
+            ),
             chart.root,
             ...(curve.note ? [el('p', { className: 'muted note', text: curve.note })] : []),
           ),
@@ -50,10 +55,14 @@ export class ActivationsView implements View {
     }
     const theme = this.context.theme();
     for (const { curve, chart } of this.charts) {
-      chart.update(curve.xs, [
-        { label: 'f(x)', color: theme.series[0], values: curve.f },
-        { label: 'f′(x)', color: theme.series[1], values: curve.df, dashed: true },
-      ], theme);
+      chart.update(
+        curve.xs,
+        [
+          { label: 'f(x)', color: theme.series[0], values: curve.f },
+          { label: 'f′(x)', color: theme.series[1], values: curve.df, dashed: true },
+        ],
+        theme,
+      );
     }
   }
 }

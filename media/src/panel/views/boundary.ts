@@ -27,7 +27,10 @@ export function heatmapColors(theme: Theme, kind: GridKind) {
 
 export class BoundaryView implements View {
   readonly root: HTMLElement;
-  private readonly canvas = el('canvas', { className: 'boundary', attrs: { role: 'img', 'aria-label': 'Model output over the input plane' } });
+  private readonly canvas = el('canvas', {
+    className: 'boundary',
+    attrs: { role: 'img', 'aria-label': 'Model output over the input plane' },
+  });
   private readonly painter = new HeatmapPainter();
   private readonly discretize = el('input', { attrs: { type: 'checkbox' } });
   private readonly legend = el('div', { className: 'legend' });
@@ -52,7 +55,12 @@ export class BoundaryView implements View {
     const { root } = card(
       'Decision boundary',
       this.note,
-      el('div', { className: 'boundary-row' }, this.canvas, el('div', { className: 'boundary-side' }, toggle, this.legend, this.caption, this.neurons)),
+      el(
+        'div',
+        { className: 'boundary-row' },
+        this.canvas,
+        el('div', { className: 'boundary-side' }, toggle, this.legend, this.caption, this.neurons),
+      ),
     );
     this.root = root;
     this.root.classList.add('boundary-card');
@@ -64,7 +72,10 @@ export class BoundaryView implements View {
     this.discretize.checked = state.ui.discretize;
     const twoInputs = run?.started ? run.started.dataset.features === 2 : true;
     this.root.hidden = !twoInputs && !grid;
-    setText(this.note, grid ? '' : run?.started ? 'The boundary appears after the first epoch.' : 'Shown for data with two inputs.');
+    setText(
+      this.note,
+      grid ? '' : run?.started ? 'The boundary appears after the first epoch.' : 'Shown for data with two inputs.',
+    );
     this.note.hidden = !!grid;
     this.canvas.hidden = !grid;
     if (!grid || !run) {
@@ -76,14 +87,19 @@ export class BoundaryView implements View {
     const kind = gridKindOf(run);
     const size = Math.max(200, Math.min(360, (this.root.clientWidth || 400) - 40));
     const ctx = sizeCanvas(this.canvas, size, size);
-    this.painter.draw(ctx, size, {
-      grid,
-      kind,
-      discretize: state.ui.discretize,
-      xRange: grid.xRange,
-      yRange: grid.yRange,
-      points: run.started?.dataset.points,
-    }, heatmapColors(theme, kind));
+    this.painter.draw(
+      ctx,
+      size,
+      {
+        grid,
+        kind,
+        discretize: state.ui.discretize,
+        xRange: grid.xRange,
+        yRange: grid.yRange,
+        points: run.started?.dataset.points,
+      },
+      heatmapColors(theme, kind),
+    );
     this.updateLegend(run, kind, theme);
     setText(
       this.caption,
@@ -128,7 +144,12 @@ export class BoundaryView implements View {
     grids.forEach((g, i) => {
       const { canvas, painter } = this.neuronPainters.get(keys[i])!;
       const ctx = sizeCanvas(canvas, MINI_SIZE, MINI_SIZE);
-      painter.draw(ctx, MINI_SIZE, { grid: g, kind: 'signed', discretize: false, xRange: [0, 1], yRange: [0, 1] }, colors);
+      painter.draw(
+        ctx,
+        MINI_SIZE,
+        { grid: g, kind: 'signed', discretize: false, xRange: [0, 1], yRange: [0, 1] },
+        colors,
+      );
     });
   }
 }

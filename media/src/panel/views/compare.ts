@@ -18,7 +18,10 @@ export class CompareView implements View {
   private readonly stop: HTMLButtonElement;
   private readonly loss = new LineChart({ height: 240, xLabel: 'epoch', yFormat: formatNumber });
   private readonly tiles = el('div', { className: 'tiles' });
-  private readonly tilePainters = new Map<string, { canvas: HTMLCanvasElement; painter: HeatmapPainter; caption: HTMLElement }>();
+  private readonly tilePainters = new Map<
+    string,
+    { canvas: HTMLCanvasElement; painter: HeatmapPainter; caption: HTMLElement }
+  >();
   private readonly tbody = el('tbody');
   private readonly thresholdHead = el('th', { text: 'Epochs to threshold', attrs: { scope: 'col' } });
   private readonly metricHead = el('th', { text: 'Validation accuracy', attrs: { scope: 'col' } });
@@ -30,7 +33,10 @@ export class CompareView implements View {
     this.stop = button('■ Stop', () => context.post({ type: 'control', action: 'stop' }));
     const setup = card(
       'Compare activations',
-      el('p', { className: 'muted', text: 'Train the same model with each checked activation in its hidden layers, on the same data and seed.' }),
+      el('p', {
+        className: 'muted',
+        text: 'Train the same model with each checked activation in its hidden layers, on the same data and seed.',
+      }),
       this.choices,
       el('div', { className: 'button-row' }, this.run, this.stop),
     );
@@ -40,7 +46,19 @@ export class CompareView implements View {
     const table = el(
       'table',
       { className: 'compare-table' },
-      el('thead', {}, el('tr', {}, ...['Hidden activation', 'Epoch'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })), this.thresholdHead, el('th', { text: 'Validation loss', attrs: { scope: 'col' } }), this.metricHead, el('th', {}))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...['Hidden activation', 'Epoch'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })),
+          this.thresholdHead,
+          el('th', { text: 'Validation loss', attrs: { scope: 'col' } }),
+          this.metricHead,
+          el('th', {}),
+        ),
+      ),
       this.tbody,
     );
     const summary = card('Summary', el('div', { className: 'table-scroll' }, table));
@@ -63,13 +81,17 @@ export class CompareView implements View {
     this.stop.disabled = !active;
     const theme = this.context.theme();
     const xs = unionEpochs(runs);
-    this.loss.update(xs, runs.flatMap((run, i) => {
-      const color = theme.series[i % theme.series.length];
-      return [
-        { label: run.label, color, values: alignTo(xs, run.epochs, run.valLoss) },
-        { label: `${run.label} (train)`, color, values: alignTo(xs, run.epochs, run.trainLoss), dashed: true },
-      ];
-    }), theme);
+    this.loss.update(
+      xs,
+      runs.flatMap((run, i) => {
+        const color = theme.series[i % theme.series.length];
+        return [
+          { label: run.label, color, values: alignTo(xs, run.epochs, run.valLoss) },
+          { label: `${run.label} (train)`, color, values: alignTo(xs, run.epochs, run.trainLoss), dashed: true },
+        ];
+      }),
+      theme,
+    );
     this.renderTiles(state, runs);
     this.renderTable(state, runs);
   }
@@ -111,18 +133,38 @@ export class CompareView implements View {
       const { canvas, painter, caption } = this.tilePainters.get(run.runId)!;
       const grid = run.latest?.boundary;
       const metric = run.metricName;
-      setText(caption, grid ? `${run.label} · ${metricLabel(metric)} ${formatMetric(run.latest?.valMetric, metric)}` : `${run.label} · waiting`);
+      setText(
+        caption,
+        grid
+          ? `${run.label} · ${metricLabel(metric)} ${formatMetric(run.latest?.valMetric, metric)}`
+          : `${run.label} · waiting`,
+      );
       canvas.hidden = !grid;
       if (!grid) continue;
       const kind = gridKindOf(run);
       const ctx = sizeCanvas(canvas, TILE_SIZE, TILE_SIZE);
-      painter.draw(ctx, TILE_SIZE, { grid, kind, discretize: state.ui.discretize, xRange: grid.xRange, yRange: grid.yRange, points: run.started?.dataset.points }, heatmapColors(theme, kind));
+      painter.draw(
+        ctx,
+        TILE_SIZE,
+        {
+          grid,
+          kind,
+          discretize: state.ui.discretize,
+          xRange: grid.xRange,
+          yRange: grid.yRange,
+          points: run.started?.dataset.points,
+        },
+        heatmapColors(theme, kind),
+      );
     }
   }
 
   private renderTable(state: PanelState, runs: RunRecord[]): void {
     const metric = runs.find((r) => r.metricName)?.metricName;
-    setText(this.thresholdHead, state.threshold ? `Epochs to ${describeThreshold(state.threshold, metric)}` : 'Epochs to threshold');
+    setText(
+      this.thresholdHead,
+      state.threshold ? `Epochs to ${describeThreshold(state.threshold, metric)}` : 'Epochs to threshold',
+    );
     setText(this.metricHead, `Validation ${metricLabel(metric)}`);
     const reached = runs.map((r) => epochsToThreshold(r, state.threshold));
     const fastest = Math.min(...reached.filter((e): e is number => e !== undefined));
@@ -132,11 +174,20 @@ export class CompareView implements View {
       return {
         label: run.label,
         epoch: run.error ? 'failed' : `${run.finished?.epochs ?? run.latest?.epoch ?? 0} / ${total ?? '?'}`,
-        reached: !state.threshold ? '—' : reached[i] === undefined ? (run.finished || run.error ? 'not reached' : '…') : String(reached[i]),
+        reached: !state.threshold
+          ? '—'
+          : reached[i] === undefined
+            ? run.finished || run.error
+              ? 'not reached'
+              : '…'
+            : String(reached[i]),
         fastest: reached[i] !== undefined && reached[i] === fastest,
         loss: formatNumber(final?.valLoss),
         metric: formatMetric(final?.valMetric, metric),
-        use: run.finished && run.activation && state.init ? useActivationEverywhere(state.init, run.activation) : undefined,
+        use:
+          run.finished && run.activation && state.init
+            ? useActivationEverywhere(state.init, run.activation)
+            : undefined,
       };
     });
     // Rebuild only on change, so a button is never replaced under the pointer.
@@ -148,10 +199,17 @@ export class CompareView implements View {
       const action = el('td');
       const use = row.use;
       if (use) {
-        action.appendChild(button('Use this', () => this.context.post({ type: 'applyFix', fix: use.fix, rerun: false }), { className: 'small', title: use.label }));
+        action.appendChild(
+          button('Use this', () => this.context.post({ type: 'applyFix', fix: use.fix, rerun: false }), {
+            className: 'small',
+            title: use.label,
+          }),
+        );
       }
       this.tbody.appendChild(
-        el('tr', {},
+        el(
+          'tr',
+          {},
           el('th', { text: row.label, attrs: { scope: 'row' } }),
           el('td', { className: 'num', text: row.epoch }),
           el('td', { className: `num${row.fastest ? ' best' : ''}`, text: row.reached }),

@@ -13,7 +13,10 @@ interface NumberField {
   read(): number | undefined;
 }
 
-function numberField(label: string, options: { min: number; max?: number; step: string; integer: boolean }): NumberField & { label: HTMLLabelElement } {
+function numberField(
+  label: string,
+  options: { min: number; max?: number; step: string; integer: boolean },
+): NumberField & { label: HTMLLabelElement } {
   const attrs: Record<string, string> = { type: 'number', min: String(options.min), step: options.step };
   if (options.max !== undefined) attrs.max = String(options.max);
   const input = el('input', { attrs });
@@ -21,7 +24,8 @@ function numberField(label: string, options: { min: number; max?: number; step: 
     const text = input.value.trim();
     if (text === '') return undefined;
     const value = Number(text);
-    if (!Number.isFinite(value) || value < options.min || (options.max !== undefined && value > options.max)) return undefined;
+    if (!Number.isFinite(value) || value < options.min || (options.max !== undefined && value > options.max))
+      return undefined;
     if (options.integer && !Number.isInteger(value)) return undefined;
     return value;
   };
@@ -49,15 +53,21 @@ export class ControlsView implements View {
   private datasetOptions = '';
 
   constructor(private readonly context: ViewContext) {
-    this.play = button('▶ Play', () => this.control(this.state?.runState === 'running' ? 'pause' : 'play'), { className: 'primary' });
+    this.play = button('▶ Play', () => this.control(this.state?.runState === 'running' ? 'pause' : 'play'), {
+      className: 'primary',
+    });
     this.step = button('Step', () => this.control('step'), { title: 'Train one epoch' });
     this.reset = button('Reset', () => this.control('reset'), { title: 'Stop and clear the run' });
     this.stop = button('■ Stop', () => this.control('stop'), { title: 'Stop the run and keep its results' });
     this.runButtons = el('div', { className: 'button-row' }, this.play, this.step, this.reset, this.stop);
-    const regenerate = button('Regenerate', () => {
-      // A changed dataset is written to the file first; the host restarts once the edit is in.
-      if (this.commit(true) === 'unchanged') this.control('regenerate');
-    }, { title: 'Draw the data again with these settings and restart' });
+    const regenerate = button(
+      'Regenerate',
+      () => {
+        // A changed dataset is written to the file first; the host restarts once the edit is in.
+        if (this.commit(true) === 'unchanged') this.control('regenerate');
+      },
+      { title: 'Draw the data again with these settings and restart' },
+    );
     const fileEdit = { title: 'Edits the train block of the file (Ctrl+Z in the editor undoes it)' };
     this.dataRow = el(
       'div',
@@ -68,8 +78,23 @@ export class ControlsView implements View {
       regenerate,
     );
     const normalizeLabel = el('label', { className: 'toggle' }, this.normalize, el('span', { text: 'Normalize' }));
-    const settingsRow = el('div', { className: 'field-row', attrs: fileEdit }, this.epochs.label, this.lr.label, this.batch.label, this.seed.label, this.validation.label, normalizeLabel);
-    this.root = el('section', { className: 'controls', attrs: { 'aria-label': 'Training controls' } }, this.runButtons, settingsRow, this.dataRow);
+    const settingsRow = el(
+      'div',
+      { className: 'field-row', attrs: fileEdit },
+      this.epochs.label,
+      this.lr.label,
+      this.batch.label,
+      this.seed.label,
+      this.validation.label,
+      normalizeLabel,
+    );
+    this.root = el(
+      'section',
+      { className: 'controls', attrs: { 'aria-label': 'Training controls' } },
+      this.runButtons,
+      settingsRow,
+      this.dataRow,
+    );
     for (const field of [this.epochs, this.lr, this.batch, this.seed, this.validation, this.noise, this.points]) {
       field.input.addEventListener('change', () => this.commit());
     }
@@ -90,7 +115,12 @@ export class ControlsView implements View {
     if (!this.state?.init || !current) return 'invalid';
     const values = { epochs: this.epochs.read(), lr: this.lr.read(), batch: this.batch.read(), seed: this.seed.read() };
     let valid = true;
-    for (const [field, value] of [[this.epochs, values.epochs], [this.lr, values.lr], [this.batch, values.batch], [this.seed, values.seed]] as const) {
+    for (const [field, value] of [
+      [this.epochs, values.epochs],
+      [this.lr, values.lr],
+      [this.batch, values.batch],
+      [this.seed, values.seed],
+    ] as const) {
       field.input.setAttribute('aria-invalid', String(value === undefined));
       if (value === undefined) valid = false;
     }
@@ -111,12 +141,24 @@ export class ControlsView implements View {
     for (const key of ['epochs', 'lr', 'batch', 'seed'] as const) {
       if (values[key] !== current[key]) changes.push({ key, value: values[key]! });
     }
-    if (current.validation !== undefined && validation !== current.validation) changes.push({ key: 'validation', value: validation! });
-    if (current.normalize !== undefined && this.normalize.checked !== current.normalize) changes.push({ key: 'normalize', value: this.normalize.checked });
-    if (data && current.data && (data.name !== current.data.name || data.noise !== current.data.noise || data.points !== current.data.points)) {
+    if (current.validation !== undefined && validation !== current.validation)
+      changes.push({ key: 'validation', value: validation! });
+    if (current.normalize !== undefined && this.normalize.checked !== current.normalize)
+      changes.push({ key: 'normalize', value: this.normalize.checked });
+    if (
+      data &&
+      current.data &&
+      (data.name !== current.data.name || data.noise !== current.data.noise || data.points !== current.data.points)
+    ) {
       changes.push({ key: 'data', value: { name: data.name, args: { points: data.points, noise: data.noise } } });
     }
-    changes.forEach((setting, i) => this.context.post({ type: 'applyFix', fix: { kind: 'setTrainSetting', setting }, rerun: rerun && i === changes.length - 1 }));
+    changes.forEach((setting, i) =>
+      this.context.post({
+        type: 'applyFix',
+        fix: { kind: 'setTrainSetting', setting },
+        rerun: rerun && i === changes.length - 1,
+      }),
+    );
     return changes.length > 0 ? 'edited' : 'unchanged';
   }
 
@@ -130,7 +172,8 @@ export class ControlsView implements View {
     this.runButtons.hidden = state.tab !== 'train';
     const settings = effectiveSettings(state);
     const disabled = !settings;
-    for (const field of [this.epochs, this.lr, this.batch, this.seed, this.validation, this.noise, this.points]) field.input.disabled = disabled;
+    for (const field of [this.epochs, this.lr, this.batch, this.seed, this.validation, this.noise, this.points])
+      field.input.disabled = disabled;
     this.normalize.disabled = disabled || settings?.normalize === undefined;
     if (!settings) return;
     setValue(this.validation.input, settings.validation ?? 0);

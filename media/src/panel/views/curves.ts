@@ -31,10 +31,14 @@ export class CurvesView implements View {
     const theme = this.context.theme();
     const [trainColor, valColor] = theme.series;
     const xs = run?.epochs ?? [];
-    this.loss.update(xs, [
-      { label: 'train', color: trainColor, values: run?.trainLoss ?? [] },
-      { label: 'validation', color: valColor, values: run?.valLoss ?? [] },
-    ], theme);
+    this.loss.update(
+      xs,
+      [
+        { label: 'train', color: trainColor, values: run?.trainLoss ?? [] },
+        { label: 'validation', color: valColor, values: run?.valLoss ?? [] },
+      ],
+      theme,
+    );
     const name = run?.metricName;
     if (name !== this.metricName) {
       this.metricName = name;
@@ -44,9 +48,13 @@ export class CurvesView implements View {
       this.metricCard.body.appendChild(this.metric.root);
       this.metricCard.heading.textContent = name === 'mae' ? 'Mean absolute error' : 'Accuracy';
     }
-    this.metric.update(xs, [
-      { label: `train ${metricLabel(name)}`, color: trainColor, values: run?.trainMetric ?? [] },
-      { label: `validation ${metricLabel(name)}`, color: valColor, values: run?.valMetric ?? [] },
-    ], theme);
+    this.metric.update(
+      xs,
+      [
+        { label: `train ${metricLabel(name)}`, color: trainColor, values: run?.trainMetric ?? [] },
+        { label: `validation ${metricLabel(name)}`, color: valColor, values: run?.valMetric ?? [] },
+      ],
+      theme,
+    );
   }
 }

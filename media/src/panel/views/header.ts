@@ -19,7 +19,10 @@ export class HeaderView implements View {
 
   constructor(private readonly context: ViewContext) {
     const select = (tab: PanelState['tab']) => () =>
-      context.changeUi((s) => (s.tab = tab), ['header', 'controls', 'progress', 'curves', 'boundary', 'health', 'activations', 'results', 'compare']);
+      context.changeUi(
+        (s) => (s.tab = tab),
+        ['header', 'controls', 'progress', 'curves', 'boundary', 'health', 'activations', 'results', 'compare'],
+      );
     this.trainTab = button('Train', select('train'), { className: 'tab', attrs: { role: 'tab' } });
     this.compareTab = button('Compare activations', select('compare'), { className: 'tab', attrs: { role: 'tab' } });
     this.root = el(
@@ -66,7 +69,10 @@ export class HeaderView implements View {
     } else {
       setText(this.data, '');
     }
-    for (const [tab, node] of [['train', this.trainTab], ['compare', this.compareTab]] as const) {
+    for (const [tab, node] of [
+      ['train', this.trainTab],
+      ['compare', this.compareTab],
+    ] as const) {
       node.classList.toggle('active', state.tab === tab);
       node.setAttribute('aria-selected', String(state.tab === tab));
     }

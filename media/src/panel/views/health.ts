@@ -21,7 +21,17 @@ export class HealthView implements View {
   private readonly gradients = new LineChart({ height: 180, logY: true, xLabel: 'epoch', yFormat: formatNumber });
 
   constructor(private readonly context: ViewContext) {
-    const head = el('thead', {}, el('tr', {}, ...['Layer', 'Activation', 'Dead', 'Saturated', 'Gradient norm', 'Activations'].map((t) => el('th', { text: t, attrs: { scope: 'col' } }))));
+    const head = el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...['Layer', 'Activation', 'Dead', 'Saturated', 'Gradient norm', 'Activations'].map((t) =>
+          el('th', { text: t, attrs: { scope: 'col' } }),
+        ),
+      ),
+    );
     this.table = el('table', { className: 'health-table' }, head, this.tbody);
     const { root } = card(
       'Layer health',
@@ -46,7 +56,11 @@ export class HealthView implements View {
     this.renderTable(layers, findings, theme);
     this.gradients.update(
       run?.epochs ?? [],
-      (run?.layerNames ?? []).map((name, i) => ({ label: name, color: theme.series[i % theme.series.length], values: run!.gradNorms[i] })),
+      (run?.layerNames ?? []).map((name, i) => ({
+        label: name,
+        color: theme.series[i % theme.series.length],
+        values: run!.gradNorms[i],
+      })),
       theme,
     );
   }
@@ -63,10 +77,21 @@ export class HealthView implements View {
     clear(this.findings);
     for (const finding of findings) {
       const item = el('li', { className: `finding ${finding.severity}` });
-      item.appendChild(el('span', { className: 'icon', text: SEVERITY_ICON[finding.severity], attrs: { 'aria-label': finding.severity } }));
+      item.appendChild(
+        el('span', {
+          className: 'icon',
+          text: SEVERITY_ICON[finding.severity],
+          attrs: { 'aria-label': finding.severity },
+        }),
+      );
       if (finding.layer !== undefined && finding.sourceIndex !== undefined) {
         const index = finding.sourceIndex;
-        item.appendChild(button(finding.layer, () => this.reveal(index), { className: 'link', title: 'Show this layer in the editor' }));
+        item.appendChild(
+          button(finding.layer, () => this.reveal(index), {
+            className: 'link',
+            title: 'Show this layer in the editor',
+          }),
+        );
       }
       item.appendChild(el('span', { className: 'message', text: finding.message }));
       item.appendChild(el('span', { className: 'muted', text: ` (epoch ${finding.epoch}, ${finding.code})` }));
@@ -76,7 +101,9 @@ export class HealthView implements View {
           this.context.post({ type: 'applyFix', fix: change, rerun });
         };
         item.appendChild(
-          el('div', { className: 'suggestion' },
+          el(
+            'div',
+            { className: 'suggestion' },
             el('span', { text: `Suggestion: ${title}.` }),
             button('Apply', apply(false), { className: 'primary small' }),
             button('Apply and re-run', apply(true), { className: 'small' }),
@@ -98,14 +125,28 @@ export class HealthView implements View {
         row.classList.add('has-finding', worst.severity);
         row.title = own.map((f) => f.message).join('\n');
       }
-      const name = button(layer.name, () => this.reveal(layer.sourceIndex), { className: 'link', title: 'Show this layer in the editor' });
-      const histogram = el('canvas', { className: 'histogram', title: `from ${formatNumber(layer.histogram.min)} to ${formatNumber(layer.histogram.max)}` });
+      const name = button(layer.name, () => this.reveal(layer.sourceIndex), {
+        className: 'link',
+        title: 'Show this layer in the editor',
+      });
+      const histogram = el('canvas', {
+        className: 'histogram',
+        title: `from ${formatNumber(layer.histogram.min)} to ${formatNumber(layer.histogram.max)}`,
+      });
       row.append(
-        el('td', {}, name, ...(worst ? [el('span', { className: 'icon', text: ` ${SEVERITY_ICON[worst.severity]}` })] : [])),
+        el(
+          'td',
+          {},
+          name,
+          ...(worst ? [el('span', { className: 'icon', text: ` ${SEVERITY_ICON[worst.severity]}` })] : []),
+        ),
         el('td', { text: layer.activation }),
         el('td', { className: cellClass(own, 'dead-units'), text: formatPercent(layer.deadFraction) }),
         el('td', { className: cellClass(own, 'saturated-units'), text: formatPercent(layer.saturatedFraction) }),
-        el('td', { className: cellClass(own, 'vanishing-gradient', 'exploding-gradient'), text: formatNumber(layer.gradNorm) }),
+        el('td', {
+          className: cellClass(own, 'vanishing-gradient', 'exploding-gradient'),
+          text: formatNumber(layer.gradNorm),
+        }),
         el('td', {}, histogram),
       );
       drawHistogram(histogram, layer.histogram, theme, theme.series[0]);

@@ -45,7 +45,11 @@ export function columnSlots(units: number): Slot[] {
   ];
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, title?: string): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  title?: string,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
   if (title !== undefined) {
@@ -57,7 +61,10 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 /** What a unit's picture says about it: its range over the plane, and whether it is dead or saturated there. */
-function unitHealth(grid: NeuronGrid | undefined, activation: string | undefined): { text: string; mark?: 'dead' | 'saturated' } {
+function unitHealth(
+  grid: NeuronGrid | undefined,
+  activation: string | undefined,
+): { text: string; mark?: 'dead' | 'saturated' } {
   if (!grid || grid.values.length === 0) return { text: '' };
   let min = Infinity;
   let max = -Infinity;
@@ -70,7 +77,11 @@ function unitHealth(grid: NeuronGrid | undefined, activation: string | undefined
   const text = `activation over the plane: mean ${formatNumber(sum / grid.values.length)}, from ${formatNumber(min)} to ${formatNumber(max)}`;
   const name = activation ?? '';
   if (/relu|elu|gelu|swish|softplus/.test(name) && max <= 1e-6 && min >= -1e-6) return { text, mark: 'dead' };
-  const tails = name.startsWith('sigmoid') ? (v: number) => v < 0.02 || v > 0.98 : name.startsWith('tanh') ? (v: number) => Math.abs(v) > 0.96 : undefined;
+  const tails = name.startsWith('sigmoid')
+    ? (v: number) => v < 0.02 || v > 0.98
+    : name.startsWith('tanh')
+      ? (v: number) => Math.abs(v) > 0.96
+      : undefined;
   if (tails && grid.values.filter(tails).length >= 0.9 * grid.values.length) return { text, mark: 'saturated' };
   return { text };
 }
@@ -104,25 +115,36 @@ export class NetworkView implements View {
       columns.push({ title: 'input', units: inputs, unitNames: names, slots: columnSlots(inputs) });
     }
     for (const layer of layers) {
-      columns.push({ title: layer.name, sourceIndex: layer.sourceIndex, layer, units: layer.units!, slots: columnSlots(layer.units!) });
+      columns.push({
+        title: layer.name,
+        sourceIndex: layer.sourceIndex,
+        layer,
+        units: layer.units!,
+        slots: columnSlots(layer.units!),
+      });
     }
     const weightsSent = latest?.connections?.some((c) => c.weights) ?? false;
     this.note.textContent = !latest
       ? 'Weights and unit pictures appear while the model trains.'
       : latest.connections && !weightsSent
-        ? 'This model has too many weights to send them all: links show each layer\'s mean size only.'
+        ? "This model has too many weights to send them all: links show each layer's mean size only."
         : 'Blue links are positive weights, orange negative; thicker means larger. Click a layer or unit to show its line.';
     this.draw(columns, connections, latest?.neurons ?? [], run);
   }
 
-  private draw(columns: Column[], connections: Map<string, LayerConnections>, neurons: readonly NeuronGrid[], run: RunRecord | undefined): void {
+  private draw(
+    columns: Column[],
+    connections: Map<string, LayerConnections>,
+    neurons: readonly NeuronGrid[],
+    run: RunRecord | undefined,
+  ): void {
     const theme = this.context.theme();
     const width = Math.max(columns.length * MIN_GAP, this.stage.clientWidth || 640);
     const gap = columns.length > 1 ? (width - UNIT - 16) / (columns.length - 1) : 0;
     const rows = Math.max(...columns.map((c) => c.slots.length));
     const height = TOP + rows * ROW + 4;
     const x = (c: number) => 8 + c * gap;
-    const y = (c: number, s: number) => TOP + (rows - columns[c].slots.length) * ROW / 2 + s * ROW;
+    const y = (c: number, s: number) => TOP + ((rows - columns[c].slots.length) * ROW) / 2 + s * ROW;
     const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'network-svg', role: 'img' });
     const links = svg('g', { class: 'network-links' });
     root.appendChild(links);
@@ -131,14 +153,29 @@ export class NetworkView implements View {
     const negative = rgbCss(theme.classes[0]);
 
     columns.forEach((column, c) => {
-      if (c > 0) this.drawLinks(links, columns[c - 1], column, connections.get(column.title), c, x, y, { positive, negative, muted: theme.muted });
-      const header = svg('text', { x: x(c) + UNIT / 2, y: 14, class: 'network-layer', 'text-anchor': 'middle', 'data-layer': column.title }, column.sourceIndex === undefined ? undefined : `${column.title}: ${column.units} unit${column.units === 1 ? '' : 's'}${column.layer?.activation ? `, ${column.layer.activation}` : ''}. Click to show its line.`);
+      if (c > 0)
+        this.drawLinks(links, columns[c - 1], column, connections.get(column.title), c, x, y, {
+          positive,
+          negative,
+          muted: theme.muted,
+        });
+      const header = svg(
+        'text',
+        { x: x(c) + UNIT / 2, y: 14, class: 'network-layer', 'text-anchor': 'middle', 'data-layer': column.title },
+        column.sourceIndex === undefined
+          ? undefined
+          : `${column.title}: ${column.units} unit${column.units === 1 ? '' : 's'}${column.layer?.activation ? `, ${column.layer.activation}` : ''}. Click to show its line.`,
+      );
       header.appendChild(document.createTextNode(column.title));
       root.appendChild(header);
       if (column.sourceIndex !== undefined) this.onReveal(header, column.sourceIndex);
       column.slots.forEach((slot, s) => {
         if ('hidden' in slot) {
-          const more = svg('text', { x: x(c) + UNIT / 2, y: y(c, s) + UNIT / 2 + 4, class: 'network-elided', 'text-anchor': 'middle' }, `${slot.hidden} units not drawn`);
+          const more = svg(
+            'text',
+            { x: x(c) + UNIT / 2, y: y(c, s) + UNIT / 2 + 4, class: 'network-elided', 'text-anchor': 'middle' },
+            `${slot.hidden} units not drawn`,
+          );
           more.appendChild(document.createTextNode(`+${slot.hidden}`));
           root.appendChild(more);
           return;
@@ -153,11 +190,24 @@ export class NetworkView implements View {
   private unitNode(column: Column, unit: number, ux: number, uy: number, grid: NeuronGrid | undefined): SVGGElement {
     const name = column.unitNames?.[unit] ?? `unit ${unit + 1}`;
     const health = unitHealth(grid, column.layer?.activation);
-    const lines = [`${column.title}, ${name}`, health.text, health.mark ? `${health.mark} over the input plane` : ''].filter(Boolean);
-    const g = svg('g', { class: `network-unit${health.mark ? ` ${health.mark}` : ''}`, 'data-layer': column.title, 'data-unit': unit }, lines.join('\n'));
+    const lines = [
+      `${column.title}, ${name}`,
+      health.text,
+      health.mark ? `${health.mark} over the input plane` : '',
+    ].filter(Boolean);
+    const g = svg(
+      'g',
+      { class: `network-unit${health.mark ? ` ${health.mark}` : ''}`, 'data-layer': column.title, 'data-unit': unit },
+      lines.join('\n'),
+    );
     g.appendChild(svg('rect', { x: ux, y: uy, width: UNIT, height: UNIT, rx: 3 }));
     if (column.sourceIndex === undefined) {
-      const label = svg('text', { x: ux + UNIT / 2, y: uy + UNIT / 2 + 4, 'text-anchor': 'middle', class: 'network-input' });
+      const label = svg('text', {
+        x: ux + UNIT / 2,
+        y: uy + UNIT / 2 + 4,
+        'text-anchor': 'middle',
+        class: 'network-input',
+      });
       label.textContent = name.length > 6 ? `${name.slice(0, 5)}…` : name;
       g.appendChild(label);
     } else {
@@ -167,8 +217,14 @@ export class NetworkView implements View {
   }
 
   private drawLinks(
-    parent: SVGGElement, from: Column, to: Column, weights: LayerConnections | undefined, c: number,
-    x: (c: number) => number, y: (c: number, s: number) => number, colors: { positive: string; negative: string; muted: string },
+    parent: SVGGElement,
+    from: Column,
+    to: Column,
+    weights: LayerConnections | undefined,
+    c: number,
+    x: (c: number) => number,
+    y: (c: number, s: number) => number,
+    colors: { positive: string; negative: string; muted: string },
   ): void {
     from.slots.forEach((a, i) => {
       if (!('unit' in a)) return;
@@ -179,17 +235,35 @@ export class NetworkView implements View {
         if (weights?.weights && a.unit < weights.inWidth && b.unit < weights.units) {
           const w = weights.weights[b.unit * weights.inWidth + a.unit];
           const scale = weights.maxAbs > 0 ? Math.abs(w) / weights.maxAbs : 0;
-          parent.appendChild(svg('line', {
-            ...attrs,
-            class: `network-link ${w >= 0 ? 'positive' : 'negative'}`,
-            stroke: w >= 0 ? colors.positive : colors.negative,
-            'stroke-width': (0.4 + 3.6 * scale).toFixed(2),
-            'stroke-opacity': (0.35 + 0.6 * scale).toFixed(2),
-            'data-weight': String(w),
-          }, `${label}: weight ${formatNumber(w)}`));
+          parent.appendChild(
+            svg(
+              'line',
+              {
+                ...attrs,
+                class: `network-link ${w >= 0 ? 'positive' : 'negative'}`,
+                stroke: w >= 0 ? colors.positive : colors.negative,
+                'stroke-width': (0.4 + 3.6 * scale).toFixed(2),
+                'stroke-opacity': (0.35 + 0.6 * scale).toFixed(2),
+                'data-weight': String(w),
+              },
+              `${label}: weight ${formatNumber(w)}`,
+            ),
+          );
         } else {
           const mean = weights ? `; mean |weight| of the layer ${formatNumber(weights.meanAbs)}` : '';
-          parent.appendChild(svg('line', { ...attrs, class: 'network-link unknown', stroke: colors.muted, 'stroke-width': 0.6, 'stroke-opacity': 0.4 }, `${label}${mean}`));
+          parent.appendChild(
+            svg(
+              'line',
+              {
+                ...attrs,
+                class: 'network-link unknown',
+                stroke: colors.muted,
+                'stroke-width': 0.6,
+                'stroke-opacity': 0.4,
+              },
+              `${label}${mean}`,
+            ),
+          );
         }
       });
     });
@@ -197,7 +271,12 @@ export class NetworkView implements View {
 
   /** Unit pictures: canvases laid over the SVG units (they let clicks and hovers through to them). */
   private drawPictures(
-    columns: Column[], grids: Map<string, NeuronGrid>, x: (c: number) => number, y: (c: number, s: number) => number, theme: Theme, run: RunRecord | undefined,
+    columns: Column[],
+    grids: Map<string, NeuronGrid>,
+    x: (c: number) => number,
+    y: (c: number, s: number) => number,
+    theme: Theme,
+    run: RunRecord | undefined,
   ): void {
     const boundary = run?.latest?.boundary;
     const used = new Set<string>();
@@ -216,7 +295,12 @@ export class NetworkView implements View {
         canvas.style.left = `${x(c) + 1}px`;
         canvas.style.top = `${y(c, s) + 1}px`;
         const size = UNIT - 2;
-        painter.draw(sizeCanvas(canvas, size, size), size, { grid, kind, discretize: false, xRange: [0, 1], yRange: [0, 1] }, heatmapColors(theme, kind));
+        painter.draw(
+          sizeCanvas(canvas, size, size),
+          size,
+          { grid, kind, discretize: false, xRange: [0, 1], yRange: [0, 1] },
+          heatmapColors(theme, kind),
+        );
         this.stage.appendChild(canvas);
       });
     });

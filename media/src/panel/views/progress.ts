@@ -6,7 +6,11 @@ import type { View } from './context';
 
 export class ProgressView implements View {
   private readonly fill = el('div', { className: 'progress-fill' });
-  private readonly bar = el('div', { className: 'progress', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100' } }, this.fill);
+  private readonly bar = el(
+    'div',
+    { className: 'progress', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100' } },
+    this.fill,
+  );
   private readonly text = el('div', { className: 'progress-text', attrs: { 'aria-live': 'polite' } });
   readonly root = el('section', { className: 'progress-row' }, this.bar, this.text);
 
@@ -41,7 +45,9 @@ function describe(state: PanelState, runs: RunRecord[]): string {
   const run = runs[0];
   if (run.error) return `Failed: ${run.error}`;
   if (run.finished) {
-    const how = { completed: 'Finished', stopped: 'Stopped', diverged: 'Diverged', failed: 'Failed' }[run.finished.reason];
+    const how = { completed: 'Finished', stopped: 'Stopped', diverged: 'Diverged', failed: 'Failed' }[
+      run.finished.reason
+    ];
     const time = run.latest ? ` in ${formatDuration(run.latest.elapsedMs)}` : '';
     return `${how} after ${run.finished.epochs} epochs${time}.`;
   }

@@ -18,7 +18,17 @@ export class ResultsView implements View {
 
   constructor(private readonly context: ViewContext) {
     this.metricsTable.append(
-      el('thead', {}, el('tr', {}, el('th', {}), el('th', { text: 'train', attrs: { scope: 'col' } }), el('th', { text: 'validation', attrs: { scope: 'col' } }))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}),
+          el('th', { text: 'train', attrs: { scope: 'col' } }),
+          el('th', { text: 'validation', attrs: { scope: 'col' } }),
+        ),
+      ),
       this.metrics,
     );
     this.copy = button('Copy results as markdown', () => this.copyResults());
@@ -29,7 +39,13 @@ export class ResultsView implements View {
       el('p', { className: 'muted', text: 'Rows: true class. Columns: predicted class.' }),
       this.confusion,
     );
-    const results = card('Results', this.status, this.metricsTable, this.confusionSection, el('div', { className: 'button-row' }, this.copy));
+    const results = card(
+      'Results',
+      this.status,
+      this.metricsTable,
+      this.confusionSection,
+      el('div', { className: 'button-row' }, this.copy),
+    );
     this.root = results.root;
     this.root.classList.add('results-card');
   }
@@ -46,14 +62,33 @@ export class ResultsView implements View {
     const run = state.train[0];
     const final = run?.finished?.final ?? run?.latest;
     const metric = run?.finished?.final.metricName ?? run?.metricName;
-    setText(this.status, !run ? 'No run yet.' : run.finished ? `Final values after ${run.finished.epochs} epochs (${run.finished.reason}).` : 'Latest values (the run is not finished).');
+    setText(
+      this.status,
+      !run
+        ? 'No run yet.'
+        : run.finished
+          ? `Final values after ${run.finished.epochs} epochs (${run.finished.reason}).`
+          : 'Latest values (the run is not finished).',
+    );
     clear(this.metrics);
     this.metricsTable.hidden = !final;
     this.copy.disabled = !run;
     if (final) {
       this.metrics.append(
-        el('tr', {}, el('th', { text: 'loss', attrs: { scope: 'row' } }), el('td', { className: 'num', text: formatNumber(final.trainLoss) }), el('td', { className: 'num', text: formatNumber(final.valLoss) })),
-        el('tr', {}, el('th', { text: metricLabel(metric), attrs: { scope: 'row' } }), el('td', { className: 'num', text: formatMetric(final.trainMetric, metric) }), el('td', { className: 'num', text: formatMetric(final.valMetric, metric) })),
+        el(
+          'tr',
+          {},
+          el('th', { text: 'loss', attrs: { scope: 'row' } }),
+          el('td', { className: 'num', text: formatNumber(final.trainLoss) }),
+          el('td', { className: 'num', text: formatNumber(final.valLoss) }),
+        ),
+        el(
+          'tr',
+          {},
+          el('th', { text: metricLabel(metric), attrs: { scope: 'row' } }),
+          el('td', { className: 'num', text: formatMetric(final.trainMetric, metric) }),
+          el('td', { className: 'num', text: formatMetric(final.valMetric, metric) }),
+        ),
       );
     }
     this.renderConfusion(run);
@@ -70,14 +105,29 @@ export class ResultsView implements View {
     if (!matrix || matrix.length === 0) return;
     const name = (i: number) => classes[i] ?? String(i);
     const table = el('table', { className: 'confusion' });
-    table.appendChild(el('thead', {}, el('tr', {}, el('th', { className: 'corner', text: 'true ↓ predicted →' }), ...matrix.map((_, j) => el('th', { text: name(j), attrs: { scope: 'col' } })))));
+    table.appendChild(
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { className: 'corner', text: 'true ↓ predicted →' }),
+          ...matrix.map((_, j) => el('th', { text: name(j), attrs: { scope: 'col' } })),
+        ),
+      ),
+    );
     const body = el('tbody');
     matrix.forEach((counts, i) => {
       const total = counts.reduce((a, b) => a + b, 0);
       const row = el('tr', {}, el('th', { text: name(i), attrs: { scope: 'row' } }));
       counts.forEach((count, j) => {
         const share = total > 0 ? count / total : 0;
-        const cell = el('td', { className: `num ${i === j ? 'diagonal' : 'off-diagonal'}`, text: String(count), title: `${name(i)} predicted as ${name(j)}: ${count} (${Math.round(share * 100)}% of the row)` });
+        const cell = el('td', {
+          className: `num ${i === j ? 'diagonal' : 'off-diagonal'}`,
+          text: String(count),
+          title: `${name(i)} predicted as ${name(j)}: ${count} (${Math.round(share * 100)}% of the row)`,
+        });
         // The cell's tint grows with its share of the row.
         cell.style.setProperty('--share', share.toFixed(3));
         row.appendChild(cell);

@@ -9,10 +9,17 @@ export class StaleView implements View {
   private state: PanelState | undefined;
 
   constructor(context: ViewContext) {
-    const again = button('Run again', () => {
-      const compared = this.state?.tab === 'compare' ? this.state.compare.flatMap((r) => (r.activation ? [r.activation] : [])) : [];
-      context.post(compared.length > 0 ? { type: 'compare', activations: compared } : { type: 'control', action: 'regenerate' });
-    }, { title: 'Train the file as it is now' });
+    const again = button(
+      'Run again',
+      () => {
+        const compared =
+          this.state?.tab === 'compare' ? this.state.compare.flatMap((r) => (r.activation ? [r.activation] : [])) : [];
+        context.post(
+          compared.length > 0 ? { type: 'compare', activations: compared } : { type: 'control', action: 'regenerate' },
+        );
+      },
+      { title: 'Train the file as it is now' },
+    );
     this.root = el('div', { className: 'stale-banner', attrs: { role: 'status' } }, this.text, again);
     this.root.hidden = true;
   }
@@ -21,6 +28,10 @@ export class StaleView implements View {
     this.state = state;
     const shown = state.stale !== undefined && visibleRuns(state).length > 0;
     this.root.hidden = !shown;
-    if (shown) setText(this.text, `These results come from an earlier version of the file (line ${state.stale} changed) — run again to update them.`);
+    if (shown)
+      setText(
+        this.text,
+        `These results come from an earlier version of the file (line ${state.stale} changed) — run again to update them.`,
+      );
   }
 }

@@ -61,8 +61,7 @@ export const sigmoidActivation = defineActivation({
   derivative: 'f′(x) = σ(x)·(1 − σ(x)), at most 0.25 (at x = 0)',
   range: '(0, 1)',
   summary: 'Squashes any input into (0, 1), so the output reads as a probability.',
-  goodFor:
-    'The output of a binary classifier (one unit) or a multi-label classifier (one unit per independent label).',
+  goodFor: 'The output of a binary classifier (one unit) or a multi-label classifier (one unit per independent label).',
   pitfalls:
     'Its slope never exceeds 0.25, so through L sigmoid layers the product of the activation slopes is at most 0.25ᴸ: ' +
     'from the slopes alone the gradient loses a factor of at least 4ᴸ, and only weights large enough to amplify it ' +

@@ -32,6 +32,8 @@ export const COMPARE_OFFERS: Readonly<Record<ActivationName, CompareOffer>> = {
 
 const names = Object.keys(COMPARE_OFFERS) as ActivationName[];
 /** The activations the compare view offers, in its order. */
-export const COMPARE_CHOICES: readonly ActivationName[] = names.filter((name) => COMPARE_OFFERS[name] !== 'not offered');
+export const COMPARE_CHOICES: readonly ActivationName[] = names.filter(
+  (name) => COMPARE_OFFERS[name] !== 'not offered',
+);
 /** The ones it ticks before the user chooses. */
 export const COMPARE_DEFAULTS: readonly ActivationName[] = names.filter((name) => COMPARE_OFFERS[name] === 'ticked');

@@ -1,11 +1,20 @@
 /** Turns a compact activation description into a full catalog entry. */
 import { resolveParams } from '../params';
 import type {
-  ActivationDef, ActivationFamily, ActivationProperties, BoundActivation, InitName, ParamDef, ParamValues, StatedProperty,
+  ActivationDef,
+  ActivationFamily,
+  ActivationProperties,
+  BoundActivation,
+  InitName,
+  ParamDef,
+  ParamValues,
+  StatedProperty,
 } from '../types';
 
-export interface ActivationSpec<N extends string>
-  extends Omit<ActivationDef<N>, 'name' | 'properties' | 'matchingInit' | 'bind' | 'kinks' | 'aliases' | 'params'> {
+export interface ActivationSpec<N extends string> extends Omit<
+  ActivationDef<N>,
+  'name' | 'properties' | 'matchingInit' | 'bind' | 'kinks' | 'aliases' | 'params'
+> {
   name: N;
   /** The properties it has (activations.md's table, plus monotonic and smooth); every other one is false. */
   properties: readonly StatedProperty[];

@@ -55,7 +55,10 @@ const leakyAlpha = numberParam(
   'Slope for negative inputs, greater than 0 and usually well below 1 (0.01, 0.1 or 0.2).',
   checks(
     positive('alpha', 'such as 0.01; a slope of 0 is plain relu'),
-    warnAtLeast(1, 'alpha ≥ 1 makes the negative side at least as steep as the positive one; usual values are 0.01 to 0.2'),
+    warnAtLeast(
+      1,
+      'alpha ≥ 1 makes the negative side at least as steep as the positive one; usual values are 0.01 to 0.2',
+    ),
   ),
 );
 
@@ -115,8 +118,7 @@ export const maxout = defineActivation({
   derivative: '1 for the winning piece, 0 for the others',
   range: 'ℝ',
   summary: 'Each unit computes k linear pieces and outputs the largest, learning its own piecewise-linear shape.',
-  goodFor:
-    'Hidden layers, especially with dropout; it contains ReLU and leaky ReLU as special cases.',
+  goodFor: 'Hidden layers, especially with dropout; it contains ReLU and leaky ReLU as special cases.',
   pitfalls: 'A layer with k pieces has k times the weights and compute of a plain dense layer.',
   reference: 'Goodfellow et al. (2013).',
 });

@@ -38,21 +38,32 @@ export function stringOf(diagnostic: Diagnostic, key: string): string | undefine
 
 /** "Use NAME" over the targets of the diagnostic; undefined when it carries none. */
 export function replaceActivationFix(
-  diagnostic: Diagnostic, name: string, options: { preferred?: boolean; title?: string; id?: string; key?: string; note?: string } = {},
+  diagnostic: Diagnostic,
+  name: string,
+  options: { preferred?: boolean; title?: string; id?: string; key?: string; note?: string } = {},
 ): Fix | undefined {
   const targets = targetsOf(diagnostic, options.key);
   if (targets.length === 0) return undefined;
   const layer = stringOf(diagnostic, 'layer');
   return {
     id: options.id ?? name,
-    title: options.title ?? ((layer ? `Use ${name} in '${layer}'` : `Use ${name}`) + (options.note ? ` (${options.note})` : '')),
+    title:
+      options.title ??
+      (layer ? `Use ${name} in '${layer}'` : `Use ${name}`) + (options.note ? ` (${options.note})` : ''),
     edits: targets.map((t) => setActivation(t, name)),
     preferred: options.preferred,
   };
 }
 
 /** Replaces the text at `data[key]` by `newText`. */
-export function replaceFix(diagnostic: Diagnostic, key: string, newText: string, id: string, title: string, preferred = false): Fix | undefined {
+export function replaceFix(
+  diagnostic: Diagnostic,
+  key: string,
+  newText: string,
+  id: string,
+  title: string,
+  preferred = false,
+): Fix | undefined {
   const span = spanOf(diagnostic, key);
   return span ? { id, title, edits: [replace(span, newText)], preferred } : undefined;
 }

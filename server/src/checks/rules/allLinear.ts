@@ -28,7 +28,8 @@ export const allLinear: CheckDef = {
   severity: 'warning',
   emittedBy: 'check',
   title: 'Every hidden layer is linear',
-  summary: 'The model has hidden layers and none of them has a nonlinear activation (reported once, instead of linear-hidden per layer).',
+  summary:
+    'The model has hidden layers and none of them has a nonlinear activation (reported once, instead of linear-hidden per layer).',
   template: "every hidden layer of '{model}' is linear, so the network is {what} — add relu to the hidden layers",
   explanation: [
     'A dense layer computes Wx + b. Two of them in a row with nothing in between compute W₂(W₁x + b₁) + b₂, which is ' +
@@ -45,15 +46,21 @@ export const allLinear: CheckDef = {
   check({ analysis }) {
     return analysis.semantic.models.filter(allHiddenLinear).map((model) => {
       const hidden = hiddenLayers(model);
-      return diagnostic(code, 'warning', model.nameSpan,
+      return diagnostic(
+        code,
+        'warning',
+        model.nameSpan,
         `every hidden layer of '${model.name}' is linear, so the network is ${disguise(model)} — add relu to the hidden layers`,
         {
           related: hidden.map((l) => ({ span: activationSpan(l), message: `linear hidden layer '${l.name}'` })),
           data: { model: model.name, targets: hidden.map(activationTarget) },
-        });
+        },
+      );
     });
   },
   fix(diagnostic) {
-    return defined([replaceActivationFix(diagnostic, 'relu', { preferred: true, title: 'Add relu to every hidden layer' })]);
+    return defined([
+      replaceActivationFix(diagnostic, 'relu', { preferred: true, title: 'Add relu to every hidden layer' }),
+    ]);
   },
 };

@@ -39,13 +39,18 @@ function unitsFor(facts: DatasetFacts, model: ModelInfo): number | undefined {
  * The input width the data gives the network, when the model's `input` differs: the features of a `features`
  * line (reported on that line), else the dataset's columns. Nothing while a `features` line has its own error.
  */
-function inputWidthProblem(train: TrainInfo, facts: DatasetFacts, model: ModelInfo): { message: string; wanted: number; span?: Span } | undefined {
+function inputWidthProblem(
+  train: TrainInfo,
+  facts: DatasetFacts,
+  model: ModelInfo,
+): { message: string; wanted: number; span?: Span } | undefined {
   if (model.input === undefined) return undefined;
   if (train.features) {
     const wanted = train.features.length;
     if (model.input === wanted) return undefined;
     return {
-      wanted, span: train.spans.features,
+      wanted,
+      span: train.spans.features,
       message: `features ${train.features.join(', ')} give the network ${wanted} input${wanted === 1 ? '' : 's'}, but model '${model.name}' takes input ${model.input} — set input ${wanted}`,
     };
   }
@@ -57,39 +62,89 @@ function inputWidthProblem(train: TrainInfo, facts: DatasetFacts, model: ModelIn
 }
 
 /** Every way the dataset does not fit the train block's model (empty when it fits or the model is unknown). */
-export function dataTaskProblems(train: TrainInfo, facts: DatasetFacts, span: Span = train.data?.span ?? train.modelNameSpan): Diagnostic[] {
+export function dataTaskProblems(
+  train: TrainInfo,
+  facts: DatasetFacts,
+  span: Span = train.data?.span ?? train.modelNameSpan,
+): Diagnostic[] {
   const model = train.model;
   if (!model) return [];
   const out: Diagnostic[] = [];
   const inputSpan = inputValueSpan(model);
   const width = inputWidthProblem(train, facts, model);
   if (width) {
-    out.push(diagnostic(code, 'error', width.span ?? span, width.message,
-      { related: model.inputSpan ? [{ span: model.inputSpan, message: 'the input width' }] : [], data: { problem: 'width', editSpan: inputSpan, newText: String(width.wanted) } }));
+    out.push(
+      diagnostic(code, 'error', width.span ?? span, width.message, {
+        related: model.inputSpan ? [{ span: model.inputSpan, message: 'the input width' }] : [],
+        data: { problem: 'width', editSpan: inputSpan, newText: String(width.wanted) },
+      }),
+    );
   }
   const task = model.task;
   const wanted = facts.task ? taskFor(facts.task, facts.classes) : undefined;
   if (task && facts.textLabels && task.kind === 'regression') {
-    out.push(diagnostic(code, 'error', span,
-      `${facts.label} has text labels (classes) as its target, but model '${model.name}' has task regression` + (wanted && facts.task !== 'regression' ? ` — use task ${wanted}` : ''),
-      { related: [taskRelated(task)], data: { problem: 'task', editSpan: task.span, newText: facts.task !== 'regression' ? wanted : undefined } }));
+    out.push(
+      diagnostic(
+        code,
+        'error',
+        span,
+        `${facts.label} has text labels (classes) as its target, but model '${model.name}' has task regression` +
+          (wanted && facts.task !== 'regression' ? ` — use task ${wanted}` : ''),
+        {
+          related: [taskRelated(task)],
+          data: { problem: 'task', editSpan: task.span, newText: facts.task !== 'regression' ? wanted : undefined },
+        },
+      ),
+    );
   } else if (task && facts.task && task.kind !== facts.task) {
-    out.push(diagnostic(code, 'error', span,
-      `${facts.label} is a ${facts.task} dataset${facts.task === 'multiclass' && facts.classes !== undefined ? ` with ${facts.classes} classes` : ''}, but model '${model.name}' has task ${taskText(task)} — use task ${wanted ?? facts.task}`,
-      { related: [taskRelated(task)], data: { problem: 'task', editSpan: task.span, newText: wanted } }));
-  } else if (task && facts.task === task.kind && (task.kind === 'multiclass' || task.kind === 'multilabel') && facts.classes !== undefined && task.count !== facts.classes) {
+    out.push(
+      diagnostic(
+        code,
+        'error',
+        span,
+        `${facts.label} is a ${facts.task} dataset${facts.task === 'multiclass' && facts.classes !== undefined ? ` with ${facts.classes} classes` : ''}, but model '${model.name}' has task ${taskText(task)} — use task ${wanted ?? facts.task}`,
+        { related: [taskRelated(task)], data: { problem: 'task', editSpan: task.span, newText: wanted } },
+      ),
+    );
+  } else if (
+    task &&
+    facts.task === task.kind &&
+    (task.kind === 'multiclass' || task.kind === 'multilabel') &&
+    facts.classes !== undefined &&
+    task.count !== facts.classes
+  ) {
     const what = task.kind === 'multiclass' ? 'classes' : 'labels';
-    out.push(diagnostic(code, 'error', span,
-      `${facts.label} has ${facts.classes} ${what}, but model '${model.name}' has task ${taskText(task)} — use task ${wanted ?? facts.task}`,
-      { related: [taskRelated(task)], data: { problem: 'task', editSpan: task.span, newText: wanted } }));
+    out.push(
+      diagnostic(
+        code,
+        'error',
+        span,
+        `${facts.label} has ${facts.classes} ${what}, but model '${model.name}' has task ${taskText(task)} — use task ${wanted ?? facts.task}`,
+        { related: [taskRelated(task)], data: { problem: 'task', editSpan: task.span, newText: wanted } },
+      ),
+    );
   } else if (!task) {
     const output = outputLayer(model);
     const units = unitsFor(facts, model);
     if (output && validUnits(units) && Number.isFinite(output.units) && output.units !== units) {
-      const what = facts.task === 'regression' ? 'one target' : facts.task === 'binary' ? 'two classes' : `${facts.classes} ${facts.task === 'multilabel' ? 'labels' : 'classes'}`;
-      out.push(diagnostic(code, 'error', span,
-        `${facts.label} has ${what}, but output layer '${output.name}' has ${output.units} unit${output.units === 1 ? '' : 's'} — set units to ${units}`,
-        { related: [{ span: unitsSpan(output), message: `output layer '${output.name}'` }], data: { problem: 'units', editSpan: unitsSpan(output), newText: String(units) } }));
+      const what =
+        facts.task === 'regression'
+          ? 'one target'
+          : facts.task === 'binary'
+            ? 'two classes'
+            : `${facts.classes} ${facts.task === 'multilabel' ? 'labels' : 'classes'}`;
+      out.push(
+        diagnostic(
+          code,
+          'error',
+          span,
+          `${facts.label} has ${what}, but output layer '${output.name}' has ${output.units} unit${output.units === 1 ? '' : 's'} — set units to ${units}`,
+          {
+            related: [{ span: unitsSpan(output), message: `output layer '${output.name}'` }],
+            data: { problem: 'units', editSpan: unitsSpan(output), newText: String(units) },
+          },
+        ),
+      );
     }
   }
   return out;
@@ -100,8 +155,9 @@ export const dataTask: CheckDef = {
   severity: 'error',
   emittedBy: 'check',
   title: 'Dataset does not fit the model',
-  summary: 'The dataset does not fit: feature count ≠ input, class count ≠ task or output units, a binary dataset on multiclass(3), text labels for regression (built-in datasets on every edit; CSV once read).',
-  template: '{dataset} has {facts}, but model \'{model}\' {has} — {fix}',
+  summary:
+    'The dataset does not fit: feature count ≠ input, class count ≠ task or output units, a binary dataset on multiclass(3), text labels for regression (built-in datasets on every edit; CSV once read).',
+  template: "{dataset} has {facts}, but model '{model}' {has} — {fix}",
   explanation: [
     'The `input` width must equal the number of features in a row of the data, and the task (or, without one, the ' +
       'output layer) must match what the data asks for: the toy sets xor, circle, gaussian, spiral and moons are ' +
@@ -123,7 +179,10 @@ export const dataTask: CheckDef = {
   fix(diagnostic) {
     const newText = stringOf(diagnostic, 'newText');
     if (!newText) return [];
-    const title = { width: `Set input ${newText}`, task: `Use task ${newText}`, units: `Set units to ${newText}` }[String(diagnostic.data?.problem)] ?? `Use ${newText}`;
+    const title =
+      { width: `Set input ${newText}`, task: `Use task ${newText}`, units: `Set units to ${newText}` }[
+        String(diagnostic.data?.problem)
+      ] ?? `Use ${newText}`;
     return defined([replaceFix(diagnostic, 'editSpan', newText, 'value', title, true)]);
   },
 };

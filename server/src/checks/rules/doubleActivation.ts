@@ -25,7 +25,8 @@ function previousActivation(model: ModelInfo, index: number): { use: ActivationU
   return undefined;
 }
 
-type Effect = { kind: 'redundant' } | { kind: 'absorbs' } | { kind: 'squashes'; low: number; high: number } | { kind: 'bends' };
+type Effect =
+  { kind: 'redundant' } | { kind: 'absorbs' } | { kind: 'squashes'; low: number; high: number } | { kind: 'bends' };
 
 /** The values the first activation outputs: softmax lies in (0, 1), maxout is piecewise linear in its input. */
 function outputsOf(first: ActivationUse, inputs: readonly number[]): number[] {
@@ -57,7 +58,8 @@ export function stackingEffect(first: ActivationUse, second: ActivationUse): Eff
   const before = range(values, [lowFar, highFar]);
   const after = range(values.map(g), [g(lowFar), g(highFar)]);
   const inside = after.low >= before.low && after.high <= before.high;
-  const narrower = Number.isFinite(after.high - after.low) && !(after.high - after.low >= (before.high - before.low) * (1 - 1e-6));
+  const narrower =
+    Number.isFinite(after.high - after.low) && !(after.high - after.low >= (before.high - before.low) * (1 - 1e-6));
   return inside && narrower ? { kind: 'squashes', low: after.low, high: after.high } : { kind: 'bends' };
 }
 
@@ -68,9 +70,11 @@ function rangeText(low: number, high: number): string {
 }
 
 function effectText(effect: Effect, first: string, second: string): string {
-  if (effect.kind === 'redundant') return `it leaves those values unchanged (${second} after ${first} is just ${first})`;
+  if (effect.kind === 'redundant')
+    return `it leaves those values unchanged (${second} after ${first} is just ${first})`;
   if (effect.kind === 'absorbs') return `${second} after ${first} is just ${second}, so one of the two does nothing`;
-  if (effect.kind === 'squashes') return `the pair only outputs values ${rangeText(effect.low, effect.high)}, a squashed range`;
+  if (effect.kind === 'squashes')
+    return `the pair only outputs values ${rangeText(effect.low, effect.high)}, a squashed range`;
   return 'it bends an already non-linear output a second time';
 }
 
@@ -79,11 +83,13 @@ export const doubleActivation: CheckDef = {
   severity: 'warning',
   emittedBy: 'check',
   title: 'Activation on top of an activation',
-  summary: 'An activation layer follows a layer whose activation is already non-linear: it is redundant or squashes the range.',
-  template: "'{layer}' applies {second} to the output of {first} in '{previous}': {effect} — remove the activation layer",
+  summary:
+    'An activation layer follows a layer whose activation is already non-linear: it is redundant or squashes the range.',
+  template:
+    "'{layer}' applies {second} to the output of {first} in '{previous}': {effect} — remove the activation layer",
   explanation: [
     'An `activation` layer applies its function to the values of the layer before it. Written after a linear dense ' +
-      'layer it is that layer\'s activation: `dense 8` then `activation relu` is `dense 8 relu`. Written after a layer ' +
+      "layer it is that layer's activation: `dense 8` then `activation relu` is `dense 8 relu`. Written after a layer " +
       'that already has a non-linear activation, it is applied a second time.',
     'Some pairs do nothing new: relu of relu is relu, so the second layer only costs time. Others squash the range: ' +
       'sigmoid of sigmoid only takes values between σ(0) = 0.5 and σ(1) ≈ 0.73, so an output layer written that way ' +
@@ -94,22 +100,40 @@ export const doubleActivation: CheckDef = {
   fixes: { remove: 'Remove the activation layer (preferred).' },
   example: 'model m {\n  task binary\n  input 2\n  dense 50 relu\n  activation relu\n  dense 1 sigmoid\n}\n',
   check({ analysis }) {
-    return analysis.semantic.models.flatMap((model) => model.layers.flatMap((layer) => {
-      if (layer.kind !== 'activation' || !layer.activation || layer.mergedInto !== undefined) return [];
-      if (layer.activation.def.shape === 'maxout') return []; // Refused as an activation layer already.
-      const previous = previousActivation(model, layer.index);
-      if (!previous) return [];
-      const first = previous.use.def.name;
-      const second = layer.activation.def.name;
-      const effect = effectText(stackingEffect(previous.use, layer.activation), first, second);
-      return [diagnostic(code, 'warning', layer.activation.nameSpan,
-        `${quoted(layer)} applies ${second} to the output of ${first} in ${quoted(previous.layer)}: ${effect} — remove the activation layer`,
-        { related: [{ span: previous.use.nameSpan, message: `${first} in '${previous.layer.name}'` }], data: { layer: layer.name, statement: layer.span } })];
-    }));
+    return analysis.semantic.models.flatMap((model) =>
+      model.layers.flatMap((layer) => {
+        if (layer.kind !== 'activation' || !layer.activation || layer.mergedInto !== undefined) return [];
+        if (layer.activation.def.shape === 'maxout') return []; // Refused as an activation layer already.
+        const previous = previousActivation(model, layer.index);
+        if (!previous) return [];
+        const first = previous.use.def.name;
+        const second = layer.activation.def.name;
+        const effect = effectText(stackingEffect(previous.use, layer.activation), first, second);
+        return [
+          diagnostic(
+            code,
+            'warning',
+            layer.activation.nameSpan,
+            `${quoted(layer)} applies ${second} to the output of ${first} in ${quoted(previous.layer)}: ${effect} — remove the activation layer`,
+            {
+              related: [{ span: previous.use.nameSpan, message: `${first} in '${previous.layer.name}'` }],
+              data: { layer: layer.name, statement: layer.span },
+            },
+          ),
+        ];
+      }),
+    );
   },
   fix(diagnostic, analysis) {
     const span = spanOf(diagnostic, 'statement');
     if (!span) return [];
-    return [{ id: 'remove', title: `Remove the activation layer '${stringOf(diagnostic, 'layer') ?? ''}'`, edits: [removeStatement(analysis, span)], preferred: true }];
+    return [
+      {
+        id: 'remove',
+        title: `Remove the activation layer '${stringOf(diagnostic, 'layer') ?? ''}'`,
+        edits: [removeStatement(analysis, span)],
+        preferred: true,
+      },
+    ];
   },
 };

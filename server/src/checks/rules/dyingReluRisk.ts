@@ -48,7 +48,8 @@ export const dyingReluRisk: CheckDef = {
   emittedBy: 'check',
   title: 'ReLU with a high learning rate',
   summary: 'relu/relu6 hidden layers with a high learning rate (sgd lr > 0.1, adam or rmsprop lr > 0.01).',
-  template: '{optimizer} lr {lr} is above {limit}, high for the relu layers {layers}: big steps can push units into relu\'s flat side for good — lower lr to {safer} or use leaky_relu',
+  template:
+    "{optimizer} lr {lr} is above {limit}, high for the relu layers {layers}: big steps can push units into relu's flat side for good — lower lr to {safer} or use leaky_relu",
   settings: ['nn.lrLimit.sgd', 'nn.lrLimit.adam', 'nn.lrLimit.rmsprop'],
   explanation: [
     'A ReLU unit outputs 0, with a slope of 0, whenever its input is negative. If one large update moves its weights ' +
@@ -62,7 +63,10 @@ export const dyingReluRisk: CheckDef = {
       'checked on its own line as well. Lower the rate, or use leaky_relu, whose small negative slope keeps every ' +
       'unit trainable. After a run, the dead-units training check reports how many units actually died.',
   ].join('\n\n'),
-  fixes: { lr: "Lower the learning rate to the optimizer's default (preferred).", leaky_relu: 'Use leaky_relu in the ReLU layers.' },
+  fixes: {
+    lr: "Lower the learning rate to the optimizer's default (preferred).",
+    leaky_relu: 'Use leaky_relu in the ReLU layers.',
+  },
   example: 'model m {\n  task binary\n  input 2\n  dense 8 relu\n  dense 1 sigmoid\n  optimizer sgd(lr: 0.5)\n}\n',
   check({ analysis, thresholds }) {
     const out: Diagnostic[] = [];
@@ -71,23 +75,51 @@ export const dyingReluRisk: CheckDef = {
       const layers = dyingLayers(model);
       if (layers.length) byModel.set(model, layers);
     }
-    const report = (model: ModelInfo, layers: DenseInfo[], lr: number, span: Span, valueSpan: Span | undefined, where: string) => {
+    const report = (
+      model: ModelInfo,
+      layers: DenseInfo[],
+      lr: number,
+      span: Span,
+      valueSpan: Span | undefined,
+      where: string,
+    ) => {
       const optimizer = model.optimizer.name;
       const limit = thresholds.lrLimit[optimizer];
       const safer = saferLr(optimizer, limit);
       const names = listWords(layers.map((l) => `'${l.name}'`));
-      return diagnostic(code, 'warning', span,
+      return diagnostic(
+        code,
+        'warning',
+        span,
         `${where}${optimizer} lr ${formatNumber(lr)} is above ${formatNumber(limit)}, high for the relu layer${layers.length > 1 ? 's' : ''} ${names}: ` +
           `big steps can push units into relu's flat side for good — lower lr to ${formatNumber(safer)} or use leaky_relu`,
         {
-          related: layers.map((l) => ({ span: l.activation!.nameSpan, message: `${l.activation!.def.name} layer '${l.name}'` })),
-          data: { lrSpan: valueSpan, safer: formatNumber(safer), targets: layers.map(activationTarget), layers: layers.map((l) => l.name) },
-        });
+          related: layers.map((l) => ({
+            span: l.activation!.nameSpan,
+            message: `${l.activation!.def.name} layer '${l.name}'`,
+          })),
+          data: {
+            lrSpan: valueSpan,
+            safer: formatNumber(safer),
+            targets: layers.map(activationTarget),
+            layers: layers.map((l) => l.name),
+          },
+        },
+      );
     };
     for (const [model, layers] of byModel) {
       const lr = Number(model.optimizer.params.lr);
       if (lr > thresholds.lrLimit[model.optimizer.name]) {
-        out.push(report(model, layers, lr, optimizerLrValue(model) ?? model.optimizer.span ?? model.nameSpan, optimizerLrValue(model), ''));
+        out.push(
+          report(
+            model,
+            layers,
+            lr,
+            optimizerLrValue(model) ?? model.optimizer.span ?? model.nameSpan,
+            optimizerLrValue(model),
+            '',
+          ),
+        );
       }
     }
     for (const train of analysis.semantic.trains) {
@@ -95,7 +127,16 @@ export const dyingReluRisk: CheckDef = {
       const stmt = train.decl.body.find((s) => s.kind === 'lr');
       if (!layers || train.lr === undefined || !stmt || stmt.kind !== 'lr' || !stmt.value) continue;
       if (train.lr > thresholds.lrLimit[train.model!.optimizer.name]) {
-        out.push(report(train.model!, layers, train.lr, stmt.value.span, stmt.value.span, 'this run overrides the learning rate: '));
+        out.push(
+          report(
+            train.model!,
+            layers,
+            train.lr,
+            stmt.value.span,
+            stmt.value.span,
+            'this run overrides the learning rate: ',
+          ),
+        );
       }
     }
     return out;
@@ -103,7 +144,9 @@ export const dyingReluRisk: CheckDef = {
   fix(diagnostic) {
     const safer = diagnostic.data?.safer;
     return defined([
-      typeof safer === 'string' ? replaceFix(diagnostic, 'lrSpan', safer, 'lr', `Lower lr to ${safer}`, true) : undefined,
+      typeof safer === 'string'
+        ? replaceFix(diagnostic, 'lrSpan', safer, 'lr', `Lower lr to ${safer}`, true)
+        : undefined,
       replaceActivationFix(diagnostic, 'leaky_relu', { id: 'leaky_relu', title: 'Use leaky_relu in the ReLU layers' }),
     ]);
   },

@@ -23,7 +23,8 @@ function defaultLr(optimizer: string): number | undefined {
 }
 
 function message(where: string, optimizer: string, lr: number, limit: number, fallback: number | undefined): string {
-  const advice = fallback === undefined ? 'lower it' : `lower it to ${formatNumber(fallback)}, the default of ${optimizer}`;
+  const advice =
+    fallback === undefined ? 'lower it' : `lower it to ${formatNumber(fallback)}, the default of ${optimizer}`;
   return `${where}${optimizer} lr ${formatNumber(lr)} is at or above ${formatNumber(limit)}, where training usually diverges whatever the activations — ${advice}`;
 }
 
@@ -33,7 +34,8 @@ export const highLearningRate: CheckDef = {
   emittedBy: 'check',
   title: 'Learning rate too high',
   summary: 'A learning rate at which training usually diverges: sgd lr ≥ 1, adam or rmsprop lr ≥ 0.1.',
-  template: '{optimizer} lr {lr} is at or above {limit}, where training usually diverges whatever the activations — lower it to {default}, the default of {optimizer}',
+  template:
+    '{optimizer} lr {lr} is at or above {limit}, where training usually diverges whatever the activations — lower it to {default}, the default of {optimizer}',
   settings: ['nn.lrHigh.sgd', 'nn.lrHigh.adam', 'nn.lrHigh.rmsprop'],
   explanation: [
     'Each step moves the weights by the learning rate times the gradient. When the step overshoots the bottom of the ' +
@@ -53,8 +55,9 @@ export const highLearningRate: CheckDef = {
     const report = (model: ModelInfo, lr: number, span: Span, valueSpan: Span | undefined, where: string) => {
       const optimizer = model.optimizer.name;
       const fallback = defaultLr(optimizer);
-      return diagnostic(code, 'warning', span, message(where, optimizer, lr, thresholds.lrHigh[optimizer], fallback),
-        { data: { lrSpan: valueSpan, default: fallback === undefined ? undefined : formatNumber(fallback), optimizer } });
+      return diagnostic(code, 'warning', span, message(where, optimizer, lr, thresholds.lrHigh[optimizer], fallback), {
+        data: { lrSpan: valueSpan, default: fallback === undefined ? undefined : formatNumber(fallback), optimizer },
+      });
     };
     for (const model of analysis.semantic.models) {
       const lr = Number(model.optimizer.params.lr);
@@ -67,7 +70,9 @@ export const highLearningRate: CheckDef = {
       const stmt = train.decl.body.find((s) => s.kind === 'lr');
       if (!train.model || train.lr === undefined || !stmt || stmt.kind !== 'lr' || !stmt.value) continue;
       if (train.lr >= thresholds.lrHigh[train.model.optimizer.name]) {
-        out.push(report(train.model, train.lr, stmt.value.span, stmt.value.span, 'this run overrides the learning rate: '));
+        out.push(
+          report(train.model, train.lr, stmt.value.span, stmt.value.span, 'this run overrides the learning rate: '),
+        );
       }
     }
     return out;
@@ -75,7 +80,14 @@ export const highLearningRate: CheckDef = {
   fix(diagnostic) {
     const value = diagnostic.data?.default;
     if (typeof value !== 'string') return [];
-    const fix = replaceFix(diagnostic, 'lrSpan', value, 'lr', `Set lr to ${value}, the default of ${stringOf(diagnostic, 'optimizer') ?? 'the optimizer'}`, true);
+    const fix = replaceFix(
+      diagnostic,
+      'lrSpan',
+      value,
+      'lr',
+      `Set lr to ${value}, the default of ${stringOf(diagnostic, 'optimizer') ?? 'the optimizer'}`,
+      true,
+    );
     return fix ? [fix] : [];
   },
 };

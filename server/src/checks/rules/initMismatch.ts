@@ -52,12 +52,15 @@ export const initMismatch: CheckDef = {
       'like the identity near 0 (centred on 0, slope 1 there), as tanh and linear do. Sigmoid does not: σ(0) = 0.5 and ' +
       'σ′(0) = 0.25. Glorot is still its usual init, a rough fit that keeps it out of its flat tails. He init, ' +
       'Var(w) = 2/fan_in, doubles the variance because ReLU-like activations zero out about half of their inputs.',
-    "With the wrong one the signal shrinks (glorot behind relu) or grows (he behind tanh, pushing units into their " +
-      "flat tails) through every layer, and training starts slowly. Without an `init`, NN Studio picks the matching " +
+    'With the wrong one the signal shrinks (glorot behind relu) or grows (he behind tanh, pushing units into their ' +
+      'flat tails) through every layer, and training starts slowly. Without an `init`, NN Studio picks the matching ' +
       'init per layer (He for the ReLU family, LeCun for SELU, Glorot otherwise), so the simplest fix for a model-wide ' +
       '`init` line is often to remove it.',
   ].join('\n\n'),
-  fixes: { init: 'Switch to the matching init, keeping normal/uniform (preferred on a layer).', auto: 'Remove the model-wide init line so each layer gets its match (preferred on the model line).' },
+  fixes: {
+    init: 'Switch to the matching init, keeping normal/uniform (preferred on a layer).',
+    auto: 'Remove the model-wide init line so each layer gets its match (preferred on the model line).',
+  },
   example: 'model m {\n  task binary\n  input 2\n  dense 8 relu init glorot\n  dense 1 sigmoid\n}\n',
   check({ analysis }) {
     const out: Diagnostic[] = [];
@@ -69,9 +72,15 @@ export const initMismatch: CheckDef = {
         const name = layer.node.init?.name;
         if (layer.init.explicit && name) {
           const replacement = replacementInit(name.text, layer.init.name, family);
-          out.push(diagnostic(code, 'info', name.span,
-            `'${layer.name}' uses ${layer.activation!.def.name} with ${layer.init.name} init: ${why(family)} — use init ${replacement}`,
-            { data: { layer: layer.name, initSpan: name.span, replacement } }));
+          out.push(
+            diagnostic(
+              code,
+              'info',
+              name.span,
+              `'${layer.name}' uses ${layer.activation!.def.name} with ${layer.init.name} init: ${why(family)} — use init ${replacement}`,
+              { data: { layer: layer.name, initSpan: name.span, replacement } },
+            ),
+          );
         } else if (!layer.init.explicit && model.init.name !== 'auto') {
           inherited.push({ layer, family });
         }
@@ -82,13 +91,22 @@ export const initMismatch: CheckDef = {
       const family = families.size === 1 ? inherited[0].family : undefined;
       const replacement = family ? replacementInit(name.text, model.init.name as InitName, family) : undefined;
       const layers = listWords(inherited.map((i) => `'${i.layer.name}'`));
-      out.push(diagnostic(code, 'info', name.span,
-        `the model-wide init ${model.init.name} does not suit ${layers}: ${why(inherited[0].family)} — remove the init line so each layer gets its match` +
-          (replacement ? `, or use init ${replacement}` : ''),
-        {
-          related: inherited.map(({ layer }) => ({ span: layer.activation!.nameSpan, message: `'${layer.name}' uses ${layer.activation!.def.name}` })),
-          data: { model: model.name, initSpan: name.span, statementSpan: model.init.span, replacement },
-        }));
+      out.push(
+        diagnostic(
+          code,
+          'info',
+          name.span,
+          `the model-wide init ${model.init.name} does not suit ${layers}: ${why(inherited[0].family)} — remove the init line so each layer gets its match` +
+            (replacement ? `, or use init ${replacement}` : ''),
+          {
+            related: inherited.map(({ layer }) => ({
+              span: layer.activation!.nameSpan,
+              message: `'${layer.name}' uses ${layer.activation!.def.name}`,
+            })),
+            data: { model: model.name, initSpan: name.span, statementSpan: model.init.span, replacement },
+          },
+        ),
+      );
     }
     return out;
   },
@@ -97,9 +115,15 @@ export const initMismatch: CheckDef = {
     const statement = spanOf(diagnostic, 'statementSpan');
     const fixes: Array<Fix | undefined> = [];
     if (statement) {
-      fixes.push({ id: 'auto', title: 'Remove the model-wide init (each layer gets its matching init)', edits: [removeStatement(analysis, statement)], preferred: true });
+      fixes.push({
+        id: 'auto',
+        title: 'Remove the model-wide init (each layer gets its matching init)',
+        edits: [removeStatement(analysis, statement)],
+        preferred: true,
+      });
     }
-    if (typeof replacement === 'string') fixes.push(replaceFix(diagnostic, 'initSpan', replacement, 'init', `Use init ${replacement}`, !statement));
+    if (typeof replacement === 'string')
+      fixes.push(replaceFix(diagnostic, 'initSpan', replacement, 'init', `Use init ${replacement}`, !statement));
     return defined(fixes);
   },
 };

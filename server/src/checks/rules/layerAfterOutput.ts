@@ -12,8 +12,10 @@ export const layerAfterOutput: CheckDef = {
   severity: 'error',
   emittedBy: 'check',
   title: 'Layer after the output layer',
-  summary: 'A dropout (or anything but an activation layer) comes after the output layer, so the loss no longer sees the output.',
-  template: "'{layer}' follows the output layer '{output}', where only activation layers may go: the loss must read the output itself — remove it",
+  summary:
+    'A dropout (or anything but an activation layer) comes after the output layer, so the loss no longer sees the output.',
+  template:
+    "'{layer}' follows the output layer '{output}', where only activation layers may go: the loss must read the output itself — remove it",
   explanation: [
     'The output layer is the last dense layer, together with any activation layers written right after it. The loss ' +
       'compares its values with the targets, so it has to be the last thing the network computes.',
@@ -28,14 +30,29 @@ export const layerAfterOutput: CheckDef = {
     return analysis.semantic.models.flatMap((model) => {
       const output = outputLayer(model);
       return layersAfterOutput(model.layers).map((layer) =>
-        diagnostic(code, 'error', layer.span,
+        diagnostic(
+          code,
+          'error',
+          layer.span,
           `${quoted(layer)} follows the output layer ${quoted(output!)}, where only activation layers may go: the loss must read the output itself — remove it`,
-          { related: [{ span: output!.span, message: `the output layer '${output!.name}'` }], data: { layer: layer.name, statement: layer.span } }));
+          {
+            related: [{ span: output!.span, message: `the output layer '${output!.name}'` }],
+            data: { layer: layer.name, statement: layer.span },
+          },
+        ),
+      );
     });
   },
   fix(diagnostic, analysis) {
     const span = spanOf(diagnostic, 'statement');
     if (!span) return [];
-    return [{ id: 'remove', title: `Remove '${stringOf(diagnostic, 'layer') ?? 'the layer'}'`, edits: [removeStatement(analysis, span)], preferred: true }];
+    return [
+      {
+        id: 'remove',
+        title: `Remove '${stringOf(diagnostic, 'layer') ?? 'the layer'}'`,
+        edits: [removeStatement(analysis, span)],
+        preferred: true,
+      },
+    ];
   },
 };

@@ -13,7 +13,8 @@ export const linearHidden: CheckDef = {
   emittedBy: 'check',
   title: 'Linear hidden layer',
   summary: 'A hidden layer has no activation (or linear), so it folds into the next layer.',
-  template: "hidden layer '{layer}' is linear, so it folds into the next layer (their matrices multiply into one) — add relu",
+  template:
+    "hidden layer '{layer}' is linear, so it folds into the next layer (their matrices multiply into one) — add relu",
   explanation: [
     'Without an activation a dense layer is a plain matrix product plus a bias. The next layer multiplies by its own ' +
       'matrix, and the product of two matrices is one matrix (M = M₁M₂), so the pair does what a single layer could. ' +
@@ -27,12 +28,26 @@ export const linearHidden: CheckDef = {
   check({ analysis }) {
     return analysis.semantic.models
       .filter((model) => !allHiddenLinear(model))
-      .flatMap((model) => hiddenLayers(model).filter(isLinear).map((layer) =>
-        diagnostic(code, 'warning', activationSpan(layer),
-          `hidden layer ${quoted(layer)} is linear, so it folds into the next layer (their matrices multiply into one) — add relu`,
-          { data: { layer: layer.name, target: activationTarget(layer) } })));
+      .flatMap((model) =>
+        hiddenLayers(model)
+          .filter(isLinear)
+          .map((layer) =>
+            diagnostic(
+              code,
+              'warning',
+              activationSpan(layer),
+              `hidden layer ${quoted(layer)} is linear, so it folds into the next layer (their matrices multiply into one) — add relu`,
+              { data: { layer: layer.name, target: activationTarget(layer) } },
+            ),
+          ),
+      );
   },
   fix(diagnostic) {
-    return defined([replaceActivationFix(diagnostic, 'relu', { preferred: true, title: `Add relu to '${stringOf(diagnostic, 'layer') ?? 'the layer'}'` })]);
+    return defined([
+      replaceActivationFix(diagnostic, 'relu', {
+        preferred: true,
+        title: `Add relu to '${stringOf(diagnostic, 'layer') ?? 'the layer'}'`,
+      }),
+    ]);
   },
 };

@@ -17,12 +17,24 @@ interface Problem {
 }
 
 /** The loss/output pairs that never fit, whatever the task: bce over a softmax of K > 2, cce over sigmoid. */
-function outputClash(loss: string, activation: string, units: number): { why: string; activation: string; loss: string } | undefined {
+function outputClash(
+  loss: string,
+  activation: string,
+  units: number,
+): { why: string; activation: string; loss: string } | undefined {
   if (loss === 'bce' && activation === 'softmax' && units > 2) {
-    return { activation: 'sigmoid', loss: 'cce', why: `bce scores each of the ${units} softmax outputs as a separate yes/no, but softmax makes them one distribution` };
+    return {
+      activation: 'sigmoid',
+      loss: 'cce',
+      why: `bce scores each of the ${units} softmax outputs as a separate yes/no, but softmax makes them one distribution`,
+    };
   }
   if (loss === 'cce' && activation === 'sigmoid') {
-    return { activation: 'softmax', loss: 'bce', why: 'cce expects one distribution over the classes, but sigmoid outputs are independent' };
+    return {
+      activation: 'softmax',
+      loss: 'bce',
+      why: 'cce expects one distribution over the classes, but sigmoid outputs are independent',
+    };
   }
   return undefined;
 }
@@ -40,10 +52,18 @@ function lossProblem(model: ModelInfo): Problem | undefined {
   // output-activation reports the task's side of it); without a clash the loss is fine.
   if (taskDefault === loss.name) return clash && { change: 'activation', expected: clash.activation, why: clash.why };
   if (task && CLASSIFICATION.has(task.kind) && !crossEntropy) {
-    return { change: 'loss', expected: taskDefault!, why: `${loss.name} on a ${task.kind} task learns slowly: through a saturated output its gradient fades, while cross-entropy's does not` };
+    return {
+      change: 'loss',
+      expected: taskDefault!,
+      why: `${loss.name} on a ${task.kind} task learns slowly: through a saturated output its gradient fades, while cross-entropy's does not`,
+    };
   }
   if (task?.kind === 'regression' && crossEntropy) {
-    return { change: 'loss', expected: taskDefault!, why: `${loss.name} reads the outputs as probabilities, but regression targets are real numbers` };
+    return {
+      change: 'loss',
+      expected: taskDefault!,
+      why: `${loss.name} reads the outputs as probabilities, but regression targets are real numbers`,
+    };
   }
   if (clash) return { change: 'loss', expected: taskDefault ?? clash.loss, why: clash.why };
   return undefined;
@@ -54,7 +74,8 @@ export const lossMismatch: CheckDef = {
   severity: 'warning',
   emittedBy: 'check',
   title: 'Loss does not fit the output',
-  summary: 'bce with softmax over K > 2 units, cce with sigmoid, mse/mae/huber on a classification task, cross-entropy on a regression task.',
+  summary:
+    'bce with softmax over K > 2 units, cce with sigmoid, mse/mae/huber on a classification task, cross-entropy on a regression task.',
   template: '{loss} does not fit this model: {why} — use {expected}',
   explanation: [
     'Each output activation has a loss that belongs to it. Sigmoid outputs are independent probabilities and go with ' +
@@ -78,24 +99,47 @@ export const lossMismatch: CheckDef = {
       const problem = lossProblem(model);
       if (!problem || !model.loss.span) return [];
       const output = outputLayer(model)!;
-      const remedy = problem.change === 'loss' ? `use ${problem.expected}` : `use ${problem.expected} on output layer ${quoted(output)}`;
-      return [diagnostic(code, 'warning', model.loss.span, `${model.loss.name} does not fit this model: ${problem.why} — ${remedy}`, {
-        related: [
-          ...(model.task ? [taskRelated(model.task)] : []),
-          { span: output.activation?.nameSpan ?? output.span, message: `output layer '${output.name}': ${activationName(output)}` },
-        ],
-        data: problem.change === 'loss'
-          ? { lossSpan: model.loss.span, expected: problem.expected, task: model.task ? taskText(model.task) : undefined }
-          : { layer: output.name, activation: problem.expected, target: activationTarget(output) },
-      })];
+      const remedy =
+        problem.change === 'loss'
+          ? `use ${problem.expected}`
+          : `use ${problem.expected} on output layer ${quoted(output)}`;
+      return [
+        diagnostic(
+          code,
+          'warning',
+          model.loss.span,
+          `${model.loss.name} does not fit this model: ${problem.why} — ${remedy}`,
+          {
+            related: [
+              ...(model.task ? [taskRelated(model.task)] : []),
+              {
+                span: output.activation?.nameSpan ?? output.span,
+                message: `output layer '${output.name}': ${activationName(output)}`,
+              },
+            ],
+            data:
+              problem.change === 'loss'
+                ? {
+                    lossSpan: model.loss.span,
+                    expected: problem.expected,
+                    task: model.task ? taskText(model.task) : undefined,
+                  }
+                : { layer: output.name, activation: problem.expected, target: activationTarget(output) },
+          },
+        ),
+      ];
     });
   },
   fix(diagnostic) {
     const expected = diagnostic.data?.expected;
     const activation = diagnostic.data?.activation;
     return defined([
-      typeof expected === 'string' ? replaceFix(diagnostic, 'lossSpan', expected, 'loss', `Use loss ${expected}`, true) : undefined,
-      activation === 'softmax' || activation === 'sigmoid' ? replaceActivationFix(diagnostic, activation, { id: 'output', preferred: true }) : undefined,
+      typeof expected === 'string'
+        ? replaceFix(diagnostic, 'lossSpan', expected, 'loss', `Use loss ${expected}`, true)
+        : undefined,
+      activation === 'softmax' || activation === 'sigmoid'
+        ? replaceActivationFix(diagnostic, activation, { id: 'output', preferred: true })
+        : undefined,
     ]);
   },
 };

@@ -10,7 +10,8 @@ export const maxoutCost: CheckDef = {
   emittedBy: 'check',
   title: 'Maxout parameter cost',
   summary: 'A maxout layer: states its k× parameter count.',
-  template: "maxout with {k} pieces gives '{layer}' {k}× the parameters of a plain dense layer: {params} instead of {plain}",
+  template:
+    "maxout with {k} pieces gives '{layer}' {k}× the parameters of a plain dense layer: {params} instead of {plain}",
   explanation: [
     'A maxout unit computes k affine functions of its input and outputs the largest. It can learn relu, leaky relu, ' +
       'the absolute value or any convex piecewise-linear shape, and it never dies. The price is that each of the k ' +
@@ -19,20 +20,31 @@ export const maxoutCost: CheckDef = {
     'This hint only states the cost; it needs no fix when the extra capacity is intended.',
   ].join('\n\n'),
   fixes: {},
-  remedy: 'None is needed when the extra capacity is wanted. Otherwise use a plain activation such as relu, or fewer ' +
+  remedy:
+    'None is needed when the extra capacity is wanted. Otherwise use a plain activation such as relu, or fewer ' +
     'pieces (`maxout(pieces: 2)`).',
   example: 'model m {\n  task binary\n  input 2\n  dense 8 maxout(pieces: 3)\n  dense 1 sigmoid\n}\n',
   check({ analysis }) {
     return analysis.semantic.models.flatMap((model) =>
       model.dense
-        .filter((layer) => layer.activation?.def.shape === 'maxout' && layer.activation === layer.ownActivation && Number(layer.activation.params.pieces) >= 2)
+        .filter(
+          (layer) =>
+            layer.activation?.def.shape === 'maxout' &&
+            layer.activation === layer.ownActivation &&
+            Number(layer.activation.params.pieces) >= 2,
+        )
         .map((layer) => {
           const k = Number(layer.activation!.params.pieces);
           const counted = Number.isFinite(layer.params) && k > 0;
-          return diagnostic(code, 'hint', layer.activation!.nameSpan,
+          return diagnostic(
+            code,
+            'hint',
+            layer.activation!.nameSpan,
             `maxout with ${k} pieces gives '${layer.name}' ${k}× the parameters of a plain dense layer` +
               (counted ? `: ${layer.params} instead of ${layer.params / k}` : ''),
-            { data: { layer: layer.name, pieces: k } });
-        }));
+            { data: { layer: layer.name, pieces: k } },
+          );
+        }),
+    );
   },
 };

@@ -15,7 +15,8 @@ function inferTask(model: ModelInfo): string | undefined {
   if (!output || unresolved(output) || !validUnits(output.units)) return undefined;
   const name = activationName(output);
   const units = output.units;
-  if (name === 'sigmoid' || name === 'step' || name === 'hard_sigmoid') return units === 1 ? 'binary' : `multilabel(${units})`;
+  if (name === 'sigmoid' || name === 'step' || name === 'hard_sigmoid')
+    return units === 1 ? 'binary' : `multilabel(${units})`;
   if (name === 'softmax') return units <= 2 ? 'binary' : `multiclass(${units})`;
   return 'regression';
 }
@@ -42,17 +43,30 @@ export const missingTask: CheckDef = {
       const first = model.decl.body[0];
       if (!task || !first || !model.decl.name) return [];
       // A new line above the first statement, or `task X; ` before it when the model is written on one line.
-      const sameLine = model.decl.open && analysis.lines.positionAt(model.decl.open.start).line === analysis.lines.positionAt(first.span.start).line;
+      const sameLine =
+        model.decl.open &&
+        analysis.lines.positionAt(model.decl.open.start).line === analysis.lines.positionAt(first.span.start).line;
       const lineStart = analysis.lines.lineStart(analysis.lines.positionAt(first.span.start).line);
-      const edit = sameLine ? insert(first.span.start, `task ${task}; `) : insert(lineStart, `${indentAt(analysis, first.span.start)}task ${task}${eol(analysis.text)}`);
-      return [diagnostic(code, 'hint', model.nameSpan, `model '${model.name}' has no task, so its output is not checked — add 'task ${task}'`,
-        { data: { model: model.name, task, edit } })];
+      const edit = sameLine
+        ? insert(first.span.start, `task ${task}; `)
+        : insert(lineStart, `${indentAt(analysis, first.span.start)}task ${task}${eol(analysis.text)}`);
+      return [
+        diagnostic(
+          code,
+          'hint',
+          model.nameSpan,
+          `model '${model.name}' has no task, so its output is not checked — add 'task ${task}'`,
+          { data: { model: model.name, task, edit } },
+        ),
+      ];
     });
   },
   fix(diagnostic) {
     const edit = diagnostic.data?.edit as { span?: { start: number; end: number }; newText?: string } | undefined;
     const task = diagnostic.data?.task;
     if (!edit?.span || typeof edit.newText !== 'string' || typeof task !== 'string') return [];
-    return [{ id: 'task', title: `Add 'task ${task}'`, edits: [{ span: edit.span, newText: edit.newText }], preferred: true }];
+    return [
+      { id: 'task', title: `Add 'task ${task}'`, edits: [{ span: edit.span, newText: edit.newText }], preferred: true },
+    ];
   },
 };

@@ -5,7 +5,15 @@
 import { TRAIN_DEFAULTS } from '../../catalog';
 import type { ModelInfo, TrainInfo } from '../../model/types';
 import {
-  estimateRun, exceedsRunLimit, knownRows, largeModelMessage, megabytes, passesWarning, runShape, RUN_MEMORY_LIMIT_MB, tooLargeMessage,
+  estimateRun,
+  exceedsRunLimit,
+  knownRows,
+  largeModelMessage,
+  megabytes,
+  passesWarning,
+  runShape,
+  RUN_MEMORY_LIMIT_MB,
+  tooLargeMessage,
 } from '../../model/size';
 import { datasetRequestFromTrain, specFromModel, untrainableReason } from '../../train/fromModel';
 import { diagnostic } from '../layers';
@@ -21,7 +29,11 @@ function runOf(model: ModelInfo, trains: readonly TrainInfo[]): { batch: number;
   const own = trains.filter((t) => t.model === model);
   if (own.length === 0) return { batch: DEFAULT_BATCH };
   const batch = Math.max(...own.map((t) => (Number.isFinite(t.batch) && t.batch >= 1 ? t.batch : DEFAULT_BATCH)));
-  const rows = own.map((t) => { const data = datasetRequestFromTrain(t); return data ? knownRows(data) : undefined; })
+  const rows = own
+    .map((t) => {
+      const data = datasetRequestFromTrain(t);
+      return data ? knownRows(data) : undefined;
+    })
     .filter((r): r is number => r !== undefined);
   return rows.length > 0 ? { batch, rows: Math.max(...rows) } : { batch };
 }
@@ -32,7 +44,8 @@ export const modelSize: CheckDef = {
   emittedBy: 'check',
   title: 'Model size',
   summary: `The parameter count or the memory a run needs passes a threshold (warning), or passes the ${RUN_MEMORY_LIMIT_MB.toLocaleString('en-US')} MB a run may use (error, and no run starts).`,
-  template: "model '{model}' is large: {parameters} parameters and about {megabytes} MB for a run … / model '{model}' is too large to train: …",
+  template:
+    "model '{model}' is large: {parameters} parameters and about {megabytes} MB for a run … / model '{model}' is too large to train: …",
   explanation: [
     'Every weight costs memory several times over while training: the value itself, its gradient, the optimizer’s ' +
       'state (two more copies for adam, one for rmsprop and for sgd with momentum) and the copies of the trained ' +
@@ -47,7 +60,8 @@ export const modelSize: CheckDef = {
     'To fix it, use fewer or narrower layers; a smaller batch shrinks the activations, not the weights.',
   ].join('\n\n'),
   fixes: {},
-  remedy: 'Use fewer or narrower layers. A smaller batch shrinks the activations but not the weights; a larger ' +
+  remedy:
+    'Use fewer or narrower layers. A smaller batch shrinks the activations but not the weights; a larger ' +
     'threshold setting silences the warning, never the error.',
   settings: ['nn.modelSize.warnParameters', 'nn.modelSize.warnMegabytes'],
   example: 'model m {\n  task binary\n  input 2\n  dense 100000 relu\n  dense 100000 relu\n  dense 1 sigmoid\n}\n',
@@ -61,10 +75,26 @@ export const modelSize: CheckDef = {
       const data = { parameters: size.parameters, megabytes: Math.round(megabytes(size.bytes)) };
       const batchShown = Math.max(1, Math.floor(batch));
       if (exceedsRunLimit(size)) {
-        return [diagnostic(code, 'error', model.nameSpan, tooLargeMessage(model.name, size, batchShown, spec.optimizer.name), { data })];
+        return [
+          diagnostic(
+            code,
+            'error',
+            model.nameSpan,
+            tooLargeMessage(model.name, size, batchShown, spec.optimizer.name),
+            { data },
+          ),
+        ];
       }
       if (passesWarning(size, thresholds.modelSize)) {
-        return [diagnostic(code, 'warning', model.nameSpan, largeModelMessage(model.name, size, batchShown, spec.optimizer.name, thresholds.modelSize), { data })];
+        return [
+          diagnostic(
+            code,
+            'warning',
+            model.nameSpan,
+            largeModelMessage(model.name, size, batchShown, spec.optimizer.name, thresholds.modelSize),
+            { data },
+          ),
+        ];
       }
       return [];
     });

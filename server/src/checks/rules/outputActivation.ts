@@ -2,7 +2,16 @@
 import type { DenseInfo, ModelInfo } from '../../model/types';
 import { defined, replaceActivationFix } from '../fixes/common';
 import { activationTarget } from '../../model/activationTarget';
-import { activationName, activationSpan, diagnostic, outputLayer, quoted, taskRelated, taskText, unresolved } from '../layers';
+import {
+  activationName,
+  activationSpan,
+  diagnostic,
+  outputLayer,
+  quoted,
+  taskRelated,
+  taskText,
+  unresolved,
+} from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'output-activation';
@@ -27,13 +36,28 @@ function outputProblem(model: ModelInfo, output: DenseInfo): Problem | undefined
         : { expected: 'sigmoid', why: 'a binary output is one probability for the positive class' };
     case 'multiclass':
       if (name === 'softmax') return undefined;
-      return { expected: 'softmax', why: name === 'sigmoid' ? 'sigmoid outputs are independent and need not sum to 1' : 'one probability per class, summing to 1, is what softmax gives' };
+      return {
+        expected: 'softmax',
+        why:
+          name === 'sigmoid'
+            ? 'sigmoid outputs are independent and need not sum to 1'
+            : 'one probability per class, summing to 1, is what softmax gives',
+      };
     case 'multilabel':
       if (name === 'sigmoid' || logits) return undefined;
-      return { expected: 'sigmoid', why: name === 'softmax' ? 'the labels are not exclusive, but softmax makes them compete for one total of 1' : 'each label needs its own probability' };
+      return {
+        expected: 'sigmoid',
+        why:
+          name === 'softmax'
+            ? 'the labels are not exclusive, but softmax makes them compete for one total of 1'
+            : 'each label needs its own probability',
+      };
     case 'regression':
       if (!use || !(use.def.properties.saturating || name === 'softmax')) return undefined;
-      return { expected: 'linear', why: `its outputs are bounded to ${use.def.range}, but regression targets can be any real number` };
+      return {
+        expected: 'linear',
+        why: `its outputs are bounded to ${use.def.range}, but regression targets can be any real number`,
+      };
   }
 }
 
@@ -42,7 +66,8 @@ export const outputActivation: CheckDef = {
   severity: 'warning',
   emittedBy: 'check',
   title: 'Output activation does not fit the task',
-  summary: 'binary without sigmoid/softmax(2)/linear-with-bce; multiclass without softmax; multilabel with softmax; regression with a bounded output (sigmoid, tanh, softmax).',
+  summary:
+    'binary without sigmoid/softmax(2)/linear-with-bce; multiclass without softmax; multilabel with softmax; regression with a bounded output (sigmoid, tanh, softmax).',
   template: "output layer '{layer}' uses {activation}, but task {task} wants {expected}: {why} — use {expected}",
   explanation: [
     'The output activation decides what the numbers a model predicts can mean. The rule of thumb: sigmoid for a ' +
@@ -54,7 +79,11 @@ export const outputActivation: CheckDef = {
     'A linear output with bce is accepted for binary and multilabel tasks: the loss then reads the outputs as logits ' +
       '(numerically the same as sigmoid followed by bce).',
   ].join('\n\n'),
-  fixes: { sigmoid: 'Use sigmoid (binary, multilabel).', softmax: 'Use softmax (multiclass; binary with 2 units).', linear: 'Use linear (regression).' },
+  fixes: {
+    sigmoid: 'Use sigmoid (binary, multilabel).',
+    softmax: 'Use softmax (multiclass; binary with 2 units).',
+    linear: 'Use linear (regression).',
+  },
   example: 'model m {\n  task multiclass(3)\n  input 4\n  dense 8 relu\n  dense 3 sigmoid\n}\n',
   check({ analysis }) {
     return analysis.semantic.models.flatMap((model) => {
@@ -62,9 +91,18 @@ export const outputActivation: CheckDef = {
       if (!output || !model.task) return [];
       const problem = outputProblem(model, output);
       if (!problem) return [];
-      return [diagnostic(code, 'warning', activationSpan(output),
-        `output layer ${quoted(output)} uses ${activationName(output)}, but task ${taskText(model.task)} wants ${problem.expected}: ${problem.why} — use ${problem.expected}`,
-        { related: [taskRelated(model.task)], data: { layer: output.name, expected: problem.expected, target: activationTarget(output) } })];
+      return [
+        diagnostic(
+          code,
+          'warning',
+          activationSpan(output),
+          `output layer ${quoted(output)} uses ${activationName(output)}, but task ${taskText(model.task)} wants ${problem.expected}: ${problem.why} — use ${problem.expected}`,
+          {
+            related: [taskRelated(model.task)],
+            data: { layer: output.name, expected: problem.expected, target: activationTarget(output) },
+          },
+        ),
+      ];
     });
   },
   fix(diagnostic) {

@@ -1,7 +1,16 @@
 /** output-units: the output layer's unit count disagrees with the task. */
 import type { DenseInfo, ModelInfo } from '../../model/types';
 import { defined, replaceFix, validTaskCount, validUnits } from '../fixes/common';
-import { activationName, diagnostic, outputLayer, quoted, taskRelated, taskText, unitsSpan, unresolved } from '../layers';
+import {
+  activationName,
+  diagnostic,
+  outputLayer,
+  quoted,
+  taskRelated,
+  taskText,
+  unitsSpan,
+  unresolved,
+} from '../layers';
 import type { CheckDef } from '../types';
 
 const code = 'output-units';
@@ -36,8 +45,10 @@ export const outputUnits: CheckDef = {
   severity: 'error',
   emittedBy: 'check',
   title: 'Output units do not fit the task',
-  summary: 'The output layer has a unit count the task cannot use: binary → 1 (sigmoid) or 2 (softmax), multiclass(K) → K, multilabel(K) → K.',
-  template: "output layer '{layer}' has {units} units, but task {task} needs {expected} ({why}) — set units to {expected}",
+  summary:
+    'The output layer has a unit count the task cannot use: binary → 1 (sigmoid) or 2 (softmax), multiclass(K) → K, multilabel(K) → K.',
+  template:
+    "output layer '{layer}' has {units} units, but task {task} needs {expected} ({why}) — set units to {expected}",
   explanation: [
     'The output layer produces one number per unit, and the task decides how many numbers a prediction is. A binary ' +
       'model predicts one probability (1 sigmoid unit) or a distribution over its two classes (2 softmax units). A ' +
@@ -56,10 +67,19 @@ export const outputUnits: CheckDef = {
       if (model.task.kind === 'binary' && activationName(output) === 'softmax' && output.units === 1) return [];
       const expected = expectedUnits(model, output);
       if (!expected || expected.units === output.units) return [];
-      return [diagnostic(code, 'error', unitsSpan(output),
-        `output layer ${quoted(output)} has ${output.units} unit${output.units === 1 ? '' : 's'}, but task ${taskText(model.task)} needs ` +
-          `${expected.units} (${expected.why}) — set units to ${expected.units}`,
-        { related: [taskRelated(model.task)], data: { layer: output.name, unitsSpan: unitsSpan(output), expected: expected.units } })];
+      return [
+        diagnostic(
+          code,
+          'error',
+          unitsSpan(output),
+          `output layer ${quoted(output)} has ${output.units} unit${output.units === 1 ? '' : 's'}, but task ${taskText(model.task)} needs ` +
+            `${expected.units} (${expected.why}) — set units to ${expected.units}`,
+          {
+            related: [taskRelated(model.task)],
+            data: { layer: output.name, unitsSpan: unitsSpan(output), expected: expected.units },
+          },
+        ),
+      ];
     });
   },
   fix(diagnostic) {

@@ -10,7 +10,8 @@ export const paramRange: CheckDef = {
   severity: 'error',
   emittedBy: 'semantic',
   title: 'Value out of range',
-  summary: 'A parameter out of range: leaky_relu alpha ≤ 0 (≥ 1 is a warning), elu alpha ≤ 0, dropout ∉ [0, 1), maxout pieces < 2, units < 1, lr ≤ 0, epochs or batch < 1, validation ∉ [0, 1).',
+  summary:
+    'A parameter out of range: leaky_relu alpha ≤ 0 (≥ 1 is a warning), elu alpha ≤ 0, dropout ∉ [0, 1), maxout pieces < 2, units < 1, lr ≤ 0, epochs or batch < 1, validation ∉ [0, 1).',
   template: '{what} must be {range}, found {value}',
   explanation: [
     'Some values parse fine but make no sense: a dropout rate of 1 drops everything, a learning rate of 0 never ' +
@@ -20,7 +21,8 @@ export const paramRange: CheckDef = {
       'the positive one, which is not what a leaky ReLU is for (usual values are 0.01 to 0.2).',
   ].join('\n\n'),
   fixes: {},
-  remedy: 'Set the value inside the range the message gives: a dropout rate or validation fraction from 0 up to (not ' +
+  remedy:
+    'Set the value inside the range the message gives: a dropout rate or validation fraction from 0 up to (not ' +
     'including) 1, a positive learning rate and elu alpha, a leaky_relu alpha between 0 and 1, at least 2 maxout pieces, ' +
     'and at least 1 unit, epoch and batch.',
   example: 'model m {\n  task binary\n  input 2\n  dense 8 relu\n  dropout 1.5\n  dense 1 sigmoid\n}\n',

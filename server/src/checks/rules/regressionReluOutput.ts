@@ -13,7 +13,8 @@ export const regressionReluOutput: CheckDef = {
   emittedBy: 'check',
   title: 'Regression output cannot go negative',
   summary: 'A regression model ends in relu, relu6 or softplus.',
-  template: "output layer '{layer}' uses {activation}, whose outputs lie in {range}: negative targets are out of reach — use linear",
+  template:
+    "output layer '{layer}' uses {activation}, whose outputs lie in {range}: negative targets are out of reach — use linear",
   explanation: [
     'relu, relu6 and softplus never output a negative number (relu6 also stops at 6). As the output of a regression ' +
       'model they cap what it can predict: a target below 0 can never be reached, and while the output unit sits in ' +
@@ -28,9 +29,15 @@ export const regressionReluOutput: CheckDef = {
       const output = outputLayer(model);
       const use = output?.activation;
       if (model.task?.kind !== 'regression' || !output || !use || !NON_NEGATIVE.has(use.def.name)) return [];
-      return [diagnostic(code, 'info', use.nameSpan,
-        `output layer ${quoted(output)} uses ${use.def.name}, whose outputs lie in ${use.def.range}: negative targets are out of reach — use linear`,
-        { related: [taskRelated(model.task)], data: { layer: output.name, target: activationTarget(output) } })];
+      return [
+        diagnostic(
+          code,
+          'info',
+          use.nameSpan,
+          `output layer ${quoted(output)} uses ${use.def.name}, whose outputs lie in ${use.def.range}: negative targets are out of reach — use linear`,
+          { related: [taskRelated(model.task)], data: { layer: output.name, target: activationTarget(output) } },
+        ),
+      ];
     });
   },
   fix(diagnostic) {

@@ -50,7 +50,8 @@ export const seluSetup: CheckDef = {
     selu: 'Use selu in the other hidden layers too.',
     'remove-dropout': 'Remove the dropout layer.',
   },
-  example: 'model m {\n  task binary\n  input 2\n  dense 8 selu init he\n  dense 8 selu init he\n  dense 1 sigmoid\n}\n',
+  example:
+    'model m {\n  task binary\n  input 2\n  dense 8 selu init he\n  dense 8 selu init he\n  dense 1 sigmoid\n}\n',
   check({ analysis }) {
     const out: Diagnostic[] = [];
     for (const model of analysis.semantic.models) {
@@ -63,12 +64,23 @@ export const seluSetup: CheckDef = {
         const explicitInit = layer.init.explicit || model.init.name !== 'auto';
         if (explicitInit && !init.startsWith('lecun')) {
           const own = layer.node.init?.name;
-          out.push(diagnostic(code, 'warning', use.nameSpan,
-            `selu in '${layer.name}' needs LeCun init to keep its self-normalizing property, but it gets ${init} — use init lecun_normal`,
-            {
-              related: [{ span: own?.span ?? model.init.span ?? layer.span, message: own ? 'the init of this layer' : 'the model-wide init' }],
-              data: { problem: 'init', layer: layer.name, initSpan: own?.span, layerEnd: layer.node.span.end },
-            }));
+          out.push(
+            diagnostic(
+              code,
+              'warning',
+              use.nameSpan,
+              `selu in '${layer.name}' needs LeCun init to keep its self-normalizing property, but it gets ${init} — use init lecun_normal`,
+              {
+                related: [
+                  {
+                    span: own?.span ?? model.init.span ?? layer.span,
+                    message: own ? 'the init of this layer' : 'the model-wide init',
+                  },
+                ],
+                data: { problem: 'init', layer: layer.name, initSpan: own?.span, layerEnd: layer.node.span.end },
+              },
+            ),
+          );
         }
         for (const dropout of dropoutsNextTo(model, layer)) {
           const neighbours = seluNextTo.get(dropout) ?? [];
@@ -79,23 +91,38 @@ export const seluSetup: CheckDef = {
       // A dropout between two selu layers is one problem: report it once, naming both layers.
       for (const [dropout, layers] of seluNextTo) {
         const names = listWords(layers.map((l) => `'${l.name}'`));
-        out.push(diagnostic(code, 'warning', dropout.span,
-          `plain dropout next to selu ${layers.length > 1 ? 'layers' : 'layer'} ${names} upsets the mean and variance selu keeps — ` +
-            'remove it (selu wants no dropout, or alpha-dropout)',
-          {
-            related: layers.map((l) => ({ span: l.activation!.nameSpan, message: `selu layer '${l.name}'` })),
-            data: { problem: 'dropout', dropoutSpan: dropout.span },
-          }));
+        out.push(
+          diagnostic(
+            code,
+            'warning',
+            dropout.span,
+            `plain dropout next to selu ${layers.length > 1 ? 'layers' : 'layer'} ${names} upsets the mean and variance selu keeps — ` +
+              'remove it (selu wants no dropout, or alpha-dropout)',
+            {
+              related: layers.map((l) => ({ span: l.activation!.nameSpan, message: `selu layer '${l.name}'` })),
+              data: { problem: 'dropout', dropoutSpan: dropout.span },
+            },
+          ),
+        );
       }
       const others = hiddenLayers(model).filter((l) => l.activation && !isSelu(l) && !isLinear(l));
       if (others.length) {
         const first = selu[0];
-        out.push(diagnostic(code, 'warning', first.activation!.nameSpan,
-          `selu only self-normalizes when every hidden layer uses it, but ${listWords(others.map((l) => `'${l.name}' uses ${activationName(l)}`))} — use selu throughout`,
-          {
-            related: others.map((l) => ({ span: l.activation!.nameSpan, message: `'${l.name}': ${activationName(l)}` })),
-            data: { problem: 'mixed', layer: first.name, targets: others.map(activationTarget) },
-          }));
+        out.push(
+          diagnostic(
+            code,
+            'warning',
+            first.activation!.nameSpan,
+            `selu only self-normalizes when every hidden layer uses it, but ${listWords(others.map((l) => `'${l.name}' uses ${activationName(l)}`))} — use selu throughout`,
+            {
+              related: others.map((l) => ({
+                span: l.activation!.nameSpan,
+                message: `'${l.name}': ${activationName(l)}`,
+              })),
+              data: { problem: 'mixed', layer: first.name, targets: others.map(activationTarget) },
+            },
+          ),
+        );
       }
     }
     return out;
@@ -106,13 +133,22 @@ export const seluSetup: CheckDef = {
       case 'init': {
         const initSpan = spanOf(diagnostic, 'initSpan');
         const layerEnd = diagnostic.data?.layerEnd;
-        const edit = initSpan ? replace(initSpan, 'lecun_normal') : typeof layerEnd === 'number' ? insert(layerEnd, ' init lecun_normal') : undefined;
+        const edit = initSpan
+          ? replace(initSpan, 'lecun_normal')
+          : typeof layerEnd === 'number'
+            ? insert(layerEnd, ' init lecun_normal')
+            : undefined;
         if (edit) fixes.push({ id: 'lecun', title: 'Use init lecun_normal', edits: [edit], preferred: true });
         break;
       }
       case 'dropout': {
         const span = spanOf(diagnostic, 'dropoutSpan');
-        if (span) fixes.push({ id: 'remove-dropout', title: 'Remove the dropout layer', edits: [removeStatement(analysis, span)] });
+        if (span)
+          fixes.push({
+            id: 'remove-dropout',
+            title: 'Remove the dropout layer',
+            edits: [removeStatement(analysis, span)],
+          });
         break;
       }
       case 'mixed':

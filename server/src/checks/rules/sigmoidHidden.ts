@@ -13,7 +13,8 @@ export const sigmoidHidden: CheckDef = {
   emittedBy: 'check',
   title: 'Sigmoid in a hidden layer',
   summary: 'A hidden layer uses sigmoid or hard_sigmoid.',
-  template: "hidden layer '{layer}' uses {activation}: its slope is at most {peak} and its output is never negative — use relu",
+  template:
+    "hidden layer '{layer}' uses {activation}: its slope is at most {peak} and its output is never negative — use relu",
   explanation: [
     'Sigmoid squashes every input into (0, 1). Its slope σ′(x) = σ(x)(1 − σ(x)) is largest at x = 0, where it is only 0.25, ' +
       'and it falls towards 0 on both tails. Backpropagation multiplies one such slope per layer, together with that ' +
@@ -35,10 +36,15 @@ export const sigmoidHidden: CheckDef = {
         .map((layer) => {
           const use = layer.activation!;
           const peak = slopeAt(use, 0);
-          return diagnostic(code, 'warning', use.nameSpan,
+          return diagnostic(
+            code,
+            'warning',
+            use.nameSpan,
             `hidden layer ${quoted(layer)} uses ${use.def.name}: its slope is at most ${formatNumber(peak)} and its output is never negative — use relu`,
-            { data: { layer: layer.name, target: activationTarget(layer) } });
-        }));
+            { data: { layer: layer.name, target: activationTarget(layer) } },
+          );
+        }),
+    );
   },
   fix(diagnostic) {
     return defined([

@@ -27,9 +27,16 @@ export const softmaxHidden: CheckDef = {
       hiddenLayers(model)
         // A one-unit softmax is reported by softmax-one-unit instead.
         .filter((layer) => layer.activation?.def.name === 'softmax' && layer.units !== 1)
-        .map((layer) => diagnostic(code, 'warning', layer.activation!.nameSpan,
-          `hidden layer ${quoted(layer)} uses softmax, which forces its units to share one total of 1 — use relu`,
-          { data: { layer: layer.name, target: activationTarget(layer) } })));
+        .map((layer) =>
+          diagnostic(
+            code,
+            'warning',
+            layer.activation!.nameSpan,
+            `hidden layer ${quoted(layer)} uses softmax, which forces its units to share one total of 1 — use relu`,
+            { data: { layer: layer.name, target: activationTarget(layer) } },
+          ),
+        ),
+    );
   },
   fix(diagnostic) {
     return defined([replaceActivationFix(diagnostic, 'relu', { preferred: true })]);

@@ -57,7 +57,10 @@ export const softmaxOneUnit: CheckDef = {
         .filter((layer) => layer.activation?.def.name === 'softmax' && layer.units === 1)
         .map((layer) => {
           const remedy = remedyFor(model, layer);
-          return diagnostic(code, 'error', layer.activation!.nameSpan,
+          return diagnostic(
+            code,
+            'error',
+            layer.activation!.nameSpan,
             `softmax over the single unit of ${quoted(layer)} always outputs 1.0, so it cannot learn — ${advice(remedy)}`,
             {
               data: {
@@ -68,8 +71,10 @@ export const softmaxOneUnit: CheckDef = {
                 target: activationTarget(layer),
                 unitsSpan: layer.node.units ? unitsSpan(layer) : undefined,
               },
-            });
-        }));
+            },
+          );
+        }),
+    );
   },
   fix(diagnostic) {
     const data = diagnostic.data ?? {};

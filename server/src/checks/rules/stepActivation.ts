@@ -31,10 +31,17 @@ export const stepActivation: CheckDef = {
           const role = layer?.role ?? 'hidden';
           const replacement = role === 'output' ? 'sigmoid' : 'relu';
           const name = layer?.name;
-          return diagnostic(code, 'error', use.nameSpan,
+          return diagnostic(
+            code,
+            'error',
+            use.nameSpan,
             `${name ? `'${name}'` : 'this layer'} uses ${use.written}, whose slope is 0 everywhere, so no gradient flows through it — use ${replacement}`,
-            { data: { layer: name, role, target: layer ? activationTarget(layer) : { span: use.span, insert: false } } });
-        }));
+            {
+              data: { layer: name, role, target: layer ? activationTarget(layer) : { span: use.span, insert: false } },
+            },
+          );
+        }),
+    );
   },
   fix(diagnostic) {
     const replacement = diagnostic.data?.role === 'output' ? 'sigmoid' : 'relu';

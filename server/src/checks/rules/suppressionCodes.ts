@@ -45,7 +45,13 @@ export const unknownSuppression: CheckDef = {
     const suggestion = stringOf(diagnostic, 'suggestion');
     const span = spanOf(diagnostic, 'span');
     const fixes: Fix[] = [];
-    if (suggestion && span) fixes.push({ id: 'suggestion', title: `Change to '${suggestion}'`, edits: [replace(span, suggestion)], preferred: true });
+    if (suggestion && span)
+      fixes.push({
+        id: 'suggestion',
+        title: `Change to '${suggestion}'`,
+        edits: [replace(span, suggestion)],
+        preferred: true,
+      });
     return [...fixes, ...removeFix(diagnostic, false)];
   },
 };

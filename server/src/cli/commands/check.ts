@@ -30,7 +30,8 @@ const FLAGS = {
 /** Checks the values and that at least one path was given. */
 function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): CheckArgs | string {
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return `--format takes text, json or sarif, got '${format}'`;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    return `--format takes text, json or sarif, got '${format}'`;
   if (positionals.length === 0) return 'give at least one .nn file or folder to check';
   return { paths: positionals, format, output: values.output, settings: values.settings, root: values.root };
 }
@@ -66,19 +67,26 @@ export const checkCommand = defineCommand({
     try {
       settings = parsed.settings ? readSettingsFile(readFileSync(parsed.settings, 'utf8')) : undefined;
     } catch (error) {
-      console.error(`nn check: cannot read settings from '${parsed.settings}': ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `nn check: cannot read settings from '${parsed.settings}': ${error instanceof Error ? error.message : String(error)}`,
+      );
       return 2;
     }
     let checked: LoadedFile[];
     try {
-      checked = collect(parsed.paths).map((file) => analyzeFile(file, { workspaceRoots: [root], checks: settings?.checks }));
+      checked = collect(parsed.paths).map((file) =>
+        analyzeFile(file, { workspaceRoots: [root], checks: settings?.checks }),
+      );
     } catch (error) {
       console.error(`nn check: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
-    const report = parsed.format === 'sarif' ? `${JSON.stringify(toSarif(checked, root), null, 2)}\n`
-      : parsed.format === 'json' ? `${JSON.stringify(checked.flatMap(jsonFindings), null, 2)}\n`
-      : textReport(checked);
+    const report =
+      parsed.format === 'sarif'
+        ? `${JSON.stringify(toSarif(checked, root), null, 2)}\n`
+        : parsed.format === 'json'
+          ? `${JSON.stringify(checked.flatMap(jsonFindings), null, 2)}\n`
+          : textReport(checked);
     if (parsed.output) writeFileSync(parsed.output, report);
     else process.stdout.write(terminalSafe(report));
     return checked.some((f) => f.analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
@@ -91,8 +99,15 @@ function jsonFindings({ analysis, position }: LoadedFile): object[] {
     const start = position(d.span.start);
     const end = lineColumn(analysis.lines, d.span.end);
     return {
-      file: start.file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-      severity: d.severity, code: d.code, source: d.source ?? 'nn', message: d.message,
+      file: start.file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      severity: d.severity,
+      code: d.code,
+      source: d.source ?? 'nn',
+      message: d.message,
       related: d.related?.map((r) => ({ ...lineColumn(analysis.lines, r.span.start), message: r.message })) ?? [],
     };
   });
@@ -100,8 +115,11 @@ function jsonFindings({ analysis, position }: LoadedFile): object[] {
 
 /** One line per finding and a count of files, errors, warnings and notes. */
 function textReport(checked: LoadedFile[]): string {
-  const lines = checked.flatMap(({ analysis, position }) => analysis.diagnostics.map((d) => diagnosticLine(position(d.span.start), d)));
-  const count = (s: string) => checked.reduce((n, f) => n + f.analysis.diagnostics.filter((d) => d.severity === s).length, 0);
+  const lines = checked.flatMap(({ analysis, position }) =>
+    analysis.diagnostics.map((d) => diagnosticLine(position(d.span.start), d)),
+  );
+  const count = (s: string) =>
+    checked.reduce((n, f) => n + f.analysis.diagnostics.filter((d) => d.severity === s).length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `${plural(checked.length, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'note')}`;
   return [...lines, summary].join('\n') + '\n';

@@ -10,7 +10,8 @@ const USAGE = 'nn explain [CODE]';
 function list(): string {
   const codes = [...CHECKS, ...CORE_CODES, ...TRAINING_CHECKS];
   const width = Math.max(...codes.map((c) => c.code.length));
-  const row = (c: { code: string; severity: string; title: string }) => `  ${c.code.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.title}`;
+  const row = (c: { code: string; severity: string; title: string }) =>
+    `  ${c.code.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.title}`;
   return [
     'Checks:',
     ...CHECKS.map(row),
@@ -27,7 +28,8 @@ function list(): string {
 
 export const explainCommand = defineCommand({
   name: 'explain',
-  summary: 'Explain a code (a check, a parser or semantic error, a training check) and how to fix it; without one, list them all.',
+  summary:
+    'Explain a code (a check, a parser or semantic error, a training check) and how to fix it; without one, list them all.',
   usage: USAGE,
   flags: {},
   read: ({ positionals }) => positionals,
@@ -44,7 +46,10 @@ export const explainCommand = defineCommand({
         continue;
       }
       const suggestion = suggestCode(code);
-      console.error(`nn explain: no code '${code}'` + (suggestion ? ` — did you mean '${suggestion}'?` : " — run 'nn explain' for the list"));
+      console.error(
+        `nn explain: no code '${code}'` +
+          (suggestion ? ` — did you mean '${suggestion}'?` : " — run 'nn explain' for the list"),
+      );
       status = 2;
     }
     return status;

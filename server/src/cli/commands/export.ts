@@ -14,7 +14,8 @@ import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
 import { loadFile, writtenPath } from '../load';
 
-const USAGE = 'nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH] [--force]\n       nn export FILE --to pytorch --with-trainer --out DIR [--model NAME] [--force]';
+const USAGE =
+  'nn export FILE --to pytorch|onnx|json [--model NAME] [--weights] [--out PATH] [--force]\n       nn export FILE --to pytorch --with-trainer --out DIR [--model NAME] [--force]';
 
 interface ExportArgs {
   file: string;
@@ -39,22 +40,41 @@ const FLAGS = {
 /** Checks the target and that exactly one file was given. */
 function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): ExportArgs | string {
   const { to } = values;
-  if (to !== undefined && !isExportTarget(to)) return `unknown target '${to}' — use one of ${EXPORT_TARGETS.join(', ')}`;
-  if (positionals.length > 1) return `only one file can be exported at a time (got '${positionals[0]}' and '${positionals[1]}')`;
+  if (to !== undefined && !isExportTarget(to))
+    return `unknown target '${to}' — use one of ${EXPORT_TARGETS.join(', ')}`;
+  if (positionals.length > 1)
+    return `only one file can be exported at a time (got '${positionals[0]}' and '${positionals[1]}')`;
   if (positionals.length === 0) return 'give the .nn file to export';
   if (!to) return `choose a target with --to (${EXPORT_TARGETS.join(', ')})`;
   const withTrainer = values['with-trainer'] ?? false;
-  if (withTrainer && to !== 'pytorch') return '--with-trainer writes a PyTorch training folder: use it with --to pytorch';
-  if (withTrainer && values.weights) return '--with-trainer exports the initial weights of the run (train.py --save writes trained ones); leave out --weights';
-  if (withTrainer && !values.out) return '--with-trainer needs --out DIR, an existing folder to write model.py, train.py and the data into';
-  return { file: positionals[0], to, model: values.model, weights: values.weights ?? false, out: values.out, force: values.force ?? false, withTrainer };
+  if (withTrainer && to !== 'pytorch')
+    return '--with-trainer writes a PyTorch training folder: use it with --to pytorch';
+  if (withTrainer && values.weights)
+    return '--with-trainer exports the initial weights of the run (train.py --save writes trained ones); leave out --weights';
+  if (withTrainer && !values.out)
+    return '--with-trainer needs --out DIR, an existing folder to write model.py, train.py and the data into';
+  return {
+    file: positionals[0],
+    to,
+    model: values.model,
+    weights: values.weights ?? false,
+    out: values.out,
+    force: values.force ?? false,
+    withTrainer,
+  };
 }
 
 /** The folder and file stem: next to the .nn file by default; --out names a folder or the main file. */
-function destination(out: string | undefined, nnPath: string, target: ExportTarget, model: string): { folder: string; stem: string } {
+function destination(
+  out: string | undefined,
+  nnPath: string,
+  target: ExportTarget,
+  model: string,
+): { folder: string; stem: string } {
   if (!out) return { folder: dirname(nnPath), stem: model };
   const path = resolve(out);
-  if (out.endsWith('/') || out.endsWith('\\') || (existsSync(path) && statSync(path).isDirectory())) return { folder: path, stem: model };
+  if (out.endsWith('/') || out.endsWith('\\') || (existsSync(path) && statSync(path).isDirectory()))
+    return { folder: path, stem: model };
   const ext = extname(path);
   const stem = ext === TARGET_EXTENSION[target] ? basename(path, ext) : basename(path);
   return { folder: dirname(path), stem };
@@ -62,7 +82,8 @@ function destination(out: string | undefined, nnPath: string, target: ExportTarg
 
 /** Why files cannot be written to `folder`, or undefined: it must exist, and --out files exist only with --force. */
 function refusal(folder: string, names: string[], args: ExportArgs): string | undefined {
-  if (!existsSync(folder)) return `the folder '${writtenPath(folder)}' does not exist; create it first (nn export creates no folders)`;
+  if (!existsSync(folder))
+    return `the folder '${writtenPath(folder)}' does not exist; create it first (nn export creates no folders)`;
   if (!statSync(folder).isDirectory()) return `'${writtenPath(folder)}' is not a folder`;
   if (args.out === undefined || args.force) return undefined;
   const existing = names.map((name) => join(folder, name)).find((path) => existsSync(path));
@@ -81,7 +102,10 @@ const host: ExportHost = {
   async train(spec, settings, data) {
     const { finished } = trainSync({ runId: `export-${spec.modelName}`, spec, settings, data });
     if (!finished.weights) throw new ExportRequestError(`training '${spec.modelName}' produced no weights`);
-    if (finished.reason === 'diverged') throw new ExportRequestError(`training '${spec.modelName}' diverged: ${finished.detail ?? 'the loss became NaN'}`);
+    if (finished.reason === 'diverged')
+      throw new ExportRequestError(
+        `training '${spec.modelName}' diverged: ${finished.detail ?? 'the loss became NaN'}`,
+      );
     return finished.weights;
   },
 };
@@ -106,10 +130,19 @@ export const exportCommand = defineCommand({
     }
     let outcome;
     try {
-      outcome = await exportFromAnalysis({
-        analysis, filePath: nnPath, target: parsed.to, model: parsed.model, weights: parsed.weights, stem,
-        settings: DEFAULT_SETTINGS, data: { workspaceRoots: roots, trusted: true },
-      }, host);
+      outcome = await exportFromAnalysis(
+        {
+          analysis,
+          filePath: nnPath,
+          target: parsed.to,
+          model: parsed.model,
+          weights: parsed.weights,
+          stem,
+          settings: DEFAULT_SETTINGS,
+          data: { workspaceRoots: roots, trusted: true },
+        },
+        host,
+      );
     } catch (error) {
       console.error(`nn export: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
@@ -127,13 +160,18 @@ export const exportCommand = defineCommand({
         // 'wx' fails on a file that appeared since the check, so --out never replaces one without --force.
         writeFileSync(path, file.content, { flag: parsed.out === undefined || parsed.force ? 'w' : 'wx' });
       } catch (error) {
-        console.error(`nn export: cannot write '${writtenPath(path)}' (${error instanceof Error ? error.message : String(error)})`);
+        console.error(
+          `nn export: cannot write '${writtenPath(path)}' (${error instanceof Error ? error.message : String(error)})`,
+        );
         return 1;
       }
     }
     for (const message of outcome.messages) console.log(message);
     const written = names.map((name) => writtenPath(join(folder, name))).join(', ');
-    const where = parsed.out === undefined ? ` (${replacing ? 'replacing the earlier export; ' : ''}next to the .nn file; --out chooses another place)` : '';
+    const where =
+      parsed.out === undefined
+        ? ` (${replacing ? 'replacing the earlier export; ' : ''}next to the .nn file; --out chooses another place)`
+        : '';
     console.log(`wrote ${written}${where}`);
     for (const note of outcome.result.notes) console.log(`note: ${note}`);
     return 0;
@@ -146,7 +184,13 @@ export const exportCommand = defineCommand({
  */
 function writeTrainerFolder(parsed: ExportArgs, nnPath: string, text: string, roots: string[]): number {
   const folder = resolve(parsed.out ?? '.');
-  const plan = planRun({ text, path: nnPath, modelName: parsed.model, settings: DEFAULT_SETTINGS, data: { workspaceRoots: roots, trusted: true } });
+  const plan = planRun({
+    text,
+    path: nnPath,
+    modelName: parsed.model,
+    settings: DEFAULT_SETTINGS,
+    data: { workspaceRoots: roots, trusted: true },
+  });
   if (!plan.ok) {
     console.error(`nn export: ${plan.message}`);
     return 1;
@@ -158,7 +202,11 @@ function writeTrainerFolder(parsed: ExportArgs, nnPath: string, text: string, ro
     console.error(`nn export: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  const refused = refusal(folder, built.files.map((f) => f.name), parsed);
+  const refused = refusal(
+    folder,
+    built.files.map((f) => f.name),
+    parsed,
+  );
   if (refused) {
     console.error(`nn export: ${refused}`);
     return 1;
@@ -168,12 +216,18 @@ function writeTrainerFolder(parsed: ExportArgs, nnPath: string, text: string, ro
     try {
       writeFileSync(path, file.content, { flag: parsed.force ? 'w' : 'wx' });
     } catch (error) {
-      console.error(`nn export: cannot write '${writtenPath(path)}' (${error instanceof Error ? error.message : String(error)})`);
+      console.error(
+        `nn export: cannot write '${writtenPath(path)}' (${error instanceof Error ? error.message : String(error)})`,
+      );
       return 1;
     }
   }
   const { summary } = built;
-  console.log(`wrote ${built.files.map((f) => f.name).join(', ')} to ${writtenPath(folder)} (model '${plan.modelName}' on '${summary.dataset}', ${summary.trainSize} train / ${summary.validationSize} validation rows)`);
-  console.log(`run: python ${writtenPath(join(folder, 'train.py'))} --json  (multi-GPU: torchrun --nproc_per_node N train.py --device cuda)`);
+  console.log(
+    `wrote ${built.files.map((f) => f.name).join(', ')} to ${writtenPath(folder)} (model '${plan.modelName}' on '${summary.dataset}', ${summary.trainSize} train / ${summary.validationSize} validation rows)`,
+  );
+  console.log(
+    `run: python ${writtenPath(join(folder, 'train.py'))} --json  (multi-GPU: torchrun --nproc_per_node N train.py --device cuda)`,
+  );
   return 0;
 }

@@ -24,7 +24,8 @@ const FLAGS = {
 function readArgs({ values, positionals, order }: GivenArgs<typeof FLAGS>): SummaryArgs | string {
   if (positionals.length > 1) return `give one file (got '${positionals[0]}' and '${positionals[1]}')`;
   if (positionals.length === 0) return 'give the .nn file to summarise';
-  const format = order.filter((name): name is 'markdown' | 'json' => name === 'markdown' || name === 'json').pop() ?? 'text';
+  const format =
+    order.filter((name): name is 'markdown' | 'json' => name === 'markdown' || name === 'json').pop() ?? 'text';
   return { file: positionals[0], model: values.model, format };
 }
 
@@ -45,14 +46,22 @@ export const summaryCommand = defineCommand({
       return 1;
     }
     if (parsed.format === 'json') {
-      const json = models.map((m) => ({ name: m.name, layers: summaryRows(m), totalParams: m.totalParams, facts: Object.fromEntries(summaryFacts(m)) }));
+      const json = models.map((m) => ({
+        name: m.name,
+        layers: summaryRows(m),
+        totalParams: m.totalParams,
+        facts: Object.fromEntries(summaryFacts(m)),
+      }));
       console.log(JSON.stringify({ models: json }, null, 2));
     } else {
       const blocks = models.map((m) => (parsed.format === 'markdown' ? summaryMarkdown(m) : summaryText(m)));
       console.log(blocks.join('\n\n'));
     }
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-    if (errors > 0) console.error(`note: ${parsed.file} has ${errors} error${errors > 1 ? 's' : ''}; numbers may be incomplete (run 'nn check')`);
+    if (errors > 0)
+      console.error(
+        `note: ${parsed.file} has ${errors} error${errors > 1 ? 's' : ''}; numbers may be incomplete (run 'nn check')`,
+      );
     return 0;
   },
 });

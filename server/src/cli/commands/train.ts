@@ -35,7 +35,8 @@ interface TrainArgs {
   nproc: number;
 }
 
-const USAGE = 'nn train FILE [--model NAME] [--epochs N] [--seed N] [--settings FILE] [--json] [--no-save] [--backend engine|torch] [--nproc N]';
+const USAGE =
+  'nn train FILE [--model NAME] [--epochs N] [--seed N] [--settings FILE] [--json] [--no-save] [--backend engine|torch] [--nproc N]';
 
 const FLAGS = {
   model: { type: 'string', missing: 'needs a model name' },
@@ -65,12 +66,21 @@ function readArgs({ values, positionals }: GivenArgs<typeof FLAGS>): TrainArgs |
   if (typeof nproc === 'string') return nproc;
   const backend = values.backend ?? 'engine';
   if (backend !== 'engine' && backend !== 'torch') return `--backend is engine or torch, got '${backend}'`;
-  if (nproc !== undefined && backend !== 'torch') return '--nproc needs --backend torch (the engine trains in one process)';
-  if (positionals.length > 1) return `only one file can be trained at a time (got '${positionals[0]}' and '${positionals[1]}')`;
+  if (nproc !== undefined && backend !== 'torch')
+    return '--nproc needs --backend torch (the engine trains in one process)';
+  if (positionals.length > 1)
+    return `only one file can be trained at a time (got '${positionals[0]}' and '${positionals[1]}')`;
   if (positionals.length === 0) return 'give the .nn file to train';
   return {
-    file: positionals[0], model: values.model, epochs, seed, settings: values.settings, json: values.json ?? false, noSave: values['no-save'] ?? false,
-    backend, nproc: nproc ?? 1,
+    file: positionals[0],
+    model: values.model,
+    epochs,
+    seed,
+    settings: values.settings,
+    json: values.json ?? false,
+    noSave: values['no-save'] ?? false,
+    backend,
+    nproc: nproc ?? 1,
   };
 }
 
@@ -91,23 +101,50 @@ export const trainCommand = defineCommand({
     const train = analysis.semantic.trains.find((t) => t.modelName === plan.modelName);
     const model = train?.model;
     if (!train || !model) return 2;
-    const outcome = parsed.backend === 'torch' ? await followTorchRun(plan, parsed, path, settings) : await followRun(startRun({
-      runId: `cli-${Date.now()}`, spec: plan.spec, settings: plan.settings, data: plan.data,
-      progressIntervalMs: parsed.json ? 0 : 100, gridSize: 0, thresholds: plan.thresholds,
-    }), parsed.json);
+    const outcome =
+      parsed.backend === 'torch'
+        ? await followTorchRun(plan, parsed, path, settings)
+        : await followRun(
+            startRun({
+              runId: `cli-${Date.now()}`,
+              spec: plan.spec,
+              settings: plan.settings,
+              data: plan.data,
+              progressIntervalMs: parsed.json ? 0 : 100,
+              gridSize: 0,
+              thresholds: plan.thresholds,
+            }),
+            parsed.json,
+          );
     if (typeof outcome === 'number') return outcome;
     const { started, finished } = outcome;
-    const savedTo = finished.reason === 'completed' && finished.weights && !parsed.noSave
-      ? saveWeights(path, plan.spec, finished.weights, started?.settings ?? plan.settings)
-      : undefined;
+    const savedTo =
+      finished.reason === 'completed' && finished.weights && !parsed.noSave
+        ? saveWeights(path, plan.spec, finished.weights, started?.settings ?? plan.settings)
+        : undefined;
     const savedShown = savedTo && writtenPath(savedTo);
     if (parsed.json) {
       const { weights: _weights, ...rest } = finished;
-      console.log(JSON.stringify({ ...rest, classes: started?.dataset.classes, ...(savedShown ? { savedWeights: savedShown } : {}) }));
+      console.log(
+        JSON.stringify({
+          ...rest,
+          classes: started?.dataset.classes,
+          ...(savedShown ? { savedWeights: savedShown } : {}),
+        }),
+      );
     } else {
-      console.log(`${shown}: model '${model.name}' on '${started?.dataset.name ?? plan.data.name}' (${started?.dataset.trainSize ?? 0} train / ${started?.dataset.validationSize ?? 0} validation rows)`);
+      console.log(
+        `${shown}: model '${model.name}' on '${started?.dataset.name ?? plan.data.name}' (${started?.dataset.trainSize ?? 0} train / ${started?.dataset.validationSize ?? 0} validation rows)`,
+      );
       for (const line of formatFinal(finished, started?.dataset.classes)) console.log(line);
-      printFindings(finished.findings.map((f) => formatFinding(f, locate(f, model, (offset) => loaded.position(offset), train))));
+      printFindings(
+        finished.findings.map((f) =>
+          formatFinding(
+            f,
+            locate(f, model, (offset) => loaded.position(offset), train),
+          ),
+        ),
+      );
       if (savedShown) console.log(`weights saved to ${savedShown} (nn export --weights reuses them)`);
     }
     if (finished.reason === 'stopped') return 130;
@@ -117,7 +154,10 @@ export const trainCommand = defineCommand({
 
 /** Runs the plan in PyTorch (torchBackend.ts) and shapes its end like an engine run's; exit 1 without PyTorch. */
 async function followTorchRun(
-  plan: Extract<RunPlan, { ok: true }>, parsed: TrainArgs, nnPath: string, settings: NnSettings,
+  plan: Extract<RunPlan, { ok: true }>,
+  parsed: TrainArgs,
+  nnPath: string,
+  settings: NnSettings,
 ): Promise<{ started?: RunStarted; finished: RunFinished } | number> {
   const python = pythonCommand(settings);
   const missing = torchMissing(python);
@@ -127,7 +167,12 @@ async function followTorchRun(
   }
   let result;
   try {
-    result = await runTorchBackend(plan, { python, nproc: parsed.nproc, json: parsed.json, sourceName: basename(nnPath) });
+    result = await runTorchBackend(plan, {
+      python,
+      nproc: parsed.nproc,
+      json: parsed.json,
+      sourceName: basename(nnPath),
+    });
   } catch (error) {
     console.error(`nn train: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
@@ -137,8 +182,19 @@ async function followTorchRun(
     return 1;
   }
   const started: RunStarted = {
-    type: 'started', runId: 'torch', spec: plan.spec, settings: plan.settings,
-    dataset: { name: result.dataset, features: plan.spec.input, classes: result.classes, trainSize: result.trainSize, validationSize: result.validationSize, featureNames: [], targetNames: [] },
+    type: 'started',
+    runId: 'torch',
+    spec: plan.spec,
+    settings: plan.settings,
+    dataset: {
+      name: result.dataset,
+      features: plan.spec.input,
+      classes: result.classes,
+      trainSize: result.trainSize,
+      validationSize: result.validationSize,
+      featureNames: [],
+      targetNames: [],
+    },
   };
   return { started, finished: { ...result.finished, runId: 'torch', weights: result.weights } };
 }
@@ -147,7 +203,10 @@ async function followTorchRun(
  * Follows a run to its end, drawing a progress bar (or one JSON line per epoch); Ctrl-C stops it, a second one
  * ends the worker. The run's start and end, or the exit code when it failed.
  */
-async function followRun(run: RunHandle, json: boolean): Promise<{ started?: RunStarted; finished: RunFinished } | number> {
+async function followRun(
+  run: RunHandle,
+  json: boolean,
+): Promise<{ started?: RunStarted; finished: RunFinished } | number> {
   let interrupted = 0;
   const onInterrupt = (): void => {
     interrupted++;
@@ -155,11 +214,13 @@ async function followRun(run: RunHandle, json: boolean): Promise<{ started?: Run
     else void run.terminate();
   };
   process.on('SIGINT', onInterrupt);
-  const bar = json ? undefined : new SingleBar({
-    format: 'epoch {value}/{total} |{bar}| loss {loss}  {metricName} {metric}  ETA {eta_formatted}',
-    hideCursor: true,
-    etaBuffer: 20,
-  });
+  const bar = json
+    ? undefined
+    : new SingleBar({
+        format: 'epoch {value}/{total} |{bar}| loss {loss}  {metricName} {metric}  ETA {eta_formatted}',
+        hideCursor: true,
+        etaBuffer: 20,
+      });
   let started: RunStarted | undefined;
   let finished: RunFinished | undefined;
   try {
@@ -169,7 +230,11 @@ async function followRun(run: RunHandle, json: boolean): Promise<{ started?: Run
         bar?.start(event.settings.epochs, 0, { loss: '—', metric: '—', metricName: 'accuracy' });
       } else if (event.type === 'epoch') {
         if (json) console.log(JSON.stringify(epochJson(event)));
-        bar?.update(event.epoch, { loss: formatLoss(event.trainLoss), metric: formatMetric(event.metricName, event.valMetric), metricName: event.metricName === 'accuracy' ? 'val acc' : 'val MAE' });
+        bar?.update(event.epoch, {
+          loss: formatLoss(event.trainLoss),
+          metric: formatMetric(event.metricName, event.valMetric),
+          metricName: event.metricName === 'accuracy' ? 'val acc' : 'val MAE',
+        });
       } else if (event.type === 'finished') {
         finished = event;
       } else if (event.type === 'error') {
@@ -201,16 +266,26 @@ function readSettingsFlag(file: string | undefined): NnSettings | undefined {
   try {
     return readSettingsFile(readFileSync(file, 'utf8'));
   } catch (error) {
-    console.error(`nn train: cannot read settings from '${file}': ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `nn train: cannot read settings from '${file}': ${error instanceof Error ? error.message : String(error)}`,
+    );
     return undefined;
   }
 }
 
 /** The plan of the run the arguments ask for: the command line is trusted, and its workspace is `rootsFor`'s. */
-export function planTrainRun(loaded: LoadedFile, parsed: Pick<TrainArgs, 'model' | 'epochs' | 'seed'>, settings: NnSettings): RunPlan {
+export function planTrainRun(
+  loaded: LoadedFile,
+  parsed: Pick<TrainArgs, 'model' | 'epochs' | 'seed'>,
+  settings: NnSettings,
+): RunPlan {
   return planRun({
-    text: loaded.analysis.text, path: loaded.path, modelName: parsed.model, settings,
-    overrides: { epochs: parsed.epochs, seed: parsed.seed }, data: { workspaceRoots: loaded.roots, trusted: true },
+    text: loaded.analysis.text,
+    path: loaded.path,
+    modelName: parsed.model,
+    settings,
+    overrides: { epochs: parsed.epochs, seed: parsed.seed },
+    data: { workspaceRoots: loaded.roots, trusted: true },
   });
 }
 
@@ -230,7 +305,12 @@ export function problemLine(p: RunProblem, shown: string): string {
 }
 
 /** Saves a completed run's weights as the model's saved run; a failure is reported but does not fail the run. */
-function saveWeights(nnFile: string, spec: NetworkSpec, weights: NetworkWeights, settings: TrainSettings): string | undefined {
+function saveWeights(
+  nnFile: string,
+  spec: NetworkSpec,
+  weights: NetworkWeights,
+  settings: TrainSettings,
+): string | undefined {
   try {
     return saveRunWeights(nnFile, spec, weights, settings);
   } catch (error) {
@@ -252,16 +332,23 @@ function epochJson(event: EpochProgress): Record<string, unknown> {
     metricName: event.metricName,
     elapsedMs: Math.round(event.elapsedMs),
     samplesPerSecond: Math.round(event.samplesPerSecond),
-    layers: event.layers.map((l) => ({ name: l.name, gradNorm: l.gradNorm, deadFraction: l.deadFraction, saturatedFraction: l.saturatedFraction })),
+    layers: event.layers.map((l) => ({
+      name: l.name,
+      gradNorm: l.gradNorm,
+      deadFraction: l.deadFraction,
+      saturatedFraction: l.saturatedFraction,
+    })),
     findings: event.findings.map((f) => f.code),
   };
 }
 
 /** Where a finding points: its layer's line, or the train block's name for run-wide findings. */
 function locate(
-  finding: TrainingFinding, model: ModelInfo, at: (offset: number) => FilePosition, train: TrainInfo,
+  finding: TrainingFinding,
+  model: ModelInfo,
+  at: (offset: number) => FilePosition,
+  train: TrainInfo,
 ): FilePosition {
   const layer = finding.sourceIndex !== undefined ? model.layers[finding.sourceIndex] : undefined;
   return at(layer ? layer.span.start : train.modelNameSpan.start);
 }
-

@@ -29,18 +29,30 @@ export const ONNX_ACTIVATIONS: Readonly<Record<ActivationName, OnnxWriter | type
   step: (g, x, p, { at }) => {
     const doc = 'step has no ONNX operator: composed as Cast(x >= threshold)';
     const test = g.node('GreaterOrEqual', [x, g.scalar(Number(p.threshold))], at('GreaterOrEqual'), {}, doc);
-    return { output: g.node('Cast', [test], at('Cast'), { to: { int: 1 } }, doc), composed: 'step is composed as Cast(x >= threshold)' };
+    return {
+      output: g.node('Cast', [test], at('Cast'), { to: { int: 1 } }, doc),
+      composed: 'step is composed as Cast(x >= threshold)',
+    };
   },
   linear: (g, x, _p, { at }) => ({ output: g.node('Identity', [x], at('Identity')) }),
   sigmoid: (g, x, _p, { at }) => ({ output: g.node('Sigmoid', [x], at('Sigmoid')) }),
   tanh: (g, x, _p, { at }) => ({ output: g.node('Tanh', [x], at('Tanh')) }),
-  hard_sigmoid: (g, x, _p, { at }) => ({ output: g.node('HardSigmoid', [x], at('HardSigmoid'), { alpha: 1 / 6, beta: 0.5 }) }),
+  hard_sigmoid: (g, x, _p, { at }) => ({
+    output: g.node('HardSigmoid', [x], at('HardSigmoid'), { alpha: 1 / 6, beta: 0.5 }),
+  }),
   softsign: (g, x, _p, { at }) => ({ output: g.node('Softsign', [x], at('Softsign')) }),
   relu: (g, x, _p, { at }) => ({ output: g.node('Relu', [x], at('Relu')) }),
-  relu6: (g, x, _p, { at }) => ({ output: g.node('Clip', [x, g.scalar(0), g.scalar(6)], at('Clip'), {}, 'relu6 = clip(x, 0, 6)') }),
+  relu6: (g, x, _p, { at }) => ({
+    output: g.node('Clip', [x, g.scalar(0), g.scalar(6)], at('Clip'), {}, 'relu6 = clip(x, 0, 6)'),
+  }),
   leaky_relu: (g, x, p, { at }) => ({ output: g.node('LeakyRelu', [x], at('LeakyRelu'), { alpha: Number(p.alpha) }) }),
   prelu: (g, x, p, { layer, at, slopes }) => {
-    const slope = g.floats(`${layer}.slope`, slopes ?? [Number(p.init)], [slopes?.length ?? 1], 'learned negative slope per unit');
+    const slope = g.floats(
+      `${layer}.slope`,
+      slopes ?? [Number(p.init)],
+      [slopes?.length ?? 1],
+      'learned negative slope per unit',
+    );
     return { output: g.node('PRelu', [x, slope], at('PRelu')) };
   },
   elu: (g, x, p, { at }) => ({ output: g.node('Elu', [x], at('Elu'), { alpha: Number(p.alpha) }) }),
@@ -51,7 +63,10 @@ export const ONNX_ACTIVATIONS: Readonly<Record<ActivationName, OnnxWriter | type
     const doc = `swish has no ONNX operator: composed as x·sigmoid(${beta === 1 ? 'x' : `${beta}·x`})`;
     const scaled = beta === 1 ? x : g.node('Mul', [x, g.scalar(beta)], at('Mul_beta'), {}, doc);
     const gate = g.node('Sigmoid', [scaled], at('Sigmoid'), {}, doc);
-    return { output: g.node('Mul', [x, gate], at('Mul'), {}, doc), composed: `swish is composed as x·sigmoid(${beta === 1 ? '' : 'β·'}x)` };
+    return {
+      output: g.node('Mul', [x, gate], at('Mul'), {}, doc),
+      composed: `swish is composed as x·sigmoid(${beta === 1 ? '' : 'β·'}x)`,
+    };
   },
   mish: (g, x, _p, { at }) => {
     const doc = 'mish has no ONNX operator in opset 13: composed as x·tanh(softplus(x))';
@@ -68,7 +83,13 @@ export const ONNX_ACTIVATIONS: Readonly<Record<ActivationName, OnnxWriter | type
  * Appends the nodes of `activation` applied to `x` (a [batch × width] value) and returns the result's name.
  * Maxout is the one activation written with its dense layer instead (the export plan keeps it there).
  */
-export function onnxActivation(g: GraphBuilder, x: string, activation: ResolvedActivation, layer: string, slopes?: number[]): OnnxActivationResult {
+export function onnxActivation(
+  g: GraphBuilder,
+  x: string,
+  activation: ResolvedActivation,
+  layer: string,
+  slopes?: number[],
+): OnnxActivationResult {
   const write = ONNX_ACTIVATIONS[activation.name];
   if (write === WRITTEN_AS_LAYER) throw new Error(`${activation.name} is ${WRITTEN_AS_LAYER}, not nodes of its own`);
   return write(g, x, activation.params, { layer, at: (op) => `${layer}/${op}`, slopes });
@@ -81,7 +102,10 @@ function geluExact(g: GraphBuilder, x: string, at: (op: string) => string): Onnx
   const erf = g.node('Erf', [scaled], at('Erf'), {}, doc);
   const onePlus = g.node('Add', [erf, g.scalar(1)], at('Add_one'), {}, doc);
   const half = g.node('Mul', [x, g.scalar(0.5)], at('Mul_half'), {}, doc);
-  return { output: g.node('Mul', [half, onePlus], at('Mul'), {}, doc), composed: 'gelu is composed as 0.5·x·(1 + erf(x/√2)) (Gelu needs opset 20)' };
+  return {
+    output: g.node('Mul', [half, onePlus], at('Mul'), {}, doc),
+    composed: 'gelu is composed as 0.5·x·(1 + erf(x/√2)) (Gelu needs opset 20)',
+  };
 }
 
 /** ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
@@ -95,5 +119,8 @@ function geluTanh(g: GraphBuilder, x: string, at: (op: string) => string): OnnxA
   const t = g.node('Tanh', [u], at('Tanh'), {}, doc);
   const onePlus = g.node('Add', [t, g.scalar(1)], at('Add_one'), {}, doc);
   const half = g.node('Mul', [x, g.scalar(0.5)], at('Mul_half'), {}, doc);
-  return { output: g.node('Mul', [half, onePlus], at('Mul'), {}, doc), composed: 'gelu (tanh form) is composed from Tanh, Mul and Add (Gelu needs opset 20)' };
+  return {
+    output: g.node('Mul', [half, onePlus], at('Mul'), {}, doc),
+    composed: 'gelu (tanh form) is composed from Tanh, Mul and Add (Gelu needs opset 20)',
+  };
 }

@@ -19,7 +19,13 @@ const FEATURE_NODES: Record<FeatureName, (g: GraphBuilder, c: Columns) => string
 export function onnxFeatures(g: GraphBuilder, input: string, features: readonly FeatureName[]): string {
   const doc = `input features ${features.join(', ')}, computed from the raw point (x1, x2)`;
   const column = (index: number, name: string): string =>
-    g.node('Gather', [input, g.int64s(`features.${name}_index`, [index])], `features/${name}`, { axis: { int: 1 } }, doc);
+    g.node(
+      'Gather',
+      [input, g.int64s(`features.${name}_index`, [index])],
+      `features/${name}`,
+      { axis: { int: 1 } },
+      doc,
+    );
   const columns = { x1: column(0, 'x1'), x2: column(1, 'x2') };
   const values = features.map((name) => FEATURE_NODES[name](g, columns));
   return g.node('Concat', values, 'features/Concat', { axis: { int: 1 } }, doc);

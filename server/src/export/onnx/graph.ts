@@ -65,7 +65,12 @@ export class GraphBuilder {
 
   /** Adds an int64 initializer (shapes for Reshape) and returns its name. */
   int64s(name: string, values: number[]): string {
-    const tensor: TensorObject = { name: this.unique(name), dims: [values.length], data_type: DataType.INT64, int64_data: values };
+    const tensor: TensorObject = {
+      name: this.unique(name),
+      dims: [values.length],
+      data_type: DataType.INT64,
+      int64_data: values,
+    };
     this.initializers.push(tensor);
     return tensor.name;
   }
@@ -80,7 +85,13 @@ export class GraphBuilder {
   }
 
   /** Adds a node with one output named after `name`; returns the output's name. */
-  node(opType: string, inputs: string[], name: string, attributes: Record<string, AttributeValue> = {}, doc?: string): string {
+  node(
+    opType: string,
+    inputs: string[],
+    name: string,
+    attributes: Record<string, AttributeValue> = {},
+    doc?: string,
+  ): string {
     const nodeName = this.unique(name);
     const output = nodeName;
     const node: NodeObject = {

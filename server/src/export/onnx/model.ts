@@ -22,7 +22,9 @@ function tensorValue(name: string, width: number, doc: string) {
   return {
     name,
     doc_string: onnxString(doc),
-    type: { tensor_type: { elem_type: DataType.FLOAT, shape: { dim: [{ dim_param: 'batch' }, { dim_value: width }] } } },
+    type: {
+      tensor_type: { elem_type: DataType.FLOAT, shape: { dim: [{ dim_param: 'batch' }, { dim_value: width }] } },
+    },
   };
 }
 
@@ -75,7 +77,9 @@ export function onnxModel(plan: ExportPlan, sourceName?: string): { bytes: Uint8
     plan.features
       ? `Input: raw points (x1, x2); the graph computes the features ${plan.features.join(', ')} and standardizes them. Output: after the output activation.`
       : 'Input: raw features (the graph standardizes them). Output: after the output activation.',
-    plan.trained ? 'Weights: from a training run.' : 'Weights: the untrained initial weights (export with trained weights to use it).',
+    plan.trained
+      ? 'Weights: from a training run.'
+      : 'Weights: the untrained initial weights (export with trained weights to use it).',
     ...[...notes].map((n) => `Note: ${n}.`),
   ];
   const model = {
@@ -96,7 +100,11 @@ export function onnxModel(plan: ExportPlan, sourceName?: string): { bytes: Uint8
       name: onnxString(plan.modelName) || 'model',
       node: g.nodes,
       initializer: g.initializers,
-      input: [plan.features ? tensorValue(INPUT_NAME, 2, 'raw points (x1, x2), one row per example') : tensorValue(INPUT_NAME, plan.input, 'raw features, one row per example')],
+      input: [
+        plan.features
+          ? tensorValue(INPUT_NAME, 2, 'raw points (x1, x2), one row per example')
+          : tensorValue(INPUT_NAME, plan.input, 'raw features, one row per example'),
+      ],
       output: [tensorValue(OUTPUT_NAME, plan.output, 'the network output (after its output activation)')],
     },
   };

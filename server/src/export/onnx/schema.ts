@@ -29,7 +29,17 @@ const ONNX_DESCRIPTOR = {
           },
           nested: {
             AttributeType: {
-              values: { UNDEFINED: 0, FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, GRAPH: 5, FLOATS: 6, INTS: 7, STRINGS: 8 },
+              values: {
+                UNDEFINED: 0,
+                FLOAT: 1,
+                INT: 2,
+                STRING: 3,
+                TENSOR: 4,
+                GRAPH: 5,
+                FLOATS: 6,
+                INTS: 7,
+                STRINGS: 8,
+              },
             },
           },
         },
@@ -95,7 +105,20 @@ const ONNX_DESCRIPTOR = {
           },
           nested: {
             DataType: {
-              values: { UNDEFINED: 0, FLOAT: 1, UINT8: 2, INT8: 3, UINT16: 4, INT16: 5, INT32: 6, INT64: 7, STRING: 8, BOOL: 9, FLOAT16: 10, DOUBLE: 11 },
+              values: {
+                UNDEFINED: 0,
+                FLOAT: 1,
+                UINT8: 2,
+                INT8: 3,
+                UINT16: 4,
+                INT16: 5,
+                INT32: 6,
+                INT64: 7,
+                STRING: 8,
+                BOOL: 9,
+                FLOAT16: 10,
+                DOUBLE: 11,
+              },
             },
           },
         },

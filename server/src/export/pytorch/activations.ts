@@ -24,7 +24,9 @@ type TorchWriter = (p: ParamValues, width: number) => TorchActivation;
 /** How each catalog activation is written; a new activation without a row here does not compile. */
 export const TORCH_ACTIVATIONS: Readonly<Record<ActivationName, TorchWriter | typeof WRITTEN_AS_LAYER>> = {
   step: (p) => ({
-    construct: `Step(threshold=${pyFloat(Number(p.threshold))})`, helper: 'Step', comment: 'PyTorch has no step module; written out below',
+    construct: `Step(threshold=${pyFloat(Number(p.threshold))})`,
+    helper: 'Step',
+    comment: 'PyTorch has no step module; written out below',
   }),
   linear: () => ({ construct: 'nn.Identity()' }),
   sigmoid: () => ({ construct: 'nn.Sigmoid()' }),
@@ -47,7 +49,11 @@ export const TORCH_ACTIVATIONS: Readonly<Record<ActivationName, TorchWriter | ty
   swish: (p) => {
     const beta = Number(p.beta);
     if (beta === 1) return { construct: 'nn.SiLU()', comment: 'swish with beta = 1' };
-    return { construct: `Swish(beta=${pyFloat(beta)})`, helper: 'Swish', comment: 'PyTorch only has beta = 1 (SiLU); written out below' };
+    return {
+      construct: `Swish(beta=${pyFloat(beta)})`,
+      helper: 'Swish',
+      comment: 'PyTorch only has beta = 1 (SiLU); written out below',
+    };
   },
   mish: () => ({ construct: 'nn.Mish()' }),
   softplus: () => ({

@@ -37,7 +37,9 @@ function describe(step: Step): string {
   const act = (s: { activation?: { name: string; params: Record<string, unknown> } }): string => {
     if (!s.activation) return '';
     const entries = Object.entries(s.activation.params);
-    return entries.length ? ` ${s.activation.name}(${entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ')})` : ` ${s.activation.name}`;
+    return entries.length
+      ? ` ${s.activation.name}(${entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ')})`
+      : ` ${s.activation.name}`;
   };
   if (step.kind === 'dense') return `${step.name}: dense ${step.units}${act(step)}`;
   if (step.kind === 'dropout') return `${step.name}: dropout ${step.rate} (active in training only)`;
@@ -48,13 +50,18 @@ function initLines(step: DenseStep, linear: string): string[] {
   const def = findInit(step.init);
   if (!def) throw new Error(`unknown init '${step.init}'`);
   const scale = def.scale(step.inWidth, step.units);
-  const draw = def.distribution === 'normal'
-    ? `nn.init.normal_(self.${linear}.weight, mean=0.0, std=${pyFloat(scale)})`
-    : `nn.init.uniform_(self.${linear}.weight, -${pyFloat(scale)}, ${pyFloat(scale)})`;
+  const draw =
+    def.distribution === 'normal'
+      ? `nn.init.normal_(self.${linear}.weight, mean=0.0, std=${pyFloat(scale)})`
+      : `nn.init.uniform_(self.${linear}.weight, -${pyFloat(scale)}, ${pyFloat(scale)})`;
   return [`${draw}  ${pythonComment(`${def.name}: ${def.formula}`)}`, `nn.init.zeros_(self.${linear}.bias)`];
 }
 
-export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: PytorchModuleOptions = {}): { source: string; notes: string[] } {
+export function pytorchModule(
+  spec: NetworkSpec,
+  plan: ExportPlan,
+  options: PytorchModuleOptions = {},
+): { source: string; notes: string[] } {
   const notes: string[] = [];
   const helpers = new Set<HelperName>();
   const members = buildMembers(plan, helpers, notes);
@@ -66,7 +73,14 @@ export function pytorchModule(spec: NetworkSpec, plan: ExportPlan, options: Pyto
   }
   if (plan.features) out.push(...featuresFunction(plan.features), '', '');
   out.push(...LOAD_DENSE, '', '', `class ${cls}(nn.Module):`);
-  out.push(...initMethod(plan, members), ...resetMethod(layers), ...forwardMethods(layers), ...loadWeightsMethod(layers), '', '');
+  out.push(
+    ...initMethod(plan, members),
+    ...resetMethod(layers),
+    ...forwardMethods(layers),
+    ...loadWeightsMethod(layers),
+    '',
+    '',
+  );
   const weightNames = layers.dense.map((m) => `model.${linearPath(m)}.weight`);
   out.push(...trainingSnippet(spec, plan, cls, weightNames, options.settings, options.weightsFile), '', '');
   out.push(...mainBlock(cls, plan, options));
@@ -82,8 +96,12 @@ function buildMembers(plan: ExportPlan, helpers: Set<HelperName>, notes: string[
     if (step.kind === 'dense') {
       if (step.activation?.def.shape === 'maxout') {
         helpers.add('Maxout');
-        member.lines.push(`self.${attr} = Maxout(${step.inWidth}, ${step.units}, pieces=${step.pieces})  ${pythonComment('written out: PyTorch has no maxout')}`);
-        notes.push(`${step.name}: maxout is written out as a Linear layer to ${step.units * step.pieces} values and a max over ${step.pieces} pieces`);
+        member.lines.push(
+          `self.${attr} = Maxout(${step.inWidth}, ${step.units}, pieces=${step.pieces})  ${pythonComment('written out: PyTorch has no maxout')}`,
+        );
+        notes.push(
+          `${step.name}: maxout is written out as a Linear layer to ${step.units * step.pieces} values and a max over ${step.pieces} pieces`,
+        );
       } else {
         member.lines.push(`self.${attr} = nn.Linear(${step.inWidth}, ${step.units})`);
         if (step.activation) {
@@ -113,7 +131,11 @@ class ModuleLayers {
   /** The final sigmoid/softmax, split off into forward() so that logits() exists; undefined for other outputs. */
   readonly finalActivation: string | undefined;
 
-  constructor(readonly members: Member[], readonly outputActivation: string | undefined, readonly computesFeatures: boolean) {
+  constructor(
+    readonly members: Member[],
+    readonly outputActivation: string | undefined,
+    readonly computesFeatures: boolean,
+  ) {
     this.dense = members.filter((m) => m.step.kind === 'dense');
     this.sloped = members.filter((m) => m.step.kind === 'activation' && m.step.slopes !== undefined);
     const last = members[members.length - 1];
@@ -143,8 +165,10 @@ function headerLines(cls: string, plan: ExportPlan, options: PytorchModuleOption
     'MODEL_NAME and SOURCE_FILE below say which model of which .nn file it is.',
     'Each layer keeps the name it has in the .nn file, and every activation has the same parameters as in',
     ...(plan.features
-      ? ['NN Studio. Inputs are raw points (x1, x2): forward() computes the FEATURES of the .nn file with features(),',
-        'then standardizes them with the mean and std buffers, which']
+      ? [
+          'NN Studio. Inputs are raw points (x1, x2): forward() computes the FEATURES of the .nn file with features(),',
+          'then standardizes them with the mean and std buffers, which',
+        ]
       : ['NN Studio. Inputs are raw features: forward() standardizes them with the mean and std buffers, which']),
     `load_weights() fills from an NN Studio model file (JSON, format "${JSON_FORMAT}").`,
     '',
@@ -161,7 +185,11 @@ function headerLines(cls: string, plan: ExportPlan, options: PytorchModuleOption
     `SOURCE_FILE = ${options.sourceName === undefined ? 'None' : pythonString(options.sourceName)}`,
     `WEIGHTS_FILE = ${options.weightsFile === undefined ? 'None' : pythonString(options.weightsFile)}`,
     ...(plan.features
-      ? [`FEATURES = (${plan.features.map((f) => pythonString(f)).join(', ')},)`, 'INPUT_WIDTH = 2', `FEATURE_WIDTH = ${plan.input}`]
+      ? [
+          `FEATURES = (${plan.features.map((f) => pythonString(f)).join(', ')},)`,
+          'INPUT_WIDTH = 2',
+          `FEATURE_WIDTH = ${plan.input}`,
+        ]
       : [`INPUT_WIDTH = ${plan.input}`]),
     `OUTPUT_WIDTH = ${plan.output}`,
   ];
@@ -192,14 +220,20 @@ function initMethod(plan: ExportPlan, members: Member[]): string[] {
 }
 
 function resetMethod(layers: ModuleLayers): string[] {
-  const out = [`    def reset_parameters(self):`, `        """Draws initial weights the way NN Studio does (the layer's init, biases 0)."""`, `        with torch.no_grad():`];
+  const out = [
+    `    def reset_parameters(self):`,
+    `        """Draws initial weights the way NN Studio does (the layer's init, biases 0)."""`,
+    `        with torch.no_grad():`,
+  ];
   for (const m of layers.dense) {
     const step = m.step as DenseStep;
     out.push(...initLines(step, linearPath(m)).map((l) => `            ${l}`));
-    if (step.slopes && m.actAttr) out.push(`            self.${m.actAttr}.weight.fill_(${pyFloat(Number(step.activation?.params.init))})`);
+    if (step.slopes && m.actAttr)
+      out.push(`            self.${m.actAttr}.weight.fill_(${pyFloat(Number(step.activation?.params.init))})`);
   }
   for (const m of layers.sloped) {
-    if (m.step.kind === 'activation') out.push(`            self.${m.attr}.weight.fill_(${pyFloat(Number(m.step.activation.params.init))})`);
+    if (m.step.kind === 'activation')
+      out.push(`            self.${m.attr}.weight.fill_(${pyFloat(Number(m.step.activation.params.init))})`);
   }
   out.push('');
   return out;
@@ -251,12 +285,17 @@ function loadWeightsMethod(layers: ModuleLayers): string[] {
     const step = m.step as DenseStep;
     out.push(`            _load_dense(self.${linearPath(m)}, dense[${i}])  ${pythonComment(step.name)}`);
     if (step.slopes && m.actAttr) {
-      out.push(`            if "slopes" in dense[${i}]:`, `                self.${m.actAttr}.weight.copy_(torch.tensor(dense[${i}]["slopes"], dtype=torch.float64))`);
+      out.push(
+        `            if "slopes" in dense[${i}]:`,
+        `                self.${m.actAttr}.weight.copy_(torch.tensor(dense[${i}]["slopes"], dtype=torch.float64))`,
+      );
     }
   });
   if (sloped > 0) out.push(`            if activation_slopes is not None:`);
   layers.sloped.forEach((m, i) => {
-    out.push(`                self.${m.attr}.weight.copy_(torch.tensor(activation_slopes[${i}]["slopes"], dtype=torch.float64))  ${pythonComment(m.step.name)}`);
+    out.push(
+      `                self.${m.attr}.weight.copy_(torch.tensor(activation_slopes[${i}]["slopes"], dtype=torch.float64))  ${pythonComment(m.step.name)}`,
+    );
   });
   out.push(
     `            normalization = weights.get("normalization")`,
@@ -287,7 +326,12 @@ function mainBlock(cls: string, plan: ExportPlan, options: PytorchModuleOptions)
 }
 
 function activationLine(
-  attr: string, activation: NonNullable<DenseStep['activation']>, width: number, helpers: Set<HelperName>, notes: string[], layer: string,
+  attr: string,
+  activation: NonNullable<DenseStep['activation']>,
+  width: number,
+  helpers: Set<HelperName>,
+  notes: string[],
+  layer: string,
 ): string {
   const t = torchActivation(activation, width);
   if (t.helper) {

@@ -17,7 +17,13 @@ import { HELPERS } from './activations';
 import { className } from './python';
 import { trainerScript } from './trainerScript';
 
-export const TRAINER_FILES = { model: 'model.py', trainer: 'train.py', data: 'data.csv', initialWeights: 'initial_weights.json', readme: 'README.md' } as const;
+export const TRAINER_FILES = {
+  model: 'model.py',
+  trainer: 'train.py',
+  data: 'data.csv',
+  initialWeights: 'initial_weights.json',
+  readme: 'README.md',
+} as const;
 
 export interface TrainerFolderInput {
   spec: NetworkSpec;
@@ -70,7 +76,8 @@ export function trainerFolder(input: TrainerFolderInput): TrainerFolder {
   const { spec, settings } = input;
   const raw = loadDataset(input.data, settings.seed);
   const seen = withFeatures(raw, settings.features);
-  if (seen.features !== spec.input) throw new Error(`'${raw.name}' gives ${seen.features} inputs per row, but the model's input is ${spec.input}`);
+  if (seen.features !== spec.input)
+    throw new Error(`'${raw.name}' gives ${seen.features} inputs per row, but the model's input is ${spec.input}`);
   const initial = engineInitialWeights(spec, settings.seed);
   const outputs = initial.dense[initial.dense.length - 1].units;
   const encoded = encodeTargets(raw, outputs, spec.task?.kind, spec.loss.name);
@@ -78,8 +85,16 @@ export function trainerFolder(input: TrainerFolderInput): TrainerFolder {
   const model = exportModel('pytorch', { spec, settings, sourceName: input.sourceName }, 'model').files[0];
   const classes = encoded.dataset.target.kind === 'classes' ? encoded.dataset.target.classes : undefined;
   const trainer = trainerScript({
-    spec, settings, plan, modelClass: className(spec.modelName, Object.keys(HELPERS)), sourceName: input.sourceName,
-    inputColumns: raw.features, classes, metric: encoded.metric, dataFile: TRAINER_FILES.data, initialWeightsFile: TRAINER_FILES.initialWeights,
+    spec,
+    settings,
+    plan,
+    modelClass: className(spec.modelName, Object.keys(HELPERS)),
+    sourceName: input.sourceName,
+    inputColumns: raw.features,
+    classes,
+    metric: encoded.metric,
+    dataFile: TRAINER_FILES.data,
+    initialWeightsFile: TRAINER_FILES.initialWeights,
   });
   const nVal = validationRows(raw.n, settings.validation);
   const files: ExportedFile[] = [
@@ -89,7 +104,10 @@ export function trainerFolder(input: TrainerFolderInput): TrainerFolder {
     { role: 'main', name: TRAINER_FILES.data, content: dataCsv(encoded.dataset) },
     { role: 'main', name: TRAINER_FILES.readme, content: readme(settings) },
   ];
-  return { files, summary: { dataset: raw.name, rows: raw.n, trainSize: raw.n - nVal, validationSize: nVal, classes: classes ?? [] } };
+  return {
+    files,
+    summary: { dataset: raw.name, rows: raw.n, trainSize: raw.n - nVal, validationSize: nVal, classes: classes ?? [] },
+  };
 }
 
 /** A short README: what the files are and how to run them (no text from the .nn file is written into it). */
@@ -101,7 +119,7 @@ function readme(settings: TrainSettings): string {
     '',
     '- `model.py`: the model as a PyTorch module (its layers as in the .nn file).',
     '- `train.py`: trains it as NN Studio does: same initial weights, data split, batch order, optimizer,',
-    '  loss and regularization, so the per-epoch losses match NN Studio\'s engine.',
+    "  loss and regularization, so the per-epoch losses match NN Studio's engine.",
     `- \`data.csv\`: the data as NN Studio reads it (for a toy data set: the points generated for seed ${Math.floor(settings.seed)}).`,
     '- `initial_weights.json`: the weights NN Studio starts from for that seed (NN Studio JSON).',
     '',
@@ -116,7 +134,7 @@ function readme(settings: TrainSettings): string {
     '```',
     '',
     'Data-parallel runs split each batch across the processes, so they follow the same trajectory as one process.',
-    'Dropout draws its masks from PyTorch\'s generator, so runs with dropout agree in accuracy, not bit for bit.',
+    "Dropout draws its masks from PyTorch's generator, so runs with dropout agree in accuracy, not bit for bit.",
     '`--save` writes NN Studio JSON that `nn export --weights`, the training panel and the engine load back.',
     '',
   ].join('\n');

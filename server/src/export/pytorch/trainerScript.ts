@@ -33,14 +33,28 @@ export interface TrainerScriptInput {
 }
 
 /** The loss head's name in train.py and whether it reads the logits before a split-off output activation. */
-export function trainerLossHead(spec: NetworkSpec, plan: ExportPlan): { head: string; useLogits: boolean; outputIsLogit: boolean } {
+export function trainerLossHead(
+  spec: NetworkSpec,
+  plan: ExportPlan,
+): { head: string; useLogits: boolean; outputIsLogit: boolean } {
   const network = new Network(spec, { capacity: 1, seed: 1 });
   const head = createLossHead(spec.loss.name, spec.loss.params, network.outputActivation);
   const byMode: Record<string, string> = {
-    'sigmoid-logits': 'sigmoid-bce', 'softmax-logits': head.name === 'cce' ? 'softmax-cce' : 'softmax-bce', 'sigmoid-cce-logits': 'sigmoid-cce',
+    'sigmoid-logits': 'sigmoid-bce',
+    'softmax-logits': head.name === 'cce' ? 'softmax-cce' : 'softmax-bce',
+    'sigmoid-cce-logits': 'sigmoid-cce',
   };
-  const name = head.mode === 'output' ? (head.name === 'bce' || head.name === 'cce' ? `clamped-${head.name}` : head.name) : byMode[head.mode];
-  return { head: name, useLogits: head.mode !== 'output' && plan.outputActivation !== undefined, outputIsLogit: head.outputIsLogit };
+  const name =
+    head.mode === 'output'
+      ? head.name === 'bce' || head.name === 'cce'
+        ? `clamped-${head.name}`
+        : head.name
+      : byMode[head.mode];
+  return {
+    head: name,
+    useLogits: head.mode !== 'output' && plan.outputActivation !== undefined,
+    outputIsLogit: head.outputIsLogit,
+  };
 }
 
 /** A number parameter as the engine's optimizers read it: the value when it is a finite number, else the default. */

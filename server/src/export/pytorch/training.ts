@@ -18,7 +18,11 @@ function lossLine(spec: NetworkSpec, plan: ExportPlan): LossLine {
   const linearOutput = !out && (lastStep?.kind === 'dropout' || !lastStep?.activation);
   const name = spec.loss.name;
   if (name === 'bce' && (out === 'sigmoid' || linearOutput)) {
-    return { construct: 'nn.BCEWithLogitsLoss()', reads: out ? 'model.logits(x)' : 'model(x)', note: 'bce, computed from the logits (stable)' };
+    return {
+      construct: 'nn.BCEWithLogitsLoss()',
+      reads: out ? 'model.logits(x)' : 'model(x)',
+      note: 'bce, computed from the logits (stable)',
+    };
   }
   if (name === 'bce' && out === 'softmax' && plan.output > 1) return softmaxBceLine(plan.output);
   if (name === 'cce' && (out === 'softmax' || linearOutput)) {
@@ -85,7 +89,12 @@ function optimizerLine(spec: NetworkSpec, settings: TrainSettings | undefined): 
 
 /** The snippet, every line a comment. `weightNames` are the attribute paths of the dense weight matrices. */
 export function trainingSnippet(
-  spec: NetworkSpec, plan: ExportPlan, cls: string, weightNames: string[], settings?: TrainSettings, weightsFile?: string,
+  spec: NetworkSpec,
+  plan: ExportPlan,
+  cls: string,
+  weightNames: string[],
+  settings?: TrainSettings,
+  weightsFile?: string,
 ): string[] {
   const loss = lossLine(spec, plan);
   const epochs = settings?.epochs ?? 100;
@@ -96,12 +105,16 @@ export function trainingSnippet(
     '',
     `    model = ${cls}()`,
     ...(weightsFile
-      ? [`    model.load_weights(${pythonString(weightsFile)})  # continue from the trained weights (and their standardization)`]
+      ? [
+          `    model.load_weights(${pythonString(weightsFile)})  # continue from the trained weights (and their standardization)`,
+        ]
       : settings?.normalize === false
         ? []
         : plan.features
-          ? ['    f_train = features(x_train)  # the raw points (x1, x2) as the network sees them',
-            '    model.mean.copy_(f_train.mean(dim=0)); model.std.copy_(f_train.std(dim=0, unbiased=False))']
+          ? [
+              '    f_train = features(x_train)  # the raw points (x1, x2) as the network sees them',
+              '    model.mean.copy_(f_train.mean(dim=0)); model.std.copy_(f_train.std(dim=0, unbiased=False))',
+            ]
           : ['    model.mean.copy_(x_train.mean(dim=0)); model.std.copy_(x_train.std(dim=0, unbiased=False))']),
     `    loss_fn = ${loss.construct}  # ${loss.note}`,
     `    optimizer = ${optimizerLine(spec, settings)}`,
@@ -115,7 +128,9 @@ export function trainingSnippet(
   if (spec.regularize) {
     const term = spec.regularize.kind === 'l2' ? 'w.pow(2).sum()' : 'w.abs().sum()';
     lines.push(`            # regularize ${spec.regularize.kind}(${spec.regularize.amount}): weights only, not biases`);
-    lines.push(`            loss = loss + ${pyFloat(spec.regularize.amount)} * sum(${term} for w in (${weightNames.join(', ')}${weightNames.length === 1 ? ',' : ''}))`);
+    lines.push(
+      `            loss = loss + ${pyFloat(spec.regularize.amount)} * sum(${term} for w in (${weightNames.join(', ')}${weightNames.length === 1 ? ',' : ''}))`,
+    );
   }
   lines.push('            loss.backward()', '            optimizer.step()');
   return lines.map(pythonComment);

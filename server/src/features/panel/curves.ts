@@ -25,7 +25,10 @@ export function sampleActivation(name: string, params: ParamValues = {}): Activa
   const xs: number[] = [];
   const f: number[] = [];
   const df: number[] = [];
-  const bound = def.shape === 'elementwise' ? def.bind(params) : findActivation(def.shape === 'softmax' ? 'sigmoid' : 'linear')!.bind({});
+  const bound =
+    def.shape === 'elementwise'
+      ? def.bind(params)
+      : findActivation(def.shape === 'softmax' ? 'sigmoid' : 'linear')!.bind({});
   const [lo, hi] = CURVE_RANGE;
   for (let i = 0; i < CURVE_SAMPLES; i++) {
     const x = Number((lo + ((hi - lo) * i) / (CURVE_SAMPLES - 1)).toFixed(6));
@@ -34,7 +37,8 @@ export function sampleActivation(name: string, params: ParamValues = {}): Activa
     df.push(bound.df(x));
   }
   const curve: ActivationCurve = { name: activationLabel(name, params), xs, f, df };
-  if (def.shape === 'softmax') curve.note = 'Two classes: the first output as a function of the difference of the two inputs.';
+  if (def.shape === 'softmax')
+    curve.note = 'Two classes: the first output as a function of the difference of the two inputs.';
   if (def.shape === 'maxout') curve.note = 'Each unit passes on its largest piece unchanged.';
   return curve;
 }

@@ -22,8 +22,7 @@ export interface PanelTarget {
 }
 
 export type PanelDescription =
-  | { ok: true; model: PanelModel; layerSpans: Span[]; compareThreshold?: RunThreshold }
-  | { ok: false; message: string };
+  { ok: true; model: PanelModel; layerSpans: Span[]; compareThreshold?: RunThreshold } | { ok: false; message: string };
 
 /** The named model's train block (the first train block when no name is given), or why the panel cannot train it. */
 export function panelTarget(analysis: Analysis, modelName?: string): PanelTarget | { error: string } {
@@ -94,7 +93,9 @@ export function compatibleToyDatasets(train: TrainInfo): string[] {
   const current = data && findDataset(data.name);
   if (!data || !current || current.kind !== 'toy') return [];
   const task = datasetTask(current, data.params);
-  return DATASETS.filter((def) => def.kind === 'toy' && datasetTask(def, carriedParams(def.name, data.params)) === task).map((def) => def.name);
+  return DATASETS.filter(
+    (def) => def.kind === 'toy' && datasetTask(def, carriedParams(def.name, data.params)) === task,
+  ).map((def) => def.name);
 }
 
 /** The file's settings for the panel's fields (the learning rate in effect: the train block's, else the optimizer's). */
@@ -103,7 +104,14 @@ export function fileSettings(target: PanelTarget): PanelSettings {
   const run = settingsFromTrain(train);
   // The optimizer's parameters hold the catalog's defaults for those not written.
   const lr = run.lr ?? numberParam(model.optimizer.params, 'lr') ?? 0;
-  const settings: PanelSettings = { epochs: run.epochs, batch: run.batch, lr, seed: run.seed, validation: run.validation, normalize: run.normalize };
+  const settings: PanelSettings = {
+    epochs: run.epochs,
+    batch: run.batch,
+    lr,
+    seed: run.seed,
+    validation: run.validation,
+    normalize: run.normalize,
+  };
   const data = train.data;
   if (data && findDataset(data.name)?.kind === 'toy') {
     settings.data = {

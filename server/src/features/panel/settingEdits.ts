@@ -25,13 +25,19 @@ function valueProblem(change: TrainSettingChange): string | undefined {
   switch (change.key) {
     case 'epochs':
     case 'batch':
-      return isInt(change.value, 1, MAX_COUNT) ? undefined : `${change.key} must be a whole number from 1 to ${MAX_COUNT}`;
+      return isInt(change.value, 1, MAX_COUNT)
+        ? undefined
+        : `${change.key} must be a whole number from 1 to ${MAX_COUNT}`;
     case 'seed':
       return isInt(change.value, 0, MAX_SEED) ? undefined : `the seed must be a whole number from 0 to ${MAX_SEED}`;
     case 'lr':
-      return change.value > 0 && Number.isFinite(change.value) ? undefined : 'the learning rate must be a positive number';
+      return change.value > 0 && Number.isFinite(change.value)
+        ? undefined
+        : 'the learning rate must be a positive number';
     case 'validation':
-      return change.value >= 0 && change.value < 1 ? undefined : 'the validation fraction must be at least 0 and below 1';
+      return change.value >= 0 && change.value < 1
+        ? undefined
+        : 'the validation fraction must be at least 0 and below 1';
     case 'normalize':
       return typeof change.value === 'boolean' ? undefined : 'normalize is on or off';
     case 'features': {
@@ -52,7 +58,9 @@ function valueProblem(change: TrainSettingChange): string | undefined {
     }
     case 'regularize':
       if (change.value === null) return undefined;
-      return change.value.amount >= 0 && Number.isFinite(change.value.amount) ? undefined : 'the amount must be 0 or more';
+      return change.value.amount >= 0 && Number.isFinite(change.value.amount)
+        ? undefined
+        : 'the amount must be 0 or more';
   }
 }
 
@@ -75,7 +83,9 @@ function dataText(decl: TrainDecl, change: Extract<TrainSettingChange, { key: 'd
   const kept = writtenArgs(oldCall, oldDef?.params.map((p) => p.name) ?? []);
   const args: string[] = [];
   for (const param of def.params) {
-    const value = Object.prototype.hasOwnProperty.call(change.value.args, param.name) ? String(change.value.args[param.name]) : kept.get(param.name);
+    const value = Object.prototype.hasOwnProperty.call(change.value.args, param.name)
+      ? String(change.value.args[param.name])
+      : kept.get(param.name);
     if (value !== undefined) args.push(`${param.name}: ${value}`);
   }
   return args.length > 0 ? `${def.name}(${args.join(', ')})` : def.name;
@@ -113,7 +123,12 @@ function indentOf(text: string, span: Span | undefined): string {
 }
 
 /** Inserts a new statement line: after `after` when given, else as the block's first statement. */
-function insertLine(text: string, block: { open?: Span; close?: Span; body: readonly { span: Span }[] }, after: Span | undefined, line: string): TextEdit | string {
+function insertLine(
+  text: string,
+  block: { open?: Span; close?: Span; body: readonly { span: Span }[] },
+  after: Span | undefined,
+  line: string,
+): TextEdit | string {
   if (!block.open || !block.close) return 'the block is not closed';
   const eol = eolOf(text);
   const indent = indentOf(text, block.body[0]?.span);
@@ -121,10 +136,13 @@ function insertLine(text: string, block: { open?: Span; close?: Span; body: read
   const first = block.body[0];
   if (first) {
     const start = lineStartOf(text, first.span.start);
-    return start > block.open.end ? insert(start, `${indent}${line}${eol}`) : insert(first.span.start, `${line}${eol}${indent}`);
+    return start > block.open.end
+      ? insert(start, `${indent}${line}${eol}`)
+      : insert(first.span.start, `${line}${eol}${indent}`);
   }
   const between = text.slice(block.open.end, block.close.start);
-  if (!between.includes('\n')) return replace({ start: block.open.end, end: block.close.start }, `${eol}${indent}${line}${eol}`);
+  if (!between.includes('\n'))
+    return replace({ start: block.open.end, end: block.close.start }, `${eol}${indent}${line}${eol}`);
   return insert(block.open.end, `${eol}${indent}${line}`);
 }
 
@@ -137,7 +155,11 @@ function removeLine(text: string, span: Span): TextEdit {
   return alone ? replace({ start, end }, '') : replace(span, '');
 }
 
-function trainEdit(text: string, decl: TrainDecl, change: Exclude<TrainSettingChange, { key: 'regularize' }>): TextEdit | string {
+function trainEdit(
+  text: string,
+  decl: TrainDecl,
+  change: Exclude<TrainSettingChange, { key: 'regularize' }>,
+): TextEdit | string {
   const line = statementText(decl, change);
   const existing = decl.body.find((s) => s.kind === change.key);
   if (existing) return replace(existing.span, line);
@@ -146,13 +168,18 @@ function trainEdit(text: string, decl: TrainDecl, change: Exclude<TrainSettingCh
   return insertLine(text, decl, before?.span, line);
 }
 
-function regularizeEdit(text: string, decl: ModelDecl, change: Extract<TrainSettingChange, { key: 'regularize' }>): TextEdit | string | undefined {
+function regularizeEdit(
+  text: string,
+  decl: ModelDecl,
+  change: Extract<TrainSettingChange, { key: 'regularize' }>,
+): TextEdit | string | undefined {
   const existing = decl.body.find((s) => s.kind === 'regularize');
   if (!change.value) return existing ? removeLine(text, existing.span) : undefined;
   const line = statementText({} as TrainDecl, change);
   if (existing) return replace(existing.span, line);
   // After the optimizer (or the loss), else at the end of the model.
-  const anchor = decl.body.find((s) => s.kind === 'optimizer') ?? decl.body.find((s) => s.kind === 'loss') ?? decl.body.at(-1);
+  const anchor =
+    decl.body.find((s) => s.kind === 'optimizer') ?? decl.body.find((s) => s.kind === 'loss') ?? decl.body.at(-1);
   return insertLine(text, decl, anchor?.span, line);
 }
 

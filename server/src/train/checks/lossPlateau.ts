@@ -9,7 +9,8 @@ export const lossPlateau = defineTrainingCheck({
   severity: 'info',
   title: 'Training loss stopped improving',
   summary: 'The training loss stopped improving over the last part of the run while still far from a good fit.',
-  template: 'the training loss improved by less than {improvement} over the last {span} epochs and is still {loss} (it started at {first}) — the model is stuck: try relu hidden layers, a different learning rate or more units',
+  template:
+    'the training loss improved by less than {improvement} over the last {span} epochs and is still {loss} (it started at {first}) — the model is stuck: try relu hidden layers, a different learning rate or more units',
   explanation: [
     'Over the last part of the run the training loss has hardly moved, yet it is still more than half of where it ' +
       'started. The model is stuck rather than finished: more epochs alone will not help.',
@@ -20,7 +21,8 @@ export const lossPlateau = defineTrainingCheck({
   remedy: 'Try relu hidden layers, a different learning rate, or more units.',
   settings: ['plateauWindow', 'plateauImprovement', 'plateauFar', 'plateauMinEpochs'],
   example: {
-    text: 'model m {\n  task binary\n  input 2\n  dense 4\n  dense 1 sigmoid\n  optimizer adam(lr: 0.05)\n}\n\n' +
+    text:
+      'model m {\n  task binary\n  input 2\n  dense 4\n  dense 1 sigmoid\n  optimizer adam(lr: 0.05)\n}\n\n' +
       'train m {\n  data xor(points: 200)\n  epochs 30\n}\n',
   },
   check(context, t) {
@@ -35,9 +37,11 @@ export const lossPlateau = defineTrainingCheck({
     if (!Number.isFinite(start) || !(start > 0)) return [];
     const improvement = (start - bestInWindow) / start;
     if (improvement >= t.plateauImprovement || current < t.plateauFar * first) return [];
-    return [{
-      message: `the training loss improved by less than ${percent(t.plateauImprovement)} over the last ${span} epochs and is still ${compact(current)} (it started at ${compact(first)}) — the model is stuck: try relu hidden layers, a different learning rate or more units`,
-      epoch: context.epoch,
-    }];
+    return [
+      {
+        message: `the training loss improved by less than ${percent(t.plateauImprovement)} over the last ${span} epochs and is still ${compact(current)} (it started at ${compact(first)}) — the model is stuck: try relu hidden layers, a different learning rate or more units`,
+        epoch: context.epoch,
+      },
+    ];
   },
 });

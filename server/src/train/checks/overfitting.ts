@@ -11,7 +11,8 @@ export const overfitting = defineTrainingCheck({
   severity: 'warning',
   title: 'Validation loss rising',
   summary: 'The validation loss keeps rising above its best while the training loss keeps falling.',
-  template: 'the validation loss has risen for {epochs} epochs (from {best} at epoch {bestEpoch} to {loss} (+{rise})) while the training loss kept falling — stop earlier, add dropout or regularize',
+  template:
+    'the validation loss has risen for {epochs} epochs (from {best} at epoch {bestEpoch} to {loss} (+{rise})) while the training loss kept falling — stop earlier, add dropout or regularize',
   explanation: [
     'The training loss keeps falling, but the loss on the held-out validation rows has turned and keeps rising. The ' +
       'model is learning the training rows, noise included, rather than the pattern behind them, so it will do worse ' +
@@ -23,7 +24,8 @@ export const overfitting = defineTrainingCheck({
   remedy: 'Stop earlier (fewer epochs), add dropout or a regularizer, use fewer units, or get more data.',
   settings: ['overfittingEpochs', 'overfittingRise', 'overfittingMinRise'],
   example: {
-    text: 'model m {\n  task binary\n  input 2\n  dense 32 relu\n  dense 1 sigmoid\n  optimizer adam(lr: 0.05)\n}\n\n' +
+    text:
+      'model m {\n  task binary\n  input 2\n  dense 32 relu\n  dense 1 sigmoid\n  optimizer adam(lr: 0.05)\n}\n\n' +
       'train m {\n  data moons(points: 40, noise: 0.4)\n  epochs 25\n  validation 0.5\n}\n',
   },
   check(context, t) {
@@ -45,9 +47,11 @@ export const overfitting = defineTrainingCheck({
     const first = history.find((r) => Number.isFinite(r.valLoss))?.valLoss ?? bestLoss;
     if (!(rise >= t.overfittingRise * bestLoss) || !(rise >= t.overfittingMinRise * (first - bestLoss))) return [];
     const relative = bestLoss > 0 ? ` (+${percent(rise / bestLoss)})` : '';
-    return [{
-      message: `the validation loss has risen for ${last - best} epochs (from ${compact(bestLoss)} at epoch ${history[best].epoch} to ${compact(lastLoss)}${relative}) while the training loss kept falling — stop earlier, add dropout or regularize`,
-      epoch: context.epoch,
-    }];
+    return [
+      {
+        message: `the validation loss has risen for ${last - best} epochs (from ${compact(bestLoss)} at epoch ${history[best].epoch} to ${compact(lastLoss)}${relative}) while the training loss kept falling — stop earlier, add dropout or regularize`,
+        epoch: context.epoch,
+      },
+    ];
   },
 });

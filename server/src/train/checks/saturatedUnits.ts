@@ -6,7 +6,8 @@ export const saturatedUnits = defineTrainingCheck({
   severity: 'warning',
   title: 'Saturated sigmoid or tanh units',
   summary: 'Most units of a sigmoid or tanh hidden layer sit in the flat tails of the curve for almost every sample.',
-  template: "{share} of the units in '{layer}' ({activation}) sit on the flat part of the curve for {samples} or more of the samples, so almost no gradient gets through — use relu in hidden layers or standardize the inputs",
+  template:
+    "{share} of the units in '{layer}' ({activation}) sit on the flat part of the curve for {samples} or more of the samples, so almost no gradient gets through — use relu in hidden layers or standardize the inputs",
   explanation: [
     'Sigmoid and tanh flatten out for large inputs: far from 0 their slope is almost 0. A unit whose input is large for ' +
       'nearly every sample passes almost no gradient back, so neither it nor the layers below it learn much.',
@@ -17,7 +18,8 @@ export const saturatedUnits = defineTrainingCheck({
   remedy: 'Use relu in hidden layers, standardize the inputs (`normalize on`), or lower the learning rate.',
   settings: ['saturatedFraction', 'saturationDerivative', 'saturationSamples'],
   example: {
-    text: 'model m {\n  task binary\n  input 2\n  dense 16 tanh\n  dense 1 sigmoid\n  optimizer sgd(lr: 10)\n}\n\n' +
+    text:
+      'model m {\n  task binary\n  input 2\n  dense 16 tanh\n  dense 1 sigmoid\n  optimizer sgd(lr: 10)\n}\n\n' +
       'train m {\n  data circle(points: 200)\n  epochs 20\n}\n',
   },
   check(context, t) {

@@ -115,16 +115,20 @@ export function hiddenLayerFindings(
   return last.layers.flatMap((health, i) => {
     const facts = context.layers[i];
     const text = facts?.role === 'hidden' ? message(health, facts) : undefined;
-    return text === undefined ? [] : [{ message: text, layer: facts.name, sourceIndex: facts.sourceIndex, epoch: context.epoch }];
+    return text === undefined
+      ? []
+      : [{ message: text, layer: facts.name, sourceIndex: facts.sourceIndex, epoch: context.epoch }];
   });
 }
 
 /** The fix that switches a finding's layer to `activation` (none when the finding names no layer line). */
 export function switchActivationFix(finding: TrainingFinding, activation: string): FindingFix[] {
   if (finding.sourceIndex === undefined) return [];
-  return [{
-    id: activation,
-    title: `Switch ${finding.layer ?? 'the layer'} to ${activation}`,
-    change: { kind: 'setActivation', sourceIndices: [finding.sourceIndex], activation },
-  }];
+  return [
+    {
+      id: activation,
+      title: `Switch ${finding.layer ?? 'the layer'} to ${activation}`,
+      change: { kind: 'setActivation', sourceIndices: [finding.sourceIndex], activation },
+    },
+  ];
 }

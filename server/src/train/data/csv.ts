@@ -16,7 +16,10 @@ export interface CsvOptions {
 /** Splits `target: "a, b"` into column names. */
 export function splitTargets(target: string | string[]): string[] {
   const list = Array.isArray(target) ? target : [target];
-  return list.flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  return list
+    .flatMap((t) => t.split(','))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }
 
 function parseNumber(cell: string): number {
@@ -27,12 +30,16 @@ function parseNumber(cell: string): number {
 
 /** Parses CSV text; throws DataError with the row (file line) and column of the first problem. */
 export function parseCsv(text: string, options: CsvOptions): Dataset {
-  if (text.trim() === '') throw new DataError(`${options.name} is empty — it needs a header row and at least one data row`);
+  if (text.trim() === '')
+    throw new DataError(`${options.name} is empty — it needs a header row and at least one data row`);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy' });
   const rows = parsed.data;
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
-    throw new DataError(`${options.name}, row ${(quoteError.row ?? 0) + 1}: ${quoteError.message.toLowerCase()}`, (quoteError.row ?? 0) + 1);
+    throw new DataError(
+      `${options.name}, row ${(quoteError.row ?? 0) + 1}: ${quoteError.message.toLowerCase()}`,
+      (quoteError.row ?? 0) + 1,
+    );
   }
   const header = rows[0].map((h) => h.trim());
   if (rows.length < 2) throw new DataError(`${options.name} has a header row but no data rows`, 1);
@@ -42,7 +49,9 @@ export function parseCsv(text: string, options: CsvOptions): Dataset {
     const index = header.indexOf(name);
     if (index < 0) {
       const suggestion = didYouMean(name, header);
-      const hint = suggestion ? ` — did you mean '${suggestion}'?` : ` — the columns are ${header.map((h) => `'${h}'`).join(', ')}`;
+      const hint = suggestion
+        ? ` — did you mean '${suggestion}'?`
+        : ` — the columns are ${header.map((h) => `'${h}'`).join(', ')}`;
       throw new DataError(`${options.name} has no column '${name}'${hint}`, 1, name);
     }
     return index;
@@ -56,13 +65,20 @@ export function parseCsv(text: string, options: CsvOptions): Dataset {
     const row = rows[r + 1];
     const line = r + 2;
     if (row.length !== header.length) {
-      throw new DataError(`${options.name}, row ${line}: ${row.length} values, but the header has ${header.length} columns`, line);
+      throw new DataError(
+        `${options.name}, row ${line}: ${row.length} values, but the header has ${header.length} columns`,
+        line,
+      );
     }
     featureIndex.forEach((c, j) => {
       const value = parseNumber(row[c]);
       if (!Number.isFinite(value)) {
         const shown = row[c].trim() === '' ? 'is empty' : `'${row[c].trim()}' is not a number`;
-        throw new DataError(`${options.name}, row ${line}, column '${header[c]}': ${shown} — features must be numeric`, line, header[c]);
+        throw new DataError(
+          `${options.name}, row ${line}, column '${header[c]}': ${shown} — features must be numeric`,
+          line,
+          header[c],
+        );
       }
       x[r * featureIndex.length + j] = value;
     });
@@ -87,7 +103,11 @@ function readTarget(cells: string[][], names: string[], file: string): DatasetTa
       for (let j = 0; j < names.length; j++) {
         const value = parseNumber(cells[r][j]);
         if (value !== 0 && value !== 1) {
-          throw new DataError(`${file}, row ${r + 2}, column '${names[j]}': '${cells[r][j]}' — multilabel targets must be 0 or 1`, r + 2, names[j]);
+          throw new DataError(
+            `${file}, row ${r + 2}, column '${names[j]}': '${cells[r][j]}' — multilabel targets must be 0 or 1`,
+            r + 2,
+            names[j],
+          );
         }
         values[r * names.length + j] = value;
       }
@@ -96,8 +116,14 @@ function readTarget(cells: string[][], names: string[], file: string): DatasetTa
   }
   const numbers = cells.map((c) => parseNumber(c[0]));
   const emptyRow = cells.findIndex((c) => c[0] === '');
-  if (emptyRow >= 0) throw new DataError(`${file}, row ${emptyRow + 2}, column '${names[0]}': the target is empty`, emptyRow + 2, names[0]);
-  if (numbers.every((v) => Number.isFinite(v))) return { kind: 'numeric', width: 1, values: Float64Array.from(numbers) };
+  if (emptyRow >= 0)
+    throw new DataError(
+      `${file}, row ${emptyRow + 2}, column '${names[0]}': the target is empty`,
+      emptyRow + 2,
+      names[0],
+    );
+  if (numbers.every((v) => Number.isFinite(v)))
+    return { kind: 'numeric', width: 1, values: Float64Array.from(numbers) };
   const classes: string[] = [];
   const seen = new Map<string, number>();
   const labels = new Int32Array(n);
@@ -124,7 +150,9 @@ export function numericAsClasses(dataset: Dataset): Dataset {
   const distinct = [...new Set(target.values)].sort((a, b) => a - b);
   const bad = distinct.find((v) => !Number.isInteger(v));
   if (bad !== undefined) {
-    throw new DataError(`the target '${dataset.targetNames[0] ?? 'target'}' has the value ${bad}, which is not a class — a classification task needs whole numbers or text labels`);
+    throw new DataError(
+      `the target '${dataset.targetNames[0] ?? 'target'}' has the value ${bad}, which is not a class — a classification task needs whole numbers or text labels`,
+    );
   }
   const index = new Map(distinct.map((v, i) => [v, i]));
   const labels = new Int32Array(dataset.n);

@@ -17,7 +17,10 @@ export interface DataFileSystem {
 export type CsvFileCheck = { ok: true; path: string } | { ok: false; message: string };
 
 export function checkCsvFile(
-  documentPath: string, relative: string, workspaceRoots: readonly string[], fs: DataFileSystem,
+  documentPath: string,
+  relative: string,
+  workspaceRoots: readonly string[],
+  fs: DataFileSystem,
 ): CsvFileCheck {
   const check = checkDataPath(documentPath, relative, workspaceRoots, fs.realPath);
   if (!check.ok) return check;
@@ -25,10 +28,16 @@ export function checkCsvFile(
     case 'file':
       return check;
     case 'folder':
-      return { ok: false, message: `'${relative}' is a folder, not a data file — give the path of a CSV file, e.g. '${relative.replace(/[\\/]+$/, '')}/data.csv'` };
+      return {
+        ok: false,
+        message: `'${relative}' is a folder, not a data file — give the path of a CSV file, e.g. '${relative.replace(/[\\/]+$/, '')}/data.csv'`,
+      };
     case 'other':
       return { ok: false, message: `'${relative}' is not a regular file — give the path of a CSV file` };
     default:
-      return { ok: false, message: `data file not found: '${relative}' (looked for ${resolveDataPath(documentPath, relative)})` };
+      return {
+        ok: false,
+        message: `data file not found: '${relative}' (looked for ${resolveDataPath(documentPath, relative)})`,
+      };
   }
 }

@@ -19,9 +19,10 @@ function numberParam(params: ParamValues, name: string): number | undefined {
 export function bundledDataset(name: 'iris' | 'digits'): Dataset {
   let dataset = bundledCache.get(name);
   if (!dataset) {
-    dataset = name === 'iris'
-      ? parseCsv(IRIS_CSV, { name: 'iris', targets: ['species'] })
-      : numericAsClasses(parseCsv(DIGITS_CSV, { name: 'digits', targets: ['digit'] }));
+    dataset =
+      name === 'iris'
+        ? parseCsv(IRIS_CSV, { name: 'iris', targets: ['species'] })
+        : numericAsClasses(parseCsv(DIGITS_CSV, { name: 'digits', targets: ['digit'] }));
     bundledCache.set(name, dataset);
   }
   return dataset;
@@ -31,15 +32,20 @@ export function bundledDataset(name: 'iris' | 'digits'): Dataset {
 export function loadDataset(request: DatasetRequest, seed: number): Dataset {
   const { name, params } = request;
   if (isToyDataset(name)) {
-    return generateToy(name, {
-      points: numberParam(params, 'points') ?? TOY_DEFAULTS.points,
-      noise: numberParam(params, 'noise') ?? TOY_DEFAULTS.noise,
-      classes: numberParam(params, 'classes'),
-    }, seed);
+    return generateToy(
+      name,
+      {
+        points: numberParam(params, 'points') ?? TOY_DEFAULTS.points,
+        noise: numberParam(params, 'noise') ?? TOY_DEFAULTS.noise,
+        classes: numberParam(params, 'classes'),
+      },
+      seed,
+    );
   }
   if (name === 'iris' || name === 'digits') return bundledDataset(name);
   if (name === 'csv') {
-    if (request.csvText === undefined) throw new DataError('the CSV file was not read (no text was passed to the trainer)');
+    if (request.csvText === undefined)
+      throw new DataError('the CSV file was not read (no text was passed to the trainer)');
     const targets = request.targets ?? splitTargets(String(params.target ?? ''));
     const fileName = (request.csvPath ?? String(params.path ?? 'data.csv')).replace(/^.*[\\/]/, '');
     return parseCsv(request.csvText, { name: fileName, targets });

@@ -47,7 +47,11 @@ const circle: Generator = ({ points, noise }, rng) => {
     const angle = rng.uniform(0, 2 * Math.PI);
     const x = r * Math.sin(angle);
     const y = r * Math.cos(angle);
-    out.push({ x, y, label: inside(x + rng.uniform(-radius, radius) * noise, y + rng.uniform(-radius, radius) * noise) });
+    out.push({
+      x,
+      y,
+      label: inside(x + rng.uniform(-radius, radius) * noise, y + rng.uniform(-radius, radius) * noise),
+    });
   }
   return out;
 };
@@ -166,12 +170,20 @@ export function generateToy(name: string, options: ToyOptions, seed: number): Da
   });
   const base = { name, n, features: 2, x, featureNames: ['x', 'y'] };
   if (entry.regression) {
-    return { ...base, targetNames: ['value'], target: { kind: 'numeric', width: 1, values: Float64Array.from(points, (p) => p.label) } };
+    return {
+      ...base,
+      targetNames: ['value'],
+      target: { kind: 'numeric', width: 1, values: Float64Array.from(points, (p) => p.label) },
+    };
   }
   const count = entry.classes(options);
   return {
     ...base,
     targetNames: ['class'],
-    target: { kind: 'classes', classes: Array.from({ length: count }, (_, i) => String(i)), labels: Int32Array.from(points, (p) => p.label) },
+    target: {
+      kind: 'classes',
+      classes: Array.from({ length: count }, (_, i) => String(i)),
+      labels: Int32Array.from(points, (p) => p.label),
+    },
   };
 }

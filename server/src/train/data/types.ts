@@ -20,7 +20,11 @@ export interface Dataset {
 
 /** A problem with the data, with the row (1-based line in the file) and column it concerns when known. */
 export class DataError extends Error {
-  constructor(message: string, readonly row?: number, readonly column?: string) {
+  constructor(
+    message: string,
+    readonly row?: number,
+    readonly column?: string,
+  ) {
     super(message);
     this.name = 'DataError';
   }

@@ -45,10 +45,17 @@ function maxDerivative(key: string, bound: BoundActivation): number {
 }
 
 /** Builds the kernel of one activation; `units` and `capacity` (rows) size buffers, `kind` the float type. */
-type KernelMaker = (def: ActivationDef, params: ParamValues, units: number, capacity: number, kind: FloatKind) => ActivationKernel;
+type KernelMaker = (
+  def: ActivationDef,
+  params: ParamValues,
+  units: number,
+  capacity: number,
+  kind: FloatKind,
+) => ActivationKernel;
 
 /** f and f′ per unit, straight from the catalog's scalar forms. */
-const elementwise: KernelMaker = (def, params) => new ElementwiseKernel(def, def.bind(params), JSON.stringify([def.name, params]));
+const elementwise: KernelMaker = (def, params) =>
+  new ElementwiseKernel(def, def.bind(params), JSON.stringify([def.name, params]));
 
 /** The kernel of every catalog activation; a new activation without a row here does not compile. */
 export const KERNELS: Readonly<Record<ActivationName, KernelMaker>> = {
@@ -71,7 +78,8 @@ export const KERNELS: Readonly<Record<ActivationName, KernelMaker>> = {
   softmax: (def) => new SoftmaxKernel(def),
   maxout: (def, params, units, capacity) => {
     const pieces = Number(params.pieces);
-    if (!Number.isInteger(pieces) || pieces < 1) throw new Error(`maxout needs an integer number of pieces, got ${params.pieces}`);
+    if (!Number.isInteger(pieces) || pieces < 1)
+      throw new Error(`maxout needs an integer number of pieces, got ${params.pieces}`);
     return new MaxoutKernel(def, pieces, units, capacity);
   },
 };
@@ -80,7 +88,12 @@ export const KERNELS: Readonly<Record<ActivationName, KernelMaker>> = {
  * Builds the kernel for an activation spec (undefined = linear). `units` and `capacity` (rows) size the
  * buffers that maxout needs; `kind` picks the float type of learned slopes.
  */
-export function createKernel(spec: ActivationSpec | undefined, units: number, capacity: number, kind: FloatKind): ActivationKernel {
+export function createKernel(
+  spec: ActivationSpec | undefined,
+  units: number,
+  capacity: number,
+  kind: FloatKind,
+): ActivationKernel {
   if (!spec) return new IdentityKernel(undefined);
   const def = activationNamed(spec.name);
   return KERNELS[spec.name](def, resolveParams(def.params, spec.params), units, capacity, kind);
@@ -112,17 +125,33 @@ type Loop = (g: Scalar, input: Floats, weight: Floats, out: Floats, end: number)
  * each activation (name and parameters) in a process gets its own copy while there are copies left.
  */
 const FORWARD_LOOPS: Loop[] = [
-  (f, Z, _w, A, end) => { for (let j = 0; j < end; j++) A[j] = f(Z[j]); },
-  (f, Z, _w, A, end) => { for (let j = 0; j < end; j++) A[j] = f(Z[j]); },
-  (f, Z, _w, A, end) => { for (let j = 0; j < end; j++) A[j] = f(Z[j]); },
-  (f, Z, _w, A, end) => { for (let j = 0; j < end; j++) A[j] = f(Z[j]); },
+  (f, Z, _w, A, end) => {
+    for (let j = 0; j < end; j++) A[j] = f(Z[j]);
+  },
+  (f, Z, _w, A, end) => {
+    for (let j = 0; j < end; j++) A[j] = f(Z[j]);
+  },
+  (f, Z, _w, A, end) => {
+    for (let j = 0; j < end; j++) A[j] = f(Z[j]);
+  },
+  (f, Z, _w, A, end) => {
+    for (let j = 0; j < end; j++) A[j] = f(Z[j]);
+  },
 ];
 /** dZ = dA · d(v), where v is the pre-activation (df) or the output (dfFromOutput). */
 const BACKWARD_LOOPS: Loop[] = [
-  (d, v, dA, dZ, end) => { for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]); },
-  (d, v, dA, dZ, end) => { for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]); },
-  (d, v, dA, dZ, end) => { for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]); },
-  (d, v, dA, dZ, end) => { for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]); },
+  (d, v, dA, dZ, end) => {
+    for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]);
+  },
+  (d, v, dA, dZ, end) => {
+    for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]);
+  },
+  (d, v, dA, dZ, end) => {
+    for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]);
+  },
+  (d, v, dA, dZ, end) => {
+    for (let j = 0; j < end; j++) dZ[j] = dA[j] * d(v[j]);
+  },
 ];
 const loopSlots = new Map<string, number>();
 
@@ -145,7 +174,11 @@ class ElementwiseKernel implements ActivationKernel {
   private maxDf: number | undefined;
   private readonly forwardLoop: Loop;
   private readonly backwardLoop: Loop;
-  constructor(readonly def: ActivationDef, private readonly bound: BoundActivation, private readonly key: string) {
+  constructor(
+    readonly def: ActivationDef,
+    private readonly bound: BoundActivation,
+    private readonly key: string,
+  ) {
     this.name = def.name;
     this.f = bound.f;
     this.df = bound.df;
@@ -184,7 +217,12 @@ class PreluKernel implements ActivationKernel {
   readonly slopeGrad: Floats;
   private readonly at0: BoundActivation;
   private readonly at1: BoundActivation;
-  constructor(readonly def: ActivationDef, params: ParamValues, units: number, kind: FloatKind) {
+  constructor(
+    readonly def: ActivationDef,
+    params: ParamValues,
+    units: number,
+    kind: FloatKind,
+  ) {
     this.name = def.name;
     this.at0 = def.bind({ ...params, init: 0 });
     this.at1 = def.bind({ ...params, init: 1 });
@@ -254,7 +292,12 @@ class MaxoutKernel implements ActivationKernel {
   readonly identity = false;
   readonly maxDerivative = 1;
   private readonly winner: Int32Array;
-  constructor(readonly def: ActivationDef, readonly pieces: number, units: number, capacity: number) {
+  constructor(
+    readonly def: ActivationDef,
+    readonly pieces: number,
+    units: number,
+    capacity: number,
+  ) {
     this.name = def.name;
     this.winner = new Int32Array(units * capacity);
   }

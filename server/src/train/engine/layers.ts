@@ -50,8 +50,14 @@ export class DenseOp implements Op {
   private readonly stage: Float32Array | undefined;
 
   constructor(
-    readonly name: string, readonly sourceIndex: number, readonly inWidth: number, readonly units: number,
-    activation: ActivationSpec | undefined, capacity: number, kind: FloatKind, arena?: WasmArena,
+    readonly name: string,
+    readonly sourceIndex: number,
+    readonly inWidth: number,
+    readonly units: number,
+    activation: ActivationSpec | undefined,
+    capacity: number,
+    kind: FloatKind,
+    arena?: WasmArena,
   ) {
     const take = allocator(kind, arena);
     this.kernel = createKernel(activation, units, capacity, kind);
@@ -120,7 +126,13 @@ export class DenseOp implements Op {
   }
 
   /** db = Σ dZ, dW = dZᵀ·X and (when asked) dX = dZ·W with the SIMD kernels. */
-  private wasmBackward(arena: WasmArena, input: Floats, dZ: Floats, n: number, needInputGrad: boolean): Floats | undefined {
+  private wasmBackward(
+    arena: WasmArena,
+    input: Floats,
+    dZ: Floats,
+    n: number,
+    needInputGrad: boolean,
+  ): Floats | undefined {
     const k = arena.kernels;
     const rows = this.rows;
     const g = this.place(arena, dZ, n * rows, this.dZ as Float32Array);
@@ -144,8 +156,14 @@ export class DropoutOp implements Op {
   private identityOutput: Floats | undefined;
 
   constructor(
-    readonly name: string, readonly sourceIndex: number, readonly inWidth: number, readonly rate: number,
-    capacity: number, kind: FloatKind, private readonly rng: Rng, arena?: WasmArena,
+    readonly name: string,
+    readonly sourceIndex: number,
+    readonly inWidth: number,
+    readonly rate: number,
+    capacity: number,
+    kind: FloatKind,
+    private readonly rng: Rng,
+    arena?: WasmArena,
   ) {
     const take = allocator(kind, arena);
     this.outWidth = inWidth;
@@ -191,11 +209,17 @@ export class ActivationOp implements Op {
   readonly outWidth: number;
 
   constructor(
-    readonly name: string, readonly sourceIndex: number, readonly inWidth: number, activation: ActivationSpec,
-    capacity: number, kind: FloatKind, arena?: WasmArena,
+    readonly name: string,
+    readonly sourceIndex: number,
+    readonly inWidth: number,
+    activation: ActivationSpec,
+    capacity: number,
+    kind: FloatKind,
+    arena?: WasmArena,
   ) {
     this.kernel = createKernel(activation, inWidth, capacity, kind);
-    if (this.kernel.pieces !== 1) throw new Error(`${name}: maxout needs its own dense layer (it has ${this.kernel.pieces} pieces per unit)`);
+    if (this.kernel.pieces !== 1)
+      throw new Error(`${name}: maxout needs its own dense layer (it has ${this.kernel.pieces} pieces per unit)`);
     const take = allocator(kind, arena);
     this.outWidth = inWidth;
     this.output = take(capacity * inWidth);

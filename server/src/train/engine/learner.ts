@@ -45,16 +45,31 @@ export class Learner {
   /** The SIMD kernels, when every gradient buffer lives in the network's arena. */
   private readonly simd: KernelExports | undefined;
 
-  constructor(readonly spec: NetworkSpec, options: LearnerOptions) {
+  constructor(
+    readonly spec: NetworkSpec,
+    options: LearnerOptions,
+  ) {
     const kind = options.kind ?? 'float32';
-    this.network = new Network(spec, { capacity: Math.max(options.batch, 256), kind, seed: options.seed, path: options.path ?? 'auto', batch: options.batch });
+    this.network = new Network(spec, {
+      capacity: Math.max(options.batch, 256),
+      kind,
+      seed: options.seed,
+      path: options.path ?? 'auto',
+      batch: options.batch,
+    });
     this.head = createLossHead(spec.loss.name, spec.loss.params, this.network.outputActivation);
     this.fromLogits = this.head.mode !== 'output';
     const arena = this.network.arena;
     const gradLength = this.network.capacity * this.network.outputWidth;
     this.grad = arena ? arena.take(gradLength) : allocate(kind, gradLength);
     this.optimizer = createOptimizer(
-      spec.optimizer.name, spec.optimizer.params, learningRate(spec, options.lr), this.network.params, kind, spec.regularize, arena,
+      spec.optimizer.name,
+      spec.optimizer.params,
+      learningRate(spec, options.lr),
+      this.network.params,
+      kind,
+      spec.regularize,
+      arena,
     );
     this.simd = arena && this.network.params.every((p) => arena.holds(p.grad)) ? arena.kernels : undefined;
     this.dense = this.network.dense;
@@ -98,7 +113,8 @@ export class Learner {
     for (let d = 0; d < this.dense.length; d++) {
       const { dW, db } = this.dense[d];
       if (this.simd) {
-        this.gradSquares[d] += this.simd.sumSquares(dW.length, dW.byteOffset) + this.simd.sumSquares(db.length, db.byteOffset);
+        this.gradSquares[d] +=
+          this.simd.sumSquares(dW.length, dW.byteOffset) + this.simd.sumSquares(db.length, db.byteOffset);
         continue;
       }
       let s = 0;

@@ -33,9 +33,17 @@ export function createLossHead(loss: string, params: ParamValues, outputActivati
   if (loss === 'bce' && outputActivation === 'softmax') return new SoftmaxBce();
   switch (loss) {
     case 'mse':
-      return new OutputLoss('mse', (d) => d * d, (d) => 2 * d);
+      return new OutputLoss(
+        'mse',
+        (d) => d * d,
+        (d) => 2 * d,
+      );
     case 'mae':
-      return new OutputLoss('mae', (d) => Math.abs(d), (d) => (d > 0 ? 1 : d < 0 ? -1 : 0));
+      return new OutputLoss(
+        'mae',
+        (d) => Math.abs(d),
+        (d) => (d > 0 ? 1 : d < 0 ? -1 : 0),
+      );
     case 'huber': {
       const delta = typeof params.delta === 'number' ? params.delta : 1;
       return new OutputLoss(
@@ -216,7 +224,11 @@ class SoftmaxBce implements LossHead {
 class OutputLoss implements LossHead {
   readonly mode = 'output';
   readonly outputIsLogit = false;
-  constructor(readonly name: string, private readonly value: (d: number) => number, private readonly slope: (d: number) => number) {}
+  constructor(
+    readonly name: string,
+    private readonly value: (d: number) => number,
+    private readonly slope: (d: number) => number,
+  ) {}
   loss(y: Floats, _o: Floats, t: Floats, n: number, width: number): number {
     const end = n * width;
     let sum = 0;

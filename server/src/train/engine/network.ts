@@ -44,7 +44,10 @@ export class Network {
   private readonly firstTrainable: number;
   private lastOutput: Floats;
 
-  constructor(readonly spec: NetworkSpec, options: NetworkOptions) {
+  constructor(
+    readonly spec: NetworkSpec,
+    options: NetworkOptions,
+  ) {
     // The loss reads the output layer; a dropout after it would train and evaluate the wrong values.
     const afterOutput = layerAfterOutputReason(spec.layers);
     if (afterOutput) throw new Error(afterOutput);
@@ -60,9 +63,27 @@ export class Network {
     for (const layer of spec.layers) {
       let op: Op;
       if (layer.kind === 'dense') {
-        op = new DenseOp(layer.name, layer.sourceIndex, width, layer.units, layer.activation, this.capacity, this.kind, arena);
+        op = new DenseOp(
+          layer.name,
+          layer.sourceIndex,
+          width,
+          layer.units,
+          layer.activation,
+          this.capacity,
+          this.kind,
+          arena,
+        );
       } else if (layer.kind === 'dropout') {
-        op = new DropoutOp(layer.name, layer.sourceIndex, width, layer.rate, this.capacity, this.kind, dropoutRng, arena);
+        op = new DropoutOp(
+          layer.name,
+          layer.sourceIndex,
+          width,
+          layer.rate,
+          this.capacity,
+          this.kind,
+          dropoutRng,
+          arena,
+        );
       } else {
         op = new ActivationOp(layer.name, layer.sourceIndex, width, layer.activation, this.capacity, this.kind, arena);
       }
@@ -164,7 +185,10 @@ export class Network {
     const result: NetworkWeights = { modelName: this.spec.modelName, dense };
     const sloped = this.slopedActivations;
     if (sloped.length > 0) {
-      result.activationSlopes = sloped.map((op): ActivationSlopes => ({ name: op.name, slopes: Array.from(op.kernel.slopes ?? []) }));
+      result.activationSlopes = sloped.map((op): ActivationSlopes => ({
+        name: op.name,
+        slopes: Array.from(op.kernel.slopes ?? []),
+      }));
     }
     if (normalization) result.normalization = normalization;
     return result;
@@ -190,7 +214,9 @@ export class Network {
     if (saved) {
       const sloped = this.slopedActivations;
       if (saved.length !== sloped.length) {
-        throw new Error(`the weights have slopes for ${saved.length} PReLU activation layers, the model has ${sloped.length}`);
+        throw new Error(
+          `the weights have slopes for ${saved.length} PReLU activation layers, the model has ${sloped.length}`,
+        );
       }
       sloped.forEach((op, i) => {
         const slopes = op.kernel.slopes;

@@ -51,7 +51,10 @@ function addRegularization(groups: ParamGroup[], reg: Regularization | undefined
  * kernels work in place on every group whose buffers are all there.
  */
 class StateBuffers {
-  constructor(private readonly kind: FloatKind, private readonly arena: WasmArena | undefined) {}
+  constructor(
+    private readonly kind: FloatKind,
+    private readonly arena: WasmArena | undefined,
+  ) {}
 
   take(length: number): Floats {
     return this.arena ? this.arena.take(length) : allocate(this.kind, length);
@@ -81,8 +84,13 @@ export function createOptimizer(
       return new RmsProp(groups, lr, numberParam(params, 'rho', 0.9), numberParam(params, 'epsilon', 1e-7), state, reg);
     case 'adam':
       return new Adam(
-        groups, lr, numberParam(params, 'beta1', 0.9), numberParam(params, 'beta2', 0.999),
-        numberParam(params, 'epsilon', 1e-7), state, reg,
+        groups,
+        lr,
+        numberParam(params, 'beta1', 0.9),
+        numberParam(params, 'beta2', 0.999),
+        numberParam(params, 'epsilon', 1e-7),
+        state,
+        reg,
       );
     default:
       throw new Error(`unknown optimizer '${name}'`);
@@ -93,11 +101,16 @@ class Sgd implements Optimizer {
   private readonly velocity: Floats[];
   private readonly kernels: (KernelExports | undefined)[];
   constructor(
-    private readonly groups: ParamGroup[], private readonly lr: number, private readonly momentum: number,
-    state: StateBuffers, private readonly reg?: Regularization,
+    private readonly groups: ParamGroup[],
+    private readonly lr: number,
+    private readonly momentum: number,
+    state: StateBuffers,
+    private readonly reg?: Regularization,
   ) {
     this.velocity = momentum > 0 ? groups.map((g) => state.take(g.value.length)) : [];
-    this.kernels = groups.map((g, k) => state.kernelsFor(momentum > 0 ? [g.value, g.grad, this.velocity[k]] : [g.value, g.grad]));
+    this.kernels = groups.map((g, k) =>
+      state.kernelsFor(momentum > 0 ? [g.value, g.grad, this.velocity[k]] : [g.value, g.grad]),
+    );
   }
 
   step(): void {
@@ -131,8 +144,13 @@ class Adam implements Optimizer {
   private readonly kernels: (KernelExports | undefined)[];
   private t = 0;
   constructor(
-    private readonly groups: ParamGroup[], private readonly lr: number, private readonly beta1: number,
-    private readonly beta2: number, private readonly epsilon: number, state: StateBuffers, private readonly reg?: Regularization,
+    private readonly groups: ParamGroup[],
+    private readonly lr: number,
+    private readonly beta1: number,
+    private readonly beta2: number,
+    private readonly epsilon: number,
+    state: StateBuffers,
+    private readonly reg?: Regularization,
   ) {
     this.m = groups.map((g) => state.take(g.value.length));
     this.v = groups.map((g) => state.take(g.value.length));
@@ -174,8 +192,12 @@ class RmsProp implements Optimizer {
   private readonly v: Floats[];
   private readonly kernels: (KernelExports | undefined)[];
   constructor(
-    private readonly groups: ParamGroup[], private readonly lr: number, private readonly rho: number,
-    private readonly epsilon: number, state: StateBuffers, private readonly reg?: Regularization,
+    private readonly groups: ParamGroup[],
+    private readonly lr: number,
+    private readonly rho: number,
+    private readonly epsilon: number,
+    state: StateBuffers,
+    private readonly reg?: Regularization,
   ) {
     this.v = groups.map((g) => state.take(g.value.length));
     this.kernels = groups.map((g, k) => state.kernelsFor([g.value, g.grad, this.v[k]]));

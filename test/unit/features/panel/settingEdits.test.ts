@@ -18,7 +18,9 @@ function edit(text: string, change: TrainSettingChange): string {
 }
 
 function errors(text: string): string[] {
-  return analyze(text).diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+  return analyze(text)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => d.message);
 }
 
 function assertFormatted(text: string): void {
@@ -35,10 +37,26 @@ describe('panel setting edits', () => {
     { change: { key: 'batch', value: 8 }, replaced: '  batch 8\n', inserted: '  data xor\n  batch 8\n' },
     { change: { key: 'lr', value: 0.5 }, replaced: '  lr 0.5\n', inserted: '  data xor\n  lr 0.5\n' },
     { change: { key: 'seed', value: 42 }, replaced: '  seed 42\n', inserted: '  data xor\n  seed 42\n' },
-    { change: { key: 'validation', value: 0.3 }, replaced: '  validation 0.3\n', inserted: '  data xor\n  validation 0.3\n' },
-    { change: { key: 'normalize', value: false }, replaced: '  normalize off\n', inserted: '  data xor\n  normalize off\n' },
-    { change: { key: 'features', value: ['x1', 'x2'] }, replaced: '  features x1, x2\n', inserted: '  data xor\n  features x1, x2\n' },
-    { change: { key: 'data', value: { name: 'circle', args: { noise: 0.2 } } }, replaced: '  data circle(points: 400, noise: 0.2)\n', inserted: '  data circle(noise: 0.2)\n' },
+    {
+      change: { key: 'validation', value: 0.3 },
+      replaced: '  validation 0.3\n',
+      inserted: '  data xor\n  validation 0.3\n',
+    },
+    {
+      change: { key: 'normalize', value: false },
+      replaced: '  normalize off\n',
+      inserted: '  data xor\n  normalize off\n',
+    },
+    {
+      change: { key: 'features', value: ['x1', 'x2'] },
+      replaced: '  features x1, x2\n',
+      inserted: '  data xor\n  features x1, x2\n',
+    },
+    {
+      change: { key: 'data', value: { name: 'circle', args: { noise: 0.2 } } },
+      replaced: '  data circle(points: 400, noise: 0.2)\n',
+      inserted: '  data circle(noise: 0.2)\n',
+    },
   ];
   for (const { change, replaced, inserted } of cases) {
     it(`replaces the '${change.key}' line where it is written`, () => {
@@ -58,9 +76,15 @@ describe('panel setting edits', () => {
 
   it('inserts a missing setting after the ones that come before it, and before the ones after it', () => {
     const text = `${MODEL}train m {\n  data xor\n  epochs 10\n  seed 3\n}\n`;
-    assert.equal(edit(text, { key: 'lr', value: 0.1 }), `${MODEL}train m {\n  data xor\n  epochs 10\n  lr 0.1\n  seed 3\n}\n`);
+    assert.equal(
+      edit(text, { key: 'lr', value: 0.1 }),
+      `${MODEL}train m {\n  data xor\n  epochs 10\n  lr 0.1\n  seed 3\n}\n`,
+    );
     const noData = `${MODEL}train m {\n  epochs 10\n}\n`;
-    assert.equal(edit(noData, { key: 'data', value: { name: 'moons', args: {} } }), `${MODEL}train m {\n  data moons\n  epochs 10\n}\n`);
+    assert.equal(
+      edit(noData, { key: 'data', value: { name: 'moons', args: {} } }),
+      `${MODEL}train m {\n  data moons\n  epochs 10\n}\n`,
+    );
   });
 
   it('writes into an empty train block on one line', () => {
@@ -77,7 +101,11 @@ describe('panel setting edits', () => {
 
   it('keeps the dataset arguments the new dataset also takes', () => {
     const text = `${MODEL}train m {\n  data spiral(points: 200, noise: 0.3)\n}\n`;
-    assert.ok(edit(text, { key: 'data', value: { name: 'xor', args: { noise: 0.1 } } }).includes('data xor(points: 200, noise: 0.1)'));
+    assert.ok(
+      edit(text, { key: 'data', value: { name: 'xor', args: { noise: 0.1 } } }).includes(
+        'data xor(points: 200, noise: 0.1)',
+      ),
+    );
   });
 
   it('writes, replaces and removes the model’s regularize line', () => {

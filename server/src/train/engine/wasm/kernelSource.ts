@@ -33,26 +33,68 @@ function gemm(relaxed: boolean): string {
 
   const tile = (R: number, V: number): string => {
     const width = V === 0 ? 1 : 4 * V;
-    const init = range(R).map((r) => {
-      if (V === 0) return `(local.set $f${r} (if (result f32) (local.get $bias) (then (f32.load (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))) (else (f32.const 0))))`;
-      return range(V).map((v) => `(local.set $acc${r}_${v} (if (result v128) (local.get $bias) (then (v128.load offset=${16 * v} (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))) (else (v128.const i32x4 0 0 0 0))))`).join('\n');
-    }).join('\n');
-    const pointers = range(R).map((r) => `(local.set $a${r} (i32.add (local.get $A) (i32.mul (i32.add (local.get $i) (i32.const ${r})) (local.get $sam4))))`).join('\n');
+    const init = range(R)
+      .map((r) => {
+        if (V === 0)
+          return `(local.set $f${r} (if (result f32) (local.get $bias) (then (f32.load (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))) (else (f32.const 0))))`;
+        return range(V)
+          .map(
+            (v) =>
+              `(local.set $acc${r}_${v} (if (result v128) (local.get $bias) (then (v128.load offset=${16 * v} (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))) (else (v128.const i32x4 0 0 0 0))))`,
+          )
+          .join('\n');
+      })
+      .join('\n');
+    const pointers = range(R)
+      .map(
+        (r) =>
+          `(local.set $a${r} (i32.add (local.get $A) (i32.mul (i32.add (local.get $i) (i32.const ${r})) (local.get $sam4))))`,
+      )
+      .join('\n');
     let step: string;
     if (V === 0) {
-      step = `(local.set $s (f32x4.splat (f32.load (local.get $b))))\n` + range(R).map((r) =>
-        `(local.set $f${r} (f32.add (f32.mul (f32.load (local.get $a${r})) (f32.load (local.get $b))) (local.get $f${r})))`).join('\n');
+      step =
+        `(local.set $s (f32x4.splat (f32.load (local.get $b))))\n` +
+        range(R)
+          .map(
+            (r) =>
+              `(local.set $f${r} (f32.add (f32.mul (f32.load (local.get $a${r})) (f32.load (local.get $b))) (local.get $f${r})))`,
+          )
+          .join('\n');
     } else {
-      step = range(V).map((v) => `(local.set $bv${v} (v128.load offset=${16 * v} (local.get $b)))`).join('\n') + '\n' +
-        range(R).map((r) => `(local.set $s (f32x4.splat (f32.load (local.get $a${r}))))\n` +
-          range(V).map((v) => `(local.set $acc${r}_${v} ${madd('(local.get $s)', `(local.get $bv${v})`, `(local.get $acc${r}_${v})`)})`).join('\n')).join('\n');
+      step =
+        range(V)
+          .map((v) => `(local.set $bv${v} (v128.load offset=${16 * v} (local.get $b)))`)
+          .join('\n') +
+        '\n' +
+        range(R)
+          .map(
+            (r) =>
+              `(local.set $s (f32x4.splat (f32.load (local.get $a${r}))))\n` +
+              range(V)
+                .map(
+                  (v) =>
+                    `(local.set $acc${r}_${v} ${madd('(local.get $s)', `(local.get $bv${v})`, `(local.get $acc${r}_${v})`)})`,
+                )
+                .join('\n'),
+          )
+          .join('\n');
     }
-    const advance = range(R).map((r) => `(local.set $a${r} (i32.add (local.get $a${r}) (local.get $sak4)))`).join('\n');
-    const stores = range(R).map((r) => {
-      const at = `(i32.add (local.get $C) (i32.shl (i32.add (i32.mul (i32.add (local.get $i) (i32.const ${r})) (local.get $N)) (local.get $j)) (i32.const 2)))`;
-      if (V === 0) return `(f32.store ${at} (local.get $f${r}))`;
-      return `(local.set $c${r} ${at})\n` + range(V).map((v) => `(v128.store offset=${16 * v} (local.get $c${r}) (local.get $acc${r}_${v}))`).join('\n');
-    }).join('\n');
+    const advance = range(R)
+      .map((r) => `(local.set $a${r} (i32.add (local.get $a${r}) (local.get $sak4)))`)
+      .join('\n');
+    const stores = range(R)
+      .map((r) => {
+        const at = `(i32.add (local.get $C) (i32.shl (i32.add (i32.mul (i32.add (local.get $i) (i32.const ${r})) (local.get $N)) (local.get $j)) (i32.const 2)))`;
+        if (V === 0) return `(f32.store ${at} (local.get $f${r}))`;
+        return (
+          `(local.set $c${r} ${at})\n` +
+          range(V)
+            .map((v) => `(v128.store offset=${16 * v} (local.get $c${r}) (local.get $acc${r}_${v}))`)
+            .join('\n')
+        );
+      })
+      .join('\n');
     return `
     (block $cols_done_${R}_${V} (loop $cols_${R}_${V}
       (br_if $cols_done_${R}_${V} (i32.gt_u (i32.add (local.get $j) (i32.const ${width})) (local.get $N)))
@@ -72,13 +114,15 @@ function gemm(relaxed: boolean): string {
       (br $cols_${R}_${V})))`;
   };
 
-  const rowBlocks = ROW_BLOCKS.map((R) => `
+  const rowBlocks = ROW_BLOCKS.map(
+    (R) => `
   (block $rows_done_${R} (loop $rows_${R}
     (br_if $rows_done_${R} (i32.gt_u (i32.add (local.get $i) (i32.const ${R})) (local.get $M)))
     (local.set $j (i32.const 0))
     ${VECTOR_BLOCKS.map((V) => tile(R, V)).join('\n')}
     (local.set $i (i32.add (local.get $i) (i32.const ${R})))
-    (br $rows_${R})))`).join('\n');
+    (br $rows_${R})))`,
+  ).join('\n');
 
   return `
 (func (export "gemm") (param $M i32) (param $N i32) (param $K i32) (param $A i32) (param $sam i32) (param $sak i32)
@@ -95,7 +139,14 @@ function gemm(relaxed: boolean): string {
  * An element-wise loop over n floats: four at a time, then one at a time. `vector` and `scalar` are the
  * bodies; `$k` is the byte offset of the current element.
  */
-function elementwise(name: string, params: string, locals: string, vector: string, scalar: string, prologue = ''): string {
+function elementwise(
+  name: string,
+  params: string,
+  locals: string,
+  vector: string,
+  scalar: string,
+  prologue = '',
+): string {
   return `
 (func (export "${name}") (param $n i32) ${params}
   (local $k i32) (local $end i32) (local $end4 i32) ${locals}
@@ -143,7 +194,9 @@ function adam(): string {
 
 function sgd(): string {
   return elementwise(
-    'sgd', '(param $value i32) (param $grad i32) (param $lr f32)', '',
+    'sgd',
+    '(param $value i32) (param $grad i32) (param $lr f32)',
+    '',
     `(v128.store ${at('$value')} (f32x4.sub (v128.load ${at('$value')}) (f32x4.mul (f32x4.splat (local.get $lr)) (v128.load ${at('$grad')}))))`,
     `(f32.store ${at('$value')} (f32.sub (f32.load ${at('$value')}) (f32.mul (local.get $lr) (f32.load ${at('$grad')}))))`,
   );
@@ -152,7 +205,9 @@ function sgd(): string {
 /** vel = mu·vel − lr·grad; value += vel. */
 function momentum(): string {
   return elementwise(
-    'momentum', '(param $value i32) (param $grad i32) (param $vel i32) (param $mu f32) (param $lr f32)', '(local $u v128) (local $us f32)',
+    'momentum',
+    '(param $value i32) (param $grad i32) (param $vel i32) (param $mu f32) (param $lr f32)',
+    '(local $u v128) (local $us f32)',
     `(local.set $u (f32x4.sub (f32x4.mul (f32x4.splat (local.get $mu)) (v128.load ${at('$vel')})) (f32x4.mul (f32x4.splat (local.get $lr)) (v128.load ${at('$grad')}))))
     (v128.store ${at('$vel')} (local.get $u))
     (v128.store ${at('$value')} (f32x4.add (v128.load ${at('$value')}) (local.get $u)))`,
@@ -165,7 +220,8 @@ function momentum(): string {
 /** v = rho·v + c·g²; value -= lr·g / (√v + eps). */
 function rmsprop(): string {
   return elementwise(
-    'rmsprop', '(param $value i32) (param $grad i32) (param $v i32) (param $rho f32) (param $c f32) (param $lr f32) (param $eps f32)',
+    'rmsprop',
+    '(param $value i32) (param $grad i32) (param $v i32) (param $rho f32) (param $c f32) (param $lr f32) (param $eps f32)',
     '(local $g v128) (local $w v128) (local $gs f32) (local $ws f32)',
     `(local.set $g (v128.load ${at('$grad')}))
     (local.set $w (f32x4.add (f32x4.mul (f32x4.splat (local.get $rho)) (v128.load ${at('$v')})) (f32x4.mul (f32x4.mul (f32x4.splat (local.get $c)) (local.get $g)) (local.get $g))))
@@ -192,9 +248,13 @@ function colsum(): string {
     (local.set $row (i32.add (local.get $row) (local.get $N4)))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $rows))))
-${elementwise('addInto', '(param $dst i32) (param $src i32)', '',
-    `(v128.store ${at('$dst')} (f32x4.add (v128.load ${at('$dst')}) (v128.load ${at('$src')})))`,
-    `(f32.store ${at('$dst')} (f32.add (f32.load ${at('$dst')}) (f32.load ${at('$src')})))`).replace('(func (export "addInto")', '(func $addInto (export "addInto")')}`;
+${elementwise(
+  'addInto',
+  '(param $dst i32) (param $src i32)',
+  '',
+  `(v128.store ${at('$dst')} (f32x4.add (v128.load ${at('$dst')}) (v128.load ${at('$src')})))`,
+  `(f32.store ${at('$dst')} (f32.add (f32.load ${at('$dst')}) (f32.load ${at('$src')})))`,
+).replace('(func (export "addInto")', '(func $addInto (export "addInto")')}`;
 }
 
 /** dst[c·rows + r] = src[r·cols + c]. */

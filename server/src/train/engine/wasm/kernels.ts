@@ -9,7 +9,19 @@ export interface KernelExports {
   gemm(M: number, N: number, K: number, A: number, sam: number, sak: number, B: number, C: number, bias: number): void;
   transpose(rows: number, cols: number, src: number, dst: number): void;
   colsum(M: number, N: number, src: number, dst: number): void;
-  adam(n: number, value: number, grad: number, m: number, v: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number): void;
+  adam(
+    n: number,
+    value: number,
+    grad: number,
+    m: number,
+    v: number,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    step: number,
+    eps: number,
+  ): void;
   sgd(n: number, value: number, grad: number, lr: number): void;
   momentum(n: number, value: number, grad: number, vel: number, mu: number, lr: number): void;
   rmsprop(n: number, value: number, grad: number, v: number, rho: number, c: number, lr: number, eps: number): void;
@@ -29,7 +41,8 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 
 /** A module of one function, f32x4.relaxed_madd of its three parameters: the relaxed-SIMD probe. */
 export const RELAXED_PROBE = Uint8Array.from([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 96, 3, 123, 123, 123, 1, 123, 3, 2, 1, 0, 10, 13, 1, 11, 0, 32, 0, 32, 1, 32, 2, 253, 133, 2, 11,
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 96, 3, 123, 123, 123, 1, 123, 3, 2, 1, 0, 10, 13, 1, 11, 0, 32, 0, 32, 1, 32, 2,
+  253, 133, 2, 11,
 ]);
 
 const modules = new Map<EnginePath, WebAssembly.Module | null>();

@@ -49,7 +49,8 @@ export function arenaFloats(spec: NetworkSpec, capacity: number): number {
   let buffers = 0;
   for (const layer of spec.layers) {
     if (layer.kind === 'dense') {
-      const pieces = layer.activation?.name === 'maxout' ? createKernel(layer.activation, layer.units, 1, 'float32').pieces : 1;
+      const pieces =
+        layer.activation?.name === 'maxout' ? createKernel(layer.activation, layer.units, 1, 'float32').pieces : 1;
       const rows = layer.units * pieces;
       const params = rows * width + rows;
       // W, dW, Wᵀ, b, db, two optimizer moments; Z, dZ, output, dX and the input stage per row.
