@@ -10,6 +10,7 @@ import { CORE_CODES } from './knownCodes';
 import { findCheck } from './registry';
 import { parseDirectives } from './suppression';
 import type { Fix } from './types';
+import type { Span } from '../syntax/span';
 
 const CORE = new Set(CORE_CODES.map((c) => c.code));
 
@@ -27,7 +28,7 @@ export function fixesFor(diagnostic: Diagnostic, analysis: Analysis): Fix[] {
     fixes.push({
       id: 'suggestion',
       title: `Change to '${suggestion}'`,
-      edits: [replace(diagnostic.span, suggestion)],
+      edits: [replace(spanOfData(diagnostic.data?.suggestionSpan) ?? diagnostic.span, suggestion)],
       preferred: true,
     });
   }
@@ -84,4 +85,12 @@ export function fixAll(analysis: Analysis, diagnostics: readonly Diagnostic[] = 
     accepted.push(...fresh);
   }
   return accepted.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** A span carried in a diagnostic's data, when it is one. */
+function spanOfData(value: unknown): Span | undefined {
+  const span = value as Partial<Span> | undefined;
+  return typeof span?.start === 'number' && typeof span.end === 'number'
+    ? { start: span.start, end: span.end }
+    : undefined;
 }

@@ -21,7 +21,7 @@ export function resolveActivation(call: Call, diagnostics: Diagnostic[]): Activa
       message:
         `unknown activation '${call.name.text}'` +
         (suggestion ? ` — did you mean '${suggestion}'?` : ' — see the list with completion (Ctrl+Space)'),
-      data: suggestion ? { suggestion } : undefined,
+      data: suggestion ? suggestionData(call, suggestion) : undefined,
     });
     return undefined;
   }
@@ -31,4 +31,16 @@ export function resolveActivation(call: Call, diagnostics: Diagnostic[]): Activa
   const params = fixed ? Object.assign(checked.params, fixed) : checked.params;
   const explicit = fixed ? Object.assign(checked.explicit, fixed) : checked.explicit;
   return { def, written: call.name.text, params, explicit, span: call.span, nameSpan: call.name.span };
+}
+
+/**
+ * The fix data of a name suggestion: the suggested name replaces the written one, or the whole call when the
+ * call's arguments do not fit the suggested activation (`rleu(1)` becomes `relu`, not `relu(1)`).
+ */
+function suggestionData(call: Call, suggestion: string): Record<string, unknown> {
+  const def = findActivation(suggestion);
+  if (!def || call.args.length === 0) return { suggestion };
+  const problems: Diagnostic[] = [];
+  checkArgs(call, def.params, def.name, problems);
+  return problems.length === 0 ? { suggestion } : { suggestion, suggestionSpan: call.span };
 }

@@ -32,9 +32,10 @@ function assertFixesAddNoValueError(text: string): void {
   const analysis = analyze(text, OPTIONS);
   const before = valueErrors(analysis);
   for (const diagnostic of analysis.diagnostics) {
-    // Name suggestions for unknown names come from the semantic analysis; they may leave arguments that the
-    // suggested name does not take (`rleu(1)` → `relu(1)`), which is theirs to judge, not a value a check proposes.
-    for (const fix of fixesFor(diagnostic, analysis).filter((f) => f.id !== 'suggestion')) {
+    // Name suggestions for parameters keep the written value, which the parameter's own range then judges; an
+    // activation's suggestion drops arguments the suggested activation does not take.
+    const suggestions = diagnostic.code === 'unknown-activation';
+    for (const fix of fixesFor(diagnostic, analysis).filter((f) => suggestions || f.id !== 'suggestion')) {
       const after = valueErrors(analyze(applyEdits(text, fix.edits), OPTIONS));
       for (const [key, n] of after) {
         assert.ok(
@@ -55,6 +56,23 @@ describe('quick fixes keep values valid', () => {
       assert.ok(!titles.some((t) => /units to (0|-|1\b)/.test(t)), `${task}: ${titles.join(' | ')}`);
       assertFixesAddNoValueError(text);
     }
+  });
+
+  it('replace a misspelt activation and the arguments it does not take (rleu(1) → relu)', () => {
+    const text = 'model m {\n  task binary\n  input 2\n  dense 8 rleu(1)\n  dense 1 sigmoid\n}\n';
+    const analysis = analyze(text, OPTIONS);
+    const unknown = analysis.diagnostics.find((d) => d.code === 'unknown-activation');
+    assert.ok(unknown);
+    const fix = fixesFor(unknown, analysis).find((f) => f.id === 'suggestion');
+    assert.equal(fix && applyEdits(text, fix.edits), text.replace('rleu(1)', 'relu'));
+    const kept = 'model m {\n  task binary\n  input 2\n  dense 8 leaky_rleu(alpha: 0.2)\n  dense 1 sigmoid\n}\n';
+    const keptAnalysis = analyze(kept, OPTIONS);
+    const keptFix = fixesFor(
+      keptAnalysis.diagnostics.find((d) => d.code === 'unknown-activation')!,
+      keptAnalysis,
+    ).find((f) => f.id === 'suggestion');
+    assert.equal(keptFix && applyEdits(kept, keptFix.edits), kept.replace('leaky_rleu', 'leaky_relu'));
+    assertFixesAddNoValueError(text);
   });
 
   it('on random models that trip the checks', () => {
