@@ -13,16 +13,32 @@ function fixList(check: CheckDef | TrainingCheckDef): string {
   return ids.length ? ids.map((id) => `\`${id}\``).join(', ') : '—';
 }
 
-function section(check: CheckDef): string[] {
-  const lines = [
+/** The parts every check's section starts with: heading, title and severity, summary, message and explanation. */
+function sectionHead(
+  check: Pick<CheckDef, 'code' | 'title' | 'severity' | 'summary' | 'template' | 'explanation'>,
+): string[] {
+  return [
     `### ${check.code}`,
     '',
     `**${check.title}** · default severity: **${check.severity}**`,
     '',
     check.summary,
     '',
+    `Message: \`${check.template}\``,
+    '',
+    check.explanation,
+    '',
   ];
-  lines.push(`Message: \`${check.template}\``, '', check.explanation, '');
+}
+
+/** An example's findings as a Markdown quote, one line each, then a blank line. */
+function quotedFindings(findings: readonly { line: number; severity: string; message: string }[]): string[] {
+  const quoted = findings.flatMap((f) => ['>', `> line ${f.line}, ${f.severity}: ${f.message}`]).slice(1);
+  return [...quoted, ''];
+}
+
+function section(check: CheckDef): string[] {
+  const lines = sectionHead(check);
   if (check.remedy) lines.push(`How to fix: ${check.remedy}`, '');
   const fixes = Object.entries(check.fixes);
   if (fixes.length) {
@@ -36,23 +52,14 @@ function section(check: CheckDef): string[] {
     lines.push(`Settings: ${check.settings.map((s) => settingWithDefault(s, 'markdown')).join(', ')}.`, '');
   const findings = exampleFindings(check);
   lines.push('Example:', '', '```nn', check.example.trimEnd(), '```', '');
-  for (const f of findings) lines.push(`> line ${f.line}, ${f.severity}: ${f.message}`, '>');
-  if (findings.length) lines.pop();
-  lines.push('');
+  lines.push(...quotedFindings(findings));
   return lines;
 }
 
 /** The section of a training check: the same parts as a static check's, with its example trained. */
 function trainingSection(check: TrainingCheckDef): string[] {
-  const lines = [
-    `### ${check.code}`,
-    '',
-    `**${check.title}** · default severity: **${check.severity}**`,
-    '',
-    check.summary,
-    '',
-  ];
-  lines.push(`Message: \`${check.template}\``, '', check.explanation, '', `How to fix: ${check.remedy}`, '');
+  const lines = sectionHead(check);
+  lines.push(`How to fix: ${check.remedy}`, '');
   const fixes = Object.entries(check.fixes);
   if (fixes.length)
     lines.push('Fixes the training panel offers:', '', ...fixes.map(([id, text]) => `- \`${id}\`: ${text}`), '');
@@ -64,9 +71,7 @@ function trainingSection(check: TrainingCheckDef): string[] {
   );
   const findings = trainingExampleFindings(check);
   lines.push('Example (trained as its train block says):', '', '```nn', check.example.text.trimEnd(), '```', '');
-  for (const f of findings) lines.push(`> line ${f.line}, ${f.severity}: ${f.message}`, '>');
-  if (findings.length) lines.pop();
-  lines.push('');
+  lines.push(...quotedFindings(findings));
   return lines;
 }
 
