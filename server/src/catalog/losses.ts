@@ -1,6 +1,6 @@
 /** The losses of language.md §4. The stable forms they are computed in live in catalog/math. */
-import { numberParam, positive } from './params';
-import type { LossDef } from './types';
+import { numberParam, numberValue, positive } from './params';
+import type { LossDef, ParamValues } from './types';
 
 export const LOSSES: readonly LossDef[] = [
   {
@@ -52,3 +52,9 @@ export const LOSSES: readonly LossDef[] = [
     crossEntropy: true,
   },
 ];
+
+/** Parameter `param` of loss `loss` as a run uses it: the written value, else the catalog's default. */
+export function lossParam(loss: string, params: ParamValues, param: string): number {
+  const def = LOSSES.find((l) => l.name === loss)?.params.find((p) => p.name === param);
+  return def ? numberValue(params, def) : NaN;
+}

@@ -72,3 +72,9 @@ export function learningRateOf(name: string, params: ParamValues): number {
     def.params.find((p) => p.name === 'lr')!,
   );
 }
+
+/** Parameter `param` of optimizer `optimizer` as a run uses it: the written value, else the catalog's default. */
+export function optimizerParam(optimizer: string, params: ParamValues, param: string): number {
+  const def = OPTIMIZERS.find((o) => o.name === optimizer)?.params.find((p) => p.name === param);
+  return def ? numberValue(params, def) : NaN;
+}

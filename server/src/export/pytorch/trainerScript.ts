@@ -7,6 +7,9 @@ import type { ParamValues } from '../../catalog/types';
 import type { NetworkSpec, TrainSettings } from '../../model/spec';
 import type { MetricKind } from '../../train/data/encode';
 import { learningRate } from '../../train/engine/learner';
+import { lossParam } from '../../catalog/losses';
+import { optimizerParam } from '../../catalog/optimizers';
+import { OPTIMIZER_EPSILON } from '../../train/engine/optimizer';
 import { createLossHead } from '../../train/engine/loss';
 import { Network } from '../../train/engine/network';
 import { pythonComment, pythonString } from '../escape';
@@ -125,14 +128,14 @@ export function trainerScript(input: TrainerScriptInput): string {
     `LOSS_HEAD = ${pythonString(loss.head)}`,
     `USE_LOGITS = ${pyBool(loss.useLogits)}`,
     `OUTPUT_ACTIVATION = ${plan.outputActivation ? pythonString(plan.outputActivation) : 'None'}`,
-    `HUBER_DELTA = ${pyFloat(param(spec.loss.params, 'delta', 1))}`,
+    `HUBER_DELTA = ${pyFloat(lossParam('huber', spec.loss.params, 'delta'))}`,
     `OPTIMIZER = ${pythonString(spec.optimizer.name)}`,
     `LR = ${pyFloat(learningRate(spec, settings.lr))}`,
-    `MOMENTUM = ${pyFloat(param(opt, 'momentum', 0))}`,
-    `BETA1 = ${pyFloat(param(opt, 'beta1', 0.9))}`,
-    `BETA2 = ${pyFloat(param(opt, 'beta2', 0.999))}`,
-    `RHO = ${pyFloat(param(opt, 'rho', 0.9))}`,
-    `EPSILON = ${pyFloat(param(opt, 'epsilon', 1e-7))}`,
+    `MOMENTUM = ${pyFloat(optimizerParam('sgd', opt, 'momentum'))}`,
+    `BETA1 = ${pyFloat(optimizerParam('adam', opt, 'beta1'))}`,
+    `BETA2 = ${pyFloat(optimizerParam('adam', opt, 'beta2'))}`,
+    `RHO = ${pyFloat(optimizerParam('rmsprop', opt, 'rho'))}`,
+    `EPSILON = ${pyFloat(param(opt, 'epsilon', OPTIMIZER_EPSILON))}`,
     `REGULARIZE = ${reg ? pythonString(reg.kind) : 'None'}`,
     `REGULARIZE_AMOUNT = ${pyFloat(reg?.amount ?? 0)}`,
     `EPOCHS = ${Math.max(1, Math.floor(settings.epochs))}`,

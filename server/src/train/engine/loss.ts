@@ -4,6 +4,7 @@
  * its stable form; every other pairing works on the output and back-propagates through the activation.
  */
 import { bceWithLogit, logSumExp, sigmoid, softplus } from '../../catalog/math';
+import { lossParam } from '../../catalog/losses';
 import type { ParamValues } from '../../catalog/types';
 import type { Floats } from './tensor';
 
@@ -45,7 +46,7 @@ export function createLossHead(loss: string, params: ParamValues, outputActivati
         (d) => (d > 0 ? 1 : d < 0 ? -1 : 0),
       );
     case 'huber': {
-      const delta = typeof params.delta === 'number' ? params.delta : 1;
+      const delta = lossParam('huber', params, 'delta');
       return new OutputLoss(
         'huber',
         (d) => (Math.abs(d) <= delta ? 0.5 * d * d : delta * (Math.abs(d) - 0.5 * delta)),

@@ -1,4 +1,5 @@
 /** The optimizers of language.md: sgd (with momentum), adam and rmsprop, updating parameter buffers in place. */
+import { optimizerParam } from '../../catalog/optimizers';
 import type { ParamValues } from '../../catalog/types';
 import { allocate, type FloatKind, type Floats } from './tensor';
 import type { WasmArena } from './wasm/arena';
@@ -20,6 +21,9 @@ export interface Optimizer {
   /** Applies one update from the current gradients. */
   step(): void;
 }
+
+/** The ε that keeps Adam's and RMSprop's divisions finite (the catalog offers no parameter for it). */
+export const OPTIMIZER_EPSILON = 1e-7;
 
 function numberParam(params: ParamValues, name: string, fallback: number): number {
   const value = params[name];
@@ -79,16 +83,23 @@ export function createOptimizer(
   const state = new StateBuffers(kind, arena);
   switch (name) {
     case 'sgd':
-      return new Sgd(groups, lr, numberParam(params, 'momentum', 0), state, reg);
+      return new Sgd(groups, lr, optimizerParam('sgd', params, 'momentum'), state, reg);
     case 'rmsprop':
-      return new RmsProp(groups, lr, numberParam(params, 'rho', 0.9), numberParam(params, 'epsilon', 1e-7), state, reg);
+      return new RmsProp(
+        groups,
+        lr,
+        optimizerParam('rmsprop', params, 'rho'),
+        numberParam(params, 'epsilon', OPTIMIZER_EPSILON),
+        state,
+        reg,
+      );
     case 'adam':
       return new Adam(
         groups,
         lr,
-        numberParam(params, 'beta1', 0.9),
-        numberParam(params, 'beta2', 0.999),
-        numberParam(params, 'epsilon', 1e-7),
+        optimizerParam('adam', params, 'beta1'),
+        optimizerParam('adam', params, 'beta2'),
+        numberParam(params, 'epsilon', OPTIMIZER_EPSILON),
         state,
         reg,
       );
