@@ -4,7 +4,16 @@
  * activations a comparison offers. The language server answers `nn/panelModel` with it.
  */
 import type { Analysis } from '../../analysis';
-import { COMPARE_CHOICES, COMPARE_DEFAULTS, DATASETS, datasetTask, findDataset, type ParamValues } from '../../catalog';
+import {
+  COMPARE_CHOICES,
+  COMPARE_DEFAULTS,
+  DATASETS,
+  datasetTask,
+  findDataset,
+  learningRateOf,
+  numberValue,
+  type ParamValues,
+} from '../../catalog';
 import { pickTrain } from '../../model/pick';
 import type { ModelInfo, TrainInfo } from '../../model/types';
 import type { PanelLayer, PanelModel, PanelSettings, RunThreshold } from '../../protocol';
@@ -71,14 +80,10 @@ function curvesOf(model: ModelInfo): PanelModel['activationCurves'] {
   return [...seen.values()];
 }
 
-function numberParam(params: ParamValues, name: string): number | undefined {
-  const value = params[name];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function defaultOf(datasetName: string, param: string): number | undefined {
-  const value = findDataset(datasetName)?.params.find((p) => p.name === param)?.default;
-  return typeof value === 'number' ? value : undefined;
+/** A toy dataset's parameter as the run uses it: the written value, else the catalog's default. */
+function toyParam(datasetName: string, params: ParamValues, param: string): number {
+  const def = findDataset(datasetName)?.params.find((p) => p.name === param);
+  return def ? numberValue(params, def) : 0;
 }
 
 /** The parameters of one dataset that another accepts (e.g. `classes` from spiral to blobs). */
@@ -102,8 +107,7 @@ export function compatibleToyDatasets(train: TrainInfo): string[] {
 export function fileSettings(target: PanelTarget): PanelSettings {
   const { train, model } = target;
   const run = settingsFromTrain(train);
-  // The optimizer's parameters hold the catalog's defaults for those not written.
-  const lr = run.lr ?? numberParam(model.optimizer.params, 'lr') ?? 0;
+  const lr = run.lr ?? learningRateOf(model.optimizer.name, model.optimizer.params);
   const settings: PanelSettings = {
     epochs: run.epochs,
     batch: run.batch,
@@ -116,8 +120,8 @@ export function fileSettings(target: PanelTarget): PanelSettings {
   if (data && findDataset(data.name)?.kind === 'toy') {
     settings.data = {
       name: data.name,
-      points: numberParam(data.params, 'points') ?? defaultOf(data.name, 'points') ?? 0,
-      noise: numberParam(data.params, 'noise') ?? defaultOf(data.name, 'noise') ?? 0,
+      points: toyParam(data.name, data.params, 'points'),
+      noise: toyParam(data.name, data.params, 'noise'),
     };
   }
   return settings;
