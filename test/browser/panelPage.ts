@@ -2,6 +2,7 @@
  * Drives the built panel (dist/panel.js) in headless Chromium through playwright-core: loads the test page,
  * applies a theme, replays host messages, and reads back what the panel posted.
  */
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +33,29 @@ export function launchChromium(): Promise<Browser> {
       '--allow-file-access-from-files',
     ],
   });
+}
+
+const BUNDLE = path.join(ROOT, 'dist', 'panel.js');
+
+/**
+ * Gives the calling mocha suite a headless Chromium: launched before its tests (the suite is skipped, saying
+ * why, on a machine without Debian's chromium), closed after them. The returned getter reads the browser.
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  before(async function () {
+    if (!chromiumAvailable()) {
+      // CI installs Debian's chromium before the tests; a machine without it cannot run these suites.
+      console.log(`    skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
+      this.skip();
+    }
+    assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build first`);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 export interface PanelPage {

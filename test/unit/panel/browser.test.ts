@@ -4,9 +4,8 @@
  * the panel sends back. Needs `npm run build` first (`npm test` does it) and Debian's chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import {
   BINARY_CONFUSION,
   HOSTILE_CLASSES,
@@ -20,19 +19,10 @@ import { recordRun } from '../../browser/fixtures/recordEngine';
 import { formatMetric } from '../../../media/src/panel/numbers';
 import type { HostToPanel, RunFinished } from '../../../server/src/protocol';
 import { readFileSync } from 'node:fs';
-import {
-  CHROMIUM,
-  ROOT,
-  chromiumAvailable,
-  launchChromium,
-  openPanel,
-  type PanelPage,
-  type ThemeName,
-} from '../../browser/panelPage';
+import { ROOT, openPanel, useChromium, type PanelPage, type ThemeName } from '../../browser/panelPage';
 import type { PanelToHost } from '../../../server/src/protocol';
 
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
-const BUNDLE = path.join(ROOT, 'dist', 'panel.js');
 
 /** Counts pixels of a canvas close to a CSS color (within `tolerance` per channel). */
 async function pixelsNear(panel: PanelPage, selector: string, cssColor: string, tolerance = 40): Promise<number> {
@@ -102,26 +92,12 @@ async function screenshot(panel: PanelPage, name: string): Promise<void> {
 
 describe('panel in headless Chromium', function () {
   this.timeout(120_000);
-  let browser: Browser | undefined;
-
-  before(async function () {
-    if (!chromiumAvailable()) {
-      // CI installs Debian's chromium before the tests; a machine without it cannot run this suite.
-      console.log(`    skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
-      this.skip();
-    }
-    assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build first`);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   describe('a binary run on 2-D data', () => {
     let panel: PanelPage;
     before(async () => {
-      panel = await openPanel(browser!, { theme: 'dark' });
+      panel = await openPanel(browser(), { theme: 'dark' });
       await panel.replay(binaryStream());
     });
     after(() => panel.close());
@@ -320,7 +296,7 @@ describe('panel in headless Chromium', function () {
       });
       const finished = finishedOf(stream);
       assert.equal(finished.reason, 'completed');
-      const panel = await openPanel(browser!, { theme: 'dark' });
+      const panel = await openPanel(browser(), { theme: 'dark' });
       try {
         await panel.replay(stream);
         const blue = await themeVar(panel, '--vscode-charts-blue');
@@ -355,7 +331,7 @@ describe('panel in headless Chromium', function () {
         epochs: 30,
       });
       const finished = finishedOf(stream);
-      const panel = await openPanel(browser!, { theme: 'light' });
+      const panel = await openPanel(browser(), { theme: 'light' });
       try {
         await panel.replay(stream);
         assert.equal(await panel.page.isVisible('.boundary-card'), false);
@@ -378,7 +354,7 @@ describe('panel in headless Chromium', function () {
   describe('data with HTML in its names', () => {
     let panel: PanelPage;
     before(async () => {
-      panel = await openPanel(browser!, { theme: 'light' });
+      panel = await openPanel(browser(), { theme: 'light' });
       await panel.replay(hostileCsvStream());
     });
     after(() => panel.close());
@@ -421,7 +397,7 @@ describe('panel in headless Chromium', function () {
   describe('malformed messages', () => {
     let panel: PanelPage;
     before(async () => {
-      panel = await openPanel(browser!, { theme: 'dark' });
+      panel = await openPanel(browser(), { theme: 'dark' });
       await panel.replay(binaryStream().slice(0, 10));
     });
     after(() => panel.close());
@@ -473,7 +449,7 @@ describe('panel in headless Chromium', function () {
   describe('compare activations', () => {
     let panel: PanelPage;
     before(async () => {
-      panel = await openPanel(browser!, { theme: 'dark' });
+      panel = await openPanel(browser(), { theme: 'dark' });
       await panel.replay(compareStream());
     });
     after(() => panel.close());
@@ -549,12 +525,12 @@ describe('panel in headless Chromium', function () {
 
   describe('state restore', () => {
     it('shows the last run again from the saved state, without any message', async () => {
-      const first = await openPanel(browser!, { theme: 'dark' });
+      const first = await openPanel(browser(), { theme: 'dark' });
       await first.replay(binaryStream());
       const saved = await first.savedState();
       await first.close();
       assert.ok(saved, 'the panel saved its state');
-      const second = await openPanel(browser!, { theme: 'dark', initialState: saved });
+      const second = await openPanel(browser(), { theme: 'dark', initialState: saved });
       try {
         assert.match((await texts(second, '.progress-text'))[0], /^Finished after 200 epochs/);
         assert.equal((await second.page.$$('.health-table tbody tr')).length, 3);
@@ -572,7 +548,7 @@ describe('panel in headless Chromium', function () {
 
   describe('redraw throttling', () => {
     it('coalesces a burst of progress messages into few frames', async () => {
-      const panel = await openPanel(browser!, { theme: 'dark' });
+      const panel = await openPanel(browser(), { theme: 'dark' });
       try {
         const stream = binaryStream();
         const framesBefore = await panel.page.evaluate(() => Number(document.body.dataset.frames));
@@ -593,7 +569,7 @@ describe('panel in headless Chromium', function () {
     const themes: ThemeName[] = ['light', 'dark', 'high-contrast'];
     for (const theme of themes) {
       it(`saves the train and compare views in the ${theme} theme`, async () => {
-        const panel = await openPanel(browser!, { theme });
+        const panel = await openPanel(browser(), { theme });
         try {
           await panel.replay(binaryStream());
           await screenshot(panel, `panel-train-${theme}`);

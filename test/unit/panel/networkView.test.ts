@@ -4,11 +4,10 @@
  * Needs the built dist/panel.js and Debian's chromium, like browser.test.ts.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { networkStream, patternWeight, wideStream } from '../../browser/fixtures/networkStream';
-import { CHROMIUM, ROOT, chromiumAvailable, launchChromium, openPanel, type PanelPage } from '../../browser/panelPage';
+import { ROOT, openPanel, useChromium, type PanelPage } from '../../browser/panelPage';
 
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
 
@@ -35,25 +34,12 @@ function ownTexts(panel: PanelPage, selector: string): Promise<string[]> {
 
 describe('panel network view in headless Chromium', function () {
   this.timeout(120_000);
-  let browser: Browser | undefined;
-
-  before(async function () {
-    if (!chromiumAvailable()) {
-      console.log(`    skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
-      this.skip();
-    }
-    assert.ok(existsSync(path.join(ROOT, 'dist', 'panel.js')), 'dist/panel.js is missing: run npm run build first');
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   describe('a 2 → 8 → 8 → 1 model', () => {
     let panel: PanelPage;
     before(async () => {
-      panel = await openPanel(browser!, { theme: 'dark' });
+      panel = await openPanel(browser(), { theme: 'dark' });
       await panel.replay(networkStream());
     });
     after(() => panel.close());
@@ -127,7 +113,7 @@ describe('panel network view in headless Chromium', function () {
   describe('a model with a 100-unit layer', () => {
     let panel: PanelPage;
     before(async () => {
-      panel = await openPanel(browser!, { theme: 'light' });
+      panel = await openPanel(browser(), { theme: 'light' });
       await panel.replay(wideStream());
     });
     after(() => panel.close());
