@@ -66,11 +66,20 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots, insta
       `the status bar counts one error (${JSON.stringify(problems.replace(/\s+/g, ' ').trim())})`,
     );
 
-    // Hover the squiggle: the message with the suggestion appears.
-    const box = await visibleBox(squiggle);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Hover the squiggle: the message with the suggestion appears. The code lens line can arrive after the
+    // squiggle and push it down, so the squiggle is measured again before each try.
     const hover = page.locator('.monaco-hover', { hasText: "did you mean 'relu'" }).first();
-    await hover.waitFor({ timeout: 20000 });
+    for (let attempt = 1; ; attempt++) {
+      const box = await visibleBox(squiggle);
+      await page.mouse.move(0, 0);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const shown = await hover.waitFor({ timeout: 7000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      if (attempt === 3) throw new Error('the hover over the squiggle did not appear after 3 tries');
+    }
     check(true, 'hovering the squiggle shows the message and its suggestion');
     await page.waitForTimeout(300); // Let the hover finish fading in before the picture.
     await page.screenshot({ path: path.join(outDir, `${prefix}-workbench.png`) });
