@@ -15,14 +15,17 @@ import { analyze } from '../../server/src/analysis';
 import type { TrainingEvent } from '../../server/src/protocol';
 import { planRun } from '../../server/src/run/pipeline';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { startRun, type RunHandle } from '../../server/src/train/runner';
+import { startNodeRun } from '../../server/src/train/nodeWorker';
+import type { RunHandle } from '../../server/src/train/runner';
 import { formatMs, median } from '../support/measure';
+import { DRAW_MS, displayPauseLatencies } from './display';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKER = path.join(ROOT, 'dist', 'trainWorker.js');
 const TARGET_MS = 100;
 const PAUSES = 30;
 const STOPS = 10;
+const DISPLAY_TRIALS = 15;
 /** Silence that confirms a pause held. */
 const QUIET_MS = 300;
 
@@ -42,7 +45,8 @@ train spirals {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function start(runId: string): RunHandle {
+/** The panel's progress interval is 30 ms; the worker-only benches report every epoch. */
+function start(runId: string, progressIntervalMs = 0): RunHandle {
   if (analyze(SOURCE).diagnostics.some((d) => d.severity === 'error')) throw new Error('the bench model has errors');
   const plan = planRun({
     text: SOURCE,
@@ -52,14 +56,14 @@ function start(runId: string): RunHandle {
     gridSize: 100,
   });
   if (!plan.ok) throw new Error(plan.message);
-  return startRun(
+  return startNodeRun(
     {
       runId,
       spec: plan.spec,
       settings: plan.settings,
       data: plan.data,
       thresholds: plan.thresholds,
-      progressIntervalMs: 0,
+      progressIntervalMs,
       gridSize: 100,
     },
     { workerPath: WORKER },
@@ -127,6 +131,12 @@ async function main(): Promise<void> {
     console.log('\n## Panel controls (extension host → worker), CPU loaded by a busy thread');
     report('click Pause → run paused', await pauseLatencies());
     report('click Stop → finished (stopped)', await stopLatencies());
+    console.log(
+      `\n## Click Pause → the webview shows the paused run (webview ${DRAW_MS} ms per message, panel's 30 ms progress)`,
+    );
+    const panelRun = () => start('display-bench', 30);
+    report('through the outbox (one batch in flight)', await displayPauseLatencies(panelRun, true, DISPLAY_TRIALS));
+    report('posting every message (before the outbox)', await displayPauseLatencies(panelRun, false, 5));
   } finally {
     await busy.terminate();
   }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import type { PanelMode, TrainingEvent } from '../../server/src/protocol';
 
@@ -25,7 +25,7 @@ export interface NnStudioApi {
   /** The server's answer to `initialize`: its name and capabilities. */
   initializeResult(): InitializeResult | undefined;
   /** The live language client, for features that send their own requests. */
-  languageClient(): LanguageClient | undefined;
+  languageClient(): BaseLanguageClient | undefined;
   /** Every event of every training panel's runs (what the end-to-end tests wait on). */
   readonly onPanelRunEvent: vscode.Event<PanelRunEvent>;
 }

@@ -4,12 +4,12 @@
  * command writes them. The Export… code lens passes the document and model; `options` skips the questions
  * (for automation): `{ target, weights, path }`.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExportRequest, type ExportParams } from '../../server/src/protocol';
 import { documentArg, stringArg } from './documentArg';
 import type { ExtensionServices } from './services';
 import { requireTrust } from './trust';
+import { baseName, extensionOf } from './uriNames';
 
 type Target = ExportParams['target'];
 
@@ -43,6 +43,11 @@ const TARGETS: { target: Target; label: string; detail: string; extension: strin
     filter: 'JSON',
   },
 ];
+
+/** Bytes from base64 without Node's Buffer (the web extension host has none). */
+function fromBase64(data: string): Uint8Array {
+  return Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+}
 
 async function askTarget(): Promise<Target | undefined> {
   const pick = await vscode.window.showQuickPick(
@@ -98,7 +103,7 @@ export async function runExport(
   let mainFile: vscode.Uri | undefined;
   if (options.path) mainFile = vscode.Uri.file(options.path);
   else {
-    const stem = model ?? path.basename(uri.path, '.nn');
+    const stem = model ?? baseName(uri.path, '.nn');
     mainFile = await vscode.window.showSaveDialog({
       title: `Export ${model ? `'${model}'` : 'model'} to ${info.label}`,
       defaultUri: vscode.Uri.joinPath(uri, '..', `${stem}.${info.extension}`),
@@ -108,8 +113,10 @@ export async function runExport(
   }
   if (!mainFile) return undefined;
   const folder = vscode.Uri.joinPath(mainFile, '..');
-  const ext = path.extname(mainFile.path);
-  const stem = path.basename(mainFile.path, ext === `.${info.extension}` ? ext : '');
+  const stem = baseName(
+    mainFile.path,
+    extensionOf(mainFile.path) === `.${info.extension}` ? `.${info.extension}` : undefined,
+  );
 
   await services.server.whenReady();
   const client = services.server.languageClient();
@@ -129,12 +136,12 @@ export async function runExport(
   const written: vscode.Uri[] = [];
   for (const file of result.files) {
     const fileUri = vscode.Uri.joinPath(folder, file.name);
-    const bytes = file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : Buffer.from(file.data, 'utf8');
+    const bytes = file.encoding === 'base64' ? fromBase64(file.data) : new TextEncoder().encode(file.data);
     await vscode.workspace.fs.writeFile(fileUri, bytes);
     written.push(fileUri);
   }
   for (const message of result.messages ?? []) services.output.info(`export: ${message}`);
-  const names = written.map((u) => path.basename(u.path)).join(', ');
+  const names = written.map((u) => baseName(u.path)).join(', ');
   const main = written[0];
   const canOpen = target !== 'onnx';
   void vscode.window

@@ -1,24 +1,14 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SERVER_NODE_FLAGS } from '../../server/src/serverFlags';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { WorkspaceTrustedNotification, type ClientInitializationOptions } from '../../server/src/protocol';
-
-/** The documents the language server handles: `.nn` files on disk and unsaved ones. */
-export const documentSelector = [
-  { scheme: 'file', language: 'nn' },
-  { scheme: 'untitled', language: 'nn' },
-];
+import { registerHostFiles } from './hostFiles';
+import type { ClientPlatform } from './platform';
 
 /** Owns the language client; `restart()` replaces it with a fresh one. */
 export class NnServer implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
+  private clientHandlers: vscode.Disposable[] = [];
   private starting: Promise<void> = Promise.resolve();
 
   /** Tells the running server when the user trusts the workspace (it started knowing it was not trusted). */
@@ -29,6 +19,7 @@ export class NnServer implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    private readonly platform: ClientPlatform,
   ) {}
 
   /** Starts the server without waiting for it; `whenReady()` resolves once it has answered `initialize`. */
@@ -58,7 +49,7 @@ export class NnServer implements vscode.Disposable {
   }
 
   /** The running client, for features that send their own requests or notifications. */
-  languageClient(): LanguageClient | undefined {
+  languageClient(): BaseLanguageClient | undefined {
     return this.client;
   }
 
@@ -69,6 +60,7 @@ export class NnServer implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    for (const handler of this.clientHandlers.splice(0)) handler.dispose();
     if (!client) return;
     await this.starting.catch(() => undefined);
     try {
@@ -84,18 +76,9 @@ export class NnServer implements vscode.Disposable {
     void this.stop();
   }
 
-  private createClient(): LanguageClient {
-    const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
-      debug: {
-        module,
-        transport: TransportKind.ipc,
-        options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] },
-      },
-    };
+  private createClient(): BaseLanguageClient {
     const clientOptions: LanguageClientOptions = {
-      documentSelector,
+      documentSelector: this.platform.documentSelector,
       outputChannel: this.output,
       synchronize: { configurationSection: 'nn' },
       initializationOptions: {
@@ -109,7 +92,9 @@ export class NnServer implements vscode.Disposable {
             : [],
       },
     };
-    // The id 'nn' makes the client honour the `nn.trace.server` setting.
-    return new LanguageClient('nn', 'NN Language Server', serverOptions, clientOptions);
+    const client = this.platform.createLanguageClient(this.context, clientOptions);
+    // A server without a file system (the web's) reads and writes workspace files through these.
+    this.clientHandlers = registerHostFiles(client);
+    return client;
   }
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ClientPlatform } from './platform';
 import type { NnServer } from './server';
 
 /** What every client-side feature (commands, panels, views) gets to work with. */
@@ -8,4 +9,6 @@ export interface ExtensionServices {
   readonly output: vscode.LogOutputChannel;
   /** The language server connection; survives restarts. */
   readonly server: NnServer;
+  /** What differs between the desktop and the web. */
+  readonly platform: ClientPlatform;
 }

@@ -3,11 +3,11 @@
  * (`nn/summary`) and shows it as a Markdown preview of a read-only virtual document. The Summary code lens
  * runs it with the document and model; from the command palette it summarises the active `.nn` editor.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SummaryRequest, type SummaryParams } from '../../server/src/protocol';
 import { documentArg, stringArg } from './documentArg';
 import type { ExtensionServices } from './services';
+import { baseName } from './uriNames';
 
 const SCHEME = 'nn-summary';
 
@@ -47,7 +47,7 @@ export async function showSummary(
     );
     return undefined;
   }
-  const title = `${params.model ?? path.basename(vscode.Uri.parse(uri).path, '.nn')} summary.md`;
+  const title = `${params.model ?? baseName(vscode.Uri.parse(uri).path, '.nn')} summary.md`;
   const summaryUri = vscode.Uri.from({ scheme: SCHEME, path: `/${title}`, query: uri });
   contents.set(summaryUri.toString(), result.markdown);
   changed.fire(summaryUri);

@@ -97,7 +97,23 @@ export interface EpochProgress {
   findings: TrainingFinding[];
   /** With a `StartRun.target`: the first epoch (counting every epoch, reported or not) that met it. */
   reachedAt?: number;
+  /** The epochs after the previous progress message and before this one, oldest first (the curves get every epoch). */
+  earlier?: EpochPoint[];
 }
+
+/** One epoch's numbers for the curves. */
+export interface EpochPoint {
+  epoch: number;
+  trainLoss: number;
+  valLoss: number;
+  trainMetric: number;
+  valMetric: number;
+  /** One per entry of the run's progress `layers`, in the same order. */
+  gradNorms: number[];
+}
+
+/** At most this many points ride on one message (the host's outbox starts a new message beyond it). */
+export const MAX_EPOCH_POINTS = 100_000;
 
 export interface TrainingFinding {
   code: 'dead-units' | 'saturated-units' | 'vanishing-gradient' | 'exploding-gradient' | 'loss-plateau' | 'overfitting';
@@ -157,6 +173,8 @@ export interface RunFinished {
   weights?: NetworkWeights;
   /** With a `StartRun.target`: the first epoch that met it; absent when no epoch did. */
   reachedAt?: number;
+  /** The epochs trained since the last progress message (a stop or a divergence can end a run between two). */
+  earlier?: EpochPoint[];
 }
 
 /** A confusion matrix is built and sent for at most this many classes (it grows with their square). */
@@ -206,6 +224,25 @@ export interface StartRun {
   paused?: boolean;
   /** A validation target to time: the trainer checks it after every epoch and reports `reachedAt`. */
   target?: RunThreshold;
+  /** Train in PyTorch instead of the engine (desktop only; pause and step do not apply to such a run). */
+  torch?: TorchRunOptions;
+}
+
+/** Which trainer a run uses: the built-in engine or PyTorch through an exported train.py. */
+export type RunBackend = 'engine' | 'torch';
+
+/** One file of an exported PyTorch trainer folder (model.py, train.py, the data, the initial weights). */
+export interface TrainerFile {
+  name: string;
+  content: string;
+}
+
+/** How a PyTorch run starts: the Python interpreter, the local ranks, and the trainer folder's files. */
+export interface TorchRunOptions {
+  python: string;
+  /** Local ranks of a data-parallel run (1 or absent: one process). */
+  nproc?: number;
+  files: TrainerFile[];
 }
 
 export type RunControl =
@@ -253,6 +290,10 @@ export interface PanelSettings {
   normalize?: boolean;
   /** Toy 2-D data only: which set, how many points, how much noise. */
   data?: { name: string; points: number; noise: number };
+  /** The model's regularization (undefined when it has none). */
+  regularize?: { kind: 'l1' | 'l2'; amount: number };
+  /** Toy 2-D data only: the input features the network sees, as written (or the default). */
+  features?: string[];
 }
 
 /** What the panel shows of a model: worked out by the language server from the analysis (`nn/panelModel`). */
@@ -264,6 +305,10 @@ export interface PanelModel {
   settings: PanelSettings;
   /** Toy datasets offered in the data picker (empty when the file trains on other data). */
   toyDatasets: string[];
+  /** The input features a toy 2-D dataset may use, with the formula shown on their toggles. */
+  featureChoices?: { name: string; formula: string }[];
+  /** The regularizations a model may use, each with the amount written when it is picked. */
+  regularizeChoices?: { kind: 'l1' | 'l2'; amount: number }[];
   /** Activations offered for hidden layers in compare mode, and the ones checked by default. */
   compareChoices: string[];
   compareDefaults: string[];
@@ -277,6 +322,8 @@ export interface PanelInit extends PanelModel {
   fileName: string;
   /** The document's URI, kept in the panel's saved state so the host can reattach after a reload. */
   documentUri?: string;
+  /** True when the PyTorch backend can be offered (desktop, and the `nn.python` interpreter has torch). */
+  torchAvailable?: boolean;
 }
 
 /**
@@ -296,7 +343,15 @@ export interface PanelPlan {
   /** In compare mode `activation` is the hidden layers' activation of that run (what "use this" applies). */
   runs: { runId: string; label: string; activation?: string }[];
   threshold?: RunThreshold;
+  /**
+   * The document's text the runs start from (left out above MAX_PLAN_TEXT characters). The panel keeps it in its
+   * saved state, so a host reattached after a window reload can still tell which line changed since.
+   */
+  text?: string;
 }
+
+/** The longest document text a plan carries for the panel's saved state. */
+export const MAX_PLAN_TEXT = 2_000_000;
 
 export interface PanelRunState {
   type: 'runState';
@@ -312,7 +367,23 @@ export interface PanelStale {
   line?: number;
 }
 
-export type HostToPanel = PanelInit | PanelPlan | PanelRunState | PanelStale | TrainingEvent;
+/** One message the panel folds into its state. */
+export type PanelUpdate = PanelInit | PanelPlan | PanelRunState | PanelStale | TrainingEvent;
+
+/**
+ * What the host's outbox delivers: the updates since the previous batch, in order, progress coalesced (the
+ * latest grids and health win, curve points are appended). The panel answers each with `ack` and its `seq`.
+ */
+export interface PanelBatch {
+  type: 'batch';
+  seq: number;
+  updates: PanelUpdate[];
+}
+
+/** A batch holds at most this many updates. */
+export const MAX_BATCH_UPDATES = 10_000;
+
+export type HostToPanel = PanelUpdate | PanelBatch;
 
 /** A change to the document that the panel may ask for (the host turns it into a WorkspaceEdit). */
 export type PanelFix =
@@ -340,7 +411,11 @@ export type PanelToHost =
   /** Shows a range of the document (a problem's place), as UTF-16 offsets. */
   | { type: 'revealSource'; start: number; end: number }
   | { type: 'applyFix'; fix: PanelFix; rerun: boolean }
-  | { type: 'copyResults'; markdown: string };
+  | { type: 'copyResults'; markdown: string }
+  /** The backend the next runs use (a run option, not written to the file). */
+  | { type: 'backend'; backend: RunBackend }
+  /** The panel has applied the batch with this `seq` (the host then sends the next). */
+  | { type: 'ack'; seq: number };
 
 /* ---------- Custom LSP messages (client ↔ language server), typed once as objects ---------- */
 
@@ -450,6 +525,34 @@ export const WorkspaceTrustedNotification = {
   type: new NotificationType0('nn/workspaceTrusted'),
 } as const;
 
+/* ---------- Files through the client (language server → client; the web server's host) ---------- */
+// In VS Code for the Web the language server runs in a web worker with no file system: it asks the client,
+// which reads and writes through `vscode.workspace.fs`. The client checks containment before acting: the URI
+// lies inside a workspace folder (same scheme and authority), names a file and not a symbolic link, is within
+// the size limit, and the workspace is trusted. A refusal's message never quotes the refused file's content.
+
+export interface HostReadFileParams {
+  uri: string;
+}
+
+export type HostReadFileResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** The largest file the client reads for the server (bytes); larger ones are refused with a message. */
+export const MAX_HOST_FILE_BYTES = 200 * 1024 * 1024;
+
+/** `nn/host/readFile`: the text of a workspace file (a CSV data file, a saved run). */
+export const HostReadFileRequest = request<HostReadFileParams, HostReadFileResult>('nn/host/readFile');
+
+export interface HostWriteFileParams {
+  uri: string;
+  text: string;
+}
+
+export type HostWriteFileResult = { ok: true } | { ok: false; message: string };
+
+/** `nn/host/writeFile`: writes a workspace file (saved runs under `.nn-runs/`), creating its folder. */
+export const HostWriteFileRequest = request<HostWriteFileParams, HostWriteFileResult>('nn/host/writeFile');
+
 /* ---------- The training panel's requests (extension host → language server) ---------- */
 // The extension host knows VS Code and this protocol, nothing of the language: what the panel shows, the
 // specification of every run, the edits behind its buttons and the saving of weights all come from the server.
@@ -480,6 +583,8 @@ export interface PlanRunParams extends PanelModelParams {
   hiddenActivation?: string;
   /** Decision-boundary resolution the run will be asked for (part of the size budget). */
   gridSize?: number;
+  /** Also export the PyTorch trainer folder for a run with the torch backend (`trainer` in the result). */
+  withTrainer?: boolean;
 }
 
 /**
@@ -489,17 +594,23 @@ export interface PlanRunParams extends PanelModelParams {
  */
 export const PlanRunRequest = request<PlanRunParams, PlanRunResult>('nn/planRun');
 
+/** A run as planned from a file: what the training worker is started with (the CLI's plan and `nn/planRun`'s). */
+export interface PlannedRun {
+  modelName: string;
+  spec: NetworkSpec;
+  settings: TrainSettings;
+  data: DatasetRequest;
+  thresholds: TrainingThresholds;
+}
+
 export type PlanRunResult =
-  | {
+  | (PlannedRun & {
       ok: true;
-      modelName: string;
-      spec: NetworkSpec;
-      settings: TrainSettings;
-      data: DatasetRequest;
-      thresholds: TrainingThresholds;
       /** The document version the plan was made from (findings are published only for that version). */
       version: number;
-    }
+      /** With `withTrainer`: the files of the exported PyTorch trainer folder. */
+      trainer?: TrainerFile[];
+    })
   | { ok: false; message: string; problems: RunProblem[] };
 
 /** The final weights of a completed panel run, to save as the model's last run. */

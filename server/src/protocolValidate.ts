@@ -5,11 +5,20 @@
  * Every list and matrix has a maximum size, so no message can make the panel build something huge.
  */
 import {
+  MAX_BATCH_UPDATES,
   MAX_CONFUSION_CLASSES,
+  MAX_EPOCH_POINTS,
+  MAX_HOST_FILE_BYTES,
+  MAX_PLAN_TEXT,
   MAX_RUN_PROBLEMS,
   MAX_VIEW_WEIGHTS,
+  type HostReadFileParams,
+  type HostReadFileResult,
   type HostToPanel,
+  type HostWriteFileParams,
+  type HostWriteFileResult,
   type PanelToHost,
+  type PanelUpdate,
 } from './protocol';
 
 /** Returns a problem description, or undefined when `value` fits. */
@@ -280,6 +289,17 @@ const networkSpec = shape({ modelName: str(), input: num, layers: list(shape({ k
 
 const runStarted = shape({ runId, spec: networkSpec, settings: trainSettings, dataset: datasetSummary });
 
+const epochPoint = shape({
+  epoch: int(0),
+  trainLoss: num,
+  valLoss: num,
+  trainMetric: num,
+  valMetric: num,
+  gradNorms: numbers(10_000),
+});
+
+const epochPoints = list(epochPoint, MAX_EPOCH_POINTS);
+
 const epochProgress = shape({
   runId,
   epoch: int(0),
@@ -297,6 +317,7 @@ const epochProgress = shape({
   connections: optional(connections),
   findings: list(finding, 10_000),
   reachedAt: optional(int(1)),
+  earlier: optional(epochPoints),
 });
 
 /** A confusion matrix: square, and only for up to MAX_CONFUSION_CLASSES classes (the trainer sends none above). */
@@ -317,6 +338,7 @@ const runFinished = shape({
   confusion: optional(square),
   confusionOmitted: optional(str()),
   reachedAt: optional(int(1)),
+  earlier: optional(epochPoints),
 });
 
 const runProblem = shape({
@@ -344,6 +366,8 @@ const panelSettings = shape({
   validation: optional(finite),
   normalize: optional(bool),
   data: optional(shape({ name: str(100), points: int(1, 1_000_000), noise: finite })),
+  regularize: optional(shape({ kind: oneOf('l1', 'l2'), amount: finite })),
+  features: optional(list(str(100), 100)),
 });
 
 const activationCurve = shape(
@@ -382,8 +406,11 @@ const panelInit = shape({
   activationCurves: list(activationCurve, 1_000),
   settings: panelSettings,
   toyDatasets: list(str(100), 1_000),
+  featureChoices: optional(list(shape({ name: str(100), formula: str(100) }), 100)),
+  regularizeChoices: optional(list(shape({ kind: oneOf('l1', 'l2'), amount: finite }), 10)),
   compareChoices: list(str(100), 1_000),
   compareDefaults: list(str(100), 1_000),
+  torchAvailable: optional(bool),
 });
 
 const panelPlan = shape({
@@ -392,11 +419,12 @@ const panelPlan = shape({
   threshold: optional(
     shape({ key: oneOf('valMetric', 'valLoss'), direction: oneOf('atLeast', 'atMost'), value: finite }),
   ),
+  text: optional(str(MAX_PLAN_TEXT)),
 });
 
 const panelRunState = shape({ state: oneOf('idle', 'running', 'paused', 'finished') });
 
-const hostChecks: Record<HostToPanel['type'], Check> = {
+const updateChecks: Record<PanelUpdate['type'], Check> = {
   init: panelInit,
   plan: panelPlan,
   runState: panelRunState,
@@ -405,6 +433,22 @@ const hostChecks: Record<HostToPanel['type'], Check> = {
   epoch: epochProgress,
   finished: runFinished,
   error: runError,
+};
+
+/** Each update of a batch is checked as it would be on its own. */
+const updateList: Check = (v, p) => {
+  if (!Array.isArray(v)) return `${p} should be a list`;
+  if (v.length > MAX_BATCH_UPDATES) return `${p} has more than ${MAX_BATCH_UPDATES} entries`;
+  for (let i = 0; i < v.length; i++) {
+    const checked = checkTagged<PanelUpdate>(v[i], updateChecks, `${p}[${i}]`);
+    if (!checked.ok) return checked.error;
+  }
+  return undefined;
+};
+
+const hostChecks: Record<HostToPanel['type'], Check> = {
+  ...updateChecks,
+  batch: shape({ seq: int(0), updates: updateList }),
 };
 
 const panelChecks: Record<PanelToHost['type'], Check> = {
@@ -417,7 +461,60 @@ const panelChecks: Record<PanelToHost['type'], Check> = {
   ),
   applyFix: shape({ fix: panelFix, rerun: bool }),
   copyResults: shape({ markdown: str(MAX_MARKDOWN) }),
+  backend: shape({ backend: oneOf('engine', 'torch') }),
+  ack: shape({ seq: int(0) }),
 };
+
+/* ---------- Files through the client (`nn/host/*`) ---------- */
+
+/** A URI with a scheme, as the server sends it (file:, vscode-vfs:, vscode-remote:, …). */
+const hostUri: Check = (v, p) =>
+  typeof v === 'string' && v.length <= MAX_STRING && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)
+    ? undefined
+    : `${p} should be a URI with a scheme, of at most ${MAX_STRING} characters`;
+
+/** A file's text: at most MAX_HOST_FILE_BYTES characters (a UTF-16 unit holds at least one byte's worth). */
+const fileText = str(MAX_HOST_FILE_BYTES);
+
+/** `{ ok: true, …fields }` or `{ ok: false, message }`. */
+function outcome(fields: Record<string, Check>): Check {
+  return (v, p) => {
+    if (!isRecord(v)) return `${p} should be an object`;
+    if (v.ok === true) return shape(fields)(v, p);
+    if (v.ok === false) return shape({ message: str() })(v, p);
+    return `${p}.ok should be true or false`;
+  };
+}
+
+const hostReadFileParams = shape({ uri: hostUri });
+const hostReadFileResult = outcome({ text: fileText });
+const hostWriteFileParams = shape({ uri: hostUri, text: fileText });
+const hostWriteFileResult = outcome({});
+
+function checkWith<T>(check: Check, value: unknown, what: string): Checked<T> {
+  const problem = check(value, what);
+  return problem ? { ok: false, error: problem } : { ok: true, value: value as T };
+}
+
+/** Checks the params of `nn/host/readFile` (the client, before it reads anything). */
+export function checkHostReadFileParams(value: unknown): Checked<HostReadFileParams> {
+  return checkWith(hostReadFileParams, value, 'params');
+}
+
+/** Checks the client's answer to `nn/host/readFile` (the server, before it uses the text). */
+export function checkHostReadFileResult(value: unknown): Checked<HostReadFileResult> {
+  return checkWith(hostReadFileResult, value, 'result');
+}
+
+/** Checks the params of `nn/host/writeFile` (the client, before it writes anything). */
+export function checkHostWriteFileParams(value: unknown): Checked<HostWriteFileParams> {
+  return checkWith(hostWriteFileParams, value, 'params');
+}
+
+/** Checks the client's answer to `nn/host/writeFile`. */
+export function checkHostWriteFileResult(value: unknown): Checked<HostWriteFileResult> {
+  return checkWith(hostWriteFileResult, value, 'result');
+}
 
 /* ---------- Public API ---------- */
 

@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { MessageGate } from './lsp/gate';
 import { startLanguageServer } from './lsp/languageServer';
+import { nodeServerHost } from './lsp/nodeHost';
 import { processTransport, watchFraming } from './lsp/transport';
 
 const transport = processTransport(process.argv.slice(2));
@@ -23,5 +24,5 @@ watchFraming(transport.reader, (reason) => {
 const gate = new MessageGate(transport.reader, transport.writer, (message) => connection.console.warn(message));
 gate.onClose(() => process.exit(gate.shutdownReceived ? 0 : 1));
 const connection = createConnection(ProposedFeatures.all, gate, transport.writer);
-startLanguageServer(connection);
+startLanguageServer(connection, nodeServerHost());
 connection.listen();

@@ -4,17 +4,19 @@
  * the language server (./panelServer.ts); runs are worker threads (./runs.ts), compare mode queues them
  * (./compare.ts), a completed run's results are kept (./results.ts), and the buttons edit the code (./fixes.ts).
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type {
-  HostToPanel,
-  PanelControlAction,
-  PanelMode,
-  PanelModel,
-  PanelRunState,
-  PanelToHost,
-  RunThreshold,
-  TrainingEvent,
+import {
+  MAX_PLAN_TEXT,
+  type PanelBatch,
+  type PanelControlAction,
+  type PanelMode,
+  type PanelModel,
+  type PanelRunState,
+  type PanelToHost,
+  type PanelUpdate,
+  type RunBackend,
+  type RunThreshold,
+  type TrainingEvent,
 } from '../../../server/src/protocol';
 import { checkPanelMessage } from '../../../server/src/protocolValidate';
 import type { PanelRunEvent } from '../api';
@@ -22,13 +24,14 @@ import type { ExtensionServices } from '../services';
 import { requireTrust } from '../trust';
 import { CompareQueue } from './compare';
 import { applyFix } from './fixes';
+import { PanelOutbox } from './outbox';
 import { panelHtml } from './html';
 import { lspRange, offsetRange, revealRange } from './navigate';
 import { PanelServer, type RunPlan } from './panelServer';
 import { keepResults } from './results';
 import { GRID_SIZE, PanelRuns, type PanelRun } from './runs';
-import { savedTarget } from './savedState';
-import { firstChangedLine } from './stale';
+import { savedTarget, type SavedPanel } from './savedState';
+import { StaleTracker } from './stale';
 
 export const TRAINING_PANEL_VIEW_TYPE = 'nnStudio.training';
 
@@ -52,15 +55,19 @@ export class TrainingPanel implements vscode.Disposable {
   private readonly server: PanelServer;
   private readonly runs: PanelRuns;
   private readonly compare = new CompareQueue();
+  /** Everything for the webview goes through here: in order, progress coalesced while it has not caught up. */
+  private readonly outbox = new PanelOutbox((batch) => this.deliver(batch));
   /** What the server last said the panel shows (undefined while the model cannot be trained). */
   private model: PanelModel | undefined;
   private compareThreshold: RunThreshold | undefined;
+  /** The trainer of the next runs (a run option the panel picks; compare runs always use the engine). */
+  private backend: RunBackend = 'engine';
+  /** The Python of the `nn.python` setting when it has PyTorch (checked once); undefined while not offered. */
+  private torchPython: string | undefined;
   private mode: PanelMode;
   private runState: PanelRunState['state'] = 'idle';
-  /** The document's text when the runs on screen were planned (undefined after a reset). */
-  private runText: string | undefined;
-  /** The changed line last told to the webview, so each change is posted once. */
-  private staleLine: number | undefined;
+  /** Compares the document with the text the runs on screen were planned from; each change is posted once. */
+  private readonly stale: StaleTracker;
   private ready = false;
   /** What to do once the webview says it is ready (a command asked for a run before it loaded). */
   private pending: (() => void) | undefined;
@@ -109,7 +116,7 @@ export class TrainingPanel implements vscode.Disposable {
       return;
     }
     webview.webview.options = TrainingPanel.webviewOptions(services);
-    new TrainingPanel(services, webview, vscode.Uri.parse(saved.uri), saved.model, 'train');
+    new TrainingPanel(services, webview, vscode.Uri.parse(saved.uri), saved.model, 'train', saved);
   }
 
   static webviewOptions(services: ExtensionServices): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -133,12 +140,16 @@ export class TrainingPanel implements vscode.Disposable {
     readonly uri: vscode.Uri,
     readonly modelName: string,
     mode: PanelMode,
+    saved?: SavedPanel,
   ) {
     this.mode = mode;
+    // A panel revived after a reload goes on comparing edits with the text its results came from.
+    this.stale = new StaleTracker(saved);
     this.server = new PanelServer(services, uri.toString());
     const documentUri = uri.toString();
-    this.runs = new PanelRuns(path.join(services.context.extensionPath, 'dist', 'trainWorker.js'), (runMode, event) =>
-      runEvents.fire({ uri: documentUri, model: modelName, mode: runMode, event }),
+    this.runs = new PanelRuns(
+      () => services.platform.createTrainingPort(services.context),
+      (runMode, event) => runEvents.fire({ uri: documentUri, model: modelName, mode: runMode, event }),
     );
     TrainingPanel.panels.set(panelKey(uri, modelName), this);
     const root = services.context.extensionUri;
@@ -159,12 +170,24 @@ export class TrainingPanel implements vscode.Disposable {
       }),
     );
     void this.refresh(true);
+    void this.probeTorch();
   }
 
   /* ---------- Webview messages ---------- */
 
-  private post(message: HostToPanel): void {
-    if (!this.disposed) void this.webview.webview.postMessage(message);
+  private post(message: PanelUpdate): void {
+    if (!this.disposed) this.outbox.push(message);
+  }
+
+  private deliver(batch: PanelBatch): void {
+    if (this.disposed) return;
+    // A batch VS Code could not deliver will never be acknowledged: the next one may go at once.
+    void this.webview.webview.postMessage(batch).then(
+      (delivered) => {
+        if (!delivered) this.outbox.ack(batch.seq);
+      },
+      () => this.outbox.ack(batch.seq),
+    );
   }
 
   private setRunState(state: PanelRunState['state']): void {
@@ -208,15 +231,28 @@ export class TrainingPanel implements vscode.Disposable {
           .writeText(message.markdown)
           .then(() => vscode.window.setStatusBarMessage('NN Studio: results copied as Markdown', 3000));
         break;
+      case 'ack':
+        this.outbox.ack(message.seq);
+        break;
+      case 'backend':
+        this.backend = message.backend;
+        break;
     }
   }
 
   private onReady(): void {
     this.ready = true;
+    // A reloaded webview will not acknowledge what its previous page was sent.
+    this.outbox.reset();
+    // A fresh page shows the engine as the backend.
+    this.backend = 'engine';
     // After a reload the document may not be open yet: refreshing opens it, quietly, and then describes the model.
     if (this.model) this.sendInit();
     else void this.refresh(true);
     this.post({ type: 'runState', state: this.runState });
+    // The document may have changed while the page was away (a reload): the banner follows it at once.
+    const document = this.document();
+    if (document) this.markStale(document.getText());
     const action = this.pending;
     this.pending = undefined;
     action?.();
@@ -224,8 +260,24 @@ export class TrainingPanel implements vscode.Disposable {
 
   private sendInit(): void {
     if (!this.model) return;
-    const fileName = this.uri.scheme === 'file' ? path.basename(this.uri.fsPath) : path.basename(this.uri.path);
-    this.post({ type: 'init', mode: this.mode, fileName, documentUri: this.uri.toString(), ...this.model });
+    const fileName = this.uri.path.slice(this.uri.path.lastIndexOf('/') + 1);
+    this.post({
+      type: 'init',
+      mode: this.mode,
+      fileName,
+      documentUri: this.uri.toString(),
+      ...this.model,
+      torchAvailable: this.torchPython !== undefined,
+    });
+  }
+
+  /** Offers the PyTorch backend once the `nn.python` interpreter is known to have torch (desktop only). */
+  private async probeTorch(): Promise<void> {
+    const configured = vscode.workspace.getConfiguration('nn').get<string>('python')?.trim();
+    const python = configured || (typeof process !== 'undefined' && process.env?.NN_PYTHON) || 'python3';
+    if (!(await this.services.platform.hasTorch?.(python)) || this.disposed) return;
+    this.torchPython = python;
+    if (this.ready) this.sendInit();
   }
 
   /* ---------- The document ---------- */
@@ -253,13 +305,16 @@ export class TrainingPanel implements vscode.Disposable {
   private async refresh(quiet: boolean): Promise<boolean> {
     this.refreshTimer = undefined;
     const generation = ++this.refreshGeneration;
-    if (!(await this.openDocument(quiet))) return false;
+    const document = await this.openDocument(quiet);
+    if (!document) return false;
     const described = await this.server.panelModel(this.modelName);
     if (this.disposed || generation !== this.refreshGeneration) return described.ok;
     this.model = described.ok ? described.model : undefined;
     this.compareThreshold = described.ok ? described.compareThreshold : undefined;
     if (!described.ok && !quiet) void vscode.window.showErrorMessage(`NN Studio cannot train: ${described.message}.`);
     if (this.ready) this.sendInit();
+    // After a reload the document opens only now: the banner compares it with the saved text.
+    this.markStale(document.getText());
     return described.ok;
   }
 
@@ -267,6 +322,9 @@ export class TrainingPanel implements vscode.Disposable {
 
   private control(action: PanelControlAction): void {
     const active = this.runs.latest();
+    // A PyTorch run cannot pause or train one epoch at a time (the panel disables those buttons for it).
+    const torch = active ? active.torch === true : this.torchBackend() !== undefined;
+    if (torch && (action === 'pause' || action === 'step')) return;
     switch (action) {
       case 'play':
         if (active && this.runState === 'paused') {
@@ -296,8 +354,7 @@ export class TrainingPanel implements vscode.Disposable {
         break;
       case 'reset':
         this.endRuns();
-        this.runText = undefined;
-        this.staleLine = undefined;
+        this.stale.fresh(undefined);
         this.post({ type: 'plan', mode: 'train', runs: [] });
         this.setRunState('idle');
         break;
@@ -314,24 +371,42 @@ export class TrainingPanel implements vscode.Disposable {
     return ++this.startGeneration;
   }
 
-  /** Remembers the text the runs on screen start from: later edits mark their results as stale. */
-  private markFresh(): void {
-    this.runText = this.document()?.getText();
-    this.staleLine = undefined;
+  /**
+   * Remembers the text the runs on screen start from (later edits mark their results as stale) and returns it
+   * for the plan, which the webview keeps in its saved state; a text too long to keep is left out.
+   */
+  private markFresh(): { text?: string } {
+    const text = this.document()?.getText();
+    this.stale.fresh(text);
+    return text !== undefined && text.length <= MAX_PLAN_TEXT ? { text } : {};
   }
 
   /** Tells the webview when the results on screen no longer match the text (and when they do again). */
   private markStale(text: string): void {
-    if (this.runText === undefined) return;
-    const line = firstChangedLine(this.runText, text);
-    if (line === this.staleLine) return;
-    this.staleLine = line;
-    this.post(line === undefined ? { type: 'stale' } : { type: 'stale', line });
+    // A page still loading would lose the message; onReady compares again.
+    if (!this.ready) return;
+    const message = this.stale.update(text);
+    if (message) this.post(message);
+  }
+
+  /** The Python to train with when the panel's backend is PyTorch and it is offered; else undefined (the engine). */
+  private torchBackend(): string | undefined {
+    return this.backend === 'torch' ? this.torchPython : undefined;
   }
 
   /** Asks the server for the plan of a run; shows why none starts (the problems link to their lines). */
-  private async plan(runId: string, generation: number, hiddenActivation?: string): Promise<RunPlan | undefined> {
-    const plan = await this.server.planRun({ model: this.modelName, gridSize: GRID_SIZE, hiddenActivation });
+  private async plan(
+    runId: string,
+    generation: number,
+    hiddenActivation?: string,
+    withTrainer?: boolean,
+  ): Promise<RunPlan | undefined> {
+    const plan = await this.server.planRun({
+      model: this.modelName,
+      gridSize: GRID_SIZE,
+      hiddenActivation,
+      ...(withTrainer ? { withTrainer } : {}),
+    });
     if (this.disposed || generation !== this.startGeneration) return undefined;
     if (plan.ok) return plan;
     this.post({
@@ -347,7 +422,7 @@ export class TrainingPanel implements vscode.Disposable {
     runId: string,
     mode: PanelMode,
     plan: RunPlan,
-    options: { paused?: boolean; threshold?: RunThreshold } = {},
+    options: { paused?: boolean; threshold?: RunThreshold; python?: string } = {},
   ): PanelRun | undefined {
     try {
       return this.runs.start(runId, mode, plan, options, (run, event) => this.onRunEvent(run, event));
@@ -362,16 +437,17 @@ export class TrainingPanel implements vscode.Disposable {
     const generation = this.endRuns();
     this.mode = 'train';
     const runId = `panel-${++runCounter}`;
-    this.markFresh();
-    this.post({ type: 'plan', mode: 'train', runs: [{ runId, label: this.modelName }] });
-    const plan = await this.plan(runId, generation);
+    const text = this.markFresh();
+    this.post({ type: 'plan', mode: 'train', runs: [{ runId, label: this.modelName }], ...text });
+    const python = this.torchBackend();
+    const plan = await this.plan(runId, generation, undefined, python !== undefined);
     if (generation !== this.startGeneration) return;
-    const run = plan && this.launch(runId, 'train', plan, { paused });
+    const run = plan && this.launch(runId, 'train', plan, python ? { python } : { paused });
     if (!run) {
       this.setRunState('finished');
       return;
     }
-    if (paused) {
+    if (paused && !run.torch) {
       // The worker started paused: this step trains exactly one epoch.
       run.handle.step();
       this.setRunState('paused');
@@ -386,10 +462,11 @@ export class TrainingPanel implements vscode.Disposable {
     const generation = this.endRuns();
     this.mode = 'compare';
     const chosen = activations ?? this.model.compareDefaults;
-    this.markFresh();
-    this.post(
-      this.compare.fill(chosen, (activation) => `compare-${++runCounter}-${activation}`, this.compareThreshold),
-    );
+    const text = this.markFresh();
+    this.post({
+      ...this.compare.fill(chosen, (activation) => `compare-${++runCounter}-${activation}`, this.compareThreshold),
+      ...text,
+    });
     this.setRunState('running');
     await this.startNextCompare(generation, true);
   }

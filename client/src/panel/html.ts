@@ -1,5 +1,4 @@
 /** The training panel's HTML: a strict Content Security Policy, the bundled script with a nonce, the extension's stylesheet. */
-import { randomBytes } from 'node:crypto';
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin of the extension's own files inside the webview. */
@@ -12,7 +11,8 @@ export interface PanelHtmlOptions {
 }
 
 export function newNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 function escapeHtml(text: string): string {

@@ -2,7 +2,7 @@
  * The training panel's questions to the language server, each a typed request of the protocol: what the
  * panel shows, the plan of a run, the edits behind a button, where a run's weights go, and its findings.
  */
-import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, RequestType } from 'vscode-languageclient';
 import {
   PanelEditsRequest,
   PanelModelRequest,
@@ -60,7 +60,7 @@ export class PanelServer {
     await client?.sendNotification(TrainingFindingsNotification.type, { ...params, uri: this.uri });
   }
 
-  private async client(): Promise<LanguageClient | undefined> {
+  private async client(): Promise<BaseLanguageClient | undefined> {
     await this.services.server.whenReady().catch(() => undefined);
     return this.services.server.languageClient();
   }

@@ -4,8 +4,10 @@
  * wait behind the server's analyses (docs/architecture.md has the measurement).
  */
 import type { PanelMode, RunThreshold, TrainingEvent } from '../../../server/src/protocol';
-import { startRun, type RunHandle } from '../../../server/src/train/runner';
+import { startRun, type RunHandle, type TrainingPort } from '../../../server/src/train/runner';
 import type { RunPlan } from './panelServer';
+
+export type { TrainingPort };
 
 /** Minimum time between progress messages from the worker: about the webview's redraw rate (30 a second). */
 const PROGRESS_INTERVAL_MS = 30;
@@ -15,6 +17,8 @@ export const GRID_SIZE = 100;
 
 export interface PanelRun {
   readonly handle: RunHandle;
+  /** A PyTorch run: pause and step do not apply. */
+  readonly torch?: boolean;
   readonly mode: PanelMode;
   readonly plan: RunPlan;
   /** False once the panel ended the run: its last events are reported but no longer shown. */
@@ -28,19 +32,24 @@ export class PanelRuns {
   private runs: PanelRun[] = [];
 
   constructor(
-    private readonly workerPath: string,
+    /** Starts a training worker (a worker thread on the desktop, a Web Worker in the web). */
+    private readonly createPort: () => TrainingPort,
     /** Every event of every run, in order, after the panel has handled it (the extension's API). */
     private readonly report: (mode: PanelMode, event: TrainingEvent) => void,
   ) {}
 
-  /** Starts a worker for a plan. Throws when the worker cannot start. */
+  /**
+   * Starts a worker for a plan. With `python` and a plan that carries the trainer's files, the worker runs the
+   * PyTorch backend (train.py; no pause or step). Throws when the worker cannot start.
+   */
   start(
     runId: string,
     mode: PanelMode,
     plan: RunPlan,
-    options: { paused?: boolean; threshold?: RunThreshold },
+    options: { paused?: boolean; threshold?: RunThreshold; python?: string },
     listener: RunListener,
   ): PanelRun {
+    const torch = options.python && plan.trainer ? { python: options.python, files: plan.trainer } : undefined;
     const handle = startRun(
       {
         runId,
@@ -50,12 +59,13 @@ export class PanelRuns {
         thresholds: plan.thresholds,
         progressIntervalMs: PROGRESS_INTERVAL_MS,
         gridSize: GRID_SIZE,
-        paused: options.paused,
+        paused: torch ? undefined : options.paused,
         target: options.threshold,
+        ...(torch ? { torch } : {}),
       },
-      { workerPath: this.workerPath },
+      this.createPort(),
     );
-    const run: PanelRun = { handle, mode, plan, shown: true };
+    const run: PanelRun = { handle, mode, plan, shown: true, torch: torch !== undefined };
     // Events are handled one after another, so a run's end is reported only after the work it triggers.
     let previous: Promise<void> = Promise.resolve();
     handle.onEvent((event) => {

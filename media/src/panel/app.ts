@@ -32,9 +32,10 @@ export class PanelApp {
 
   constructor(root: HTMLElement, context: Omit<ViewContext, 'theme'>) {
     const ctx: ViewContext = { ...context, theme: () => (this.theme ??= readTheme()) };
+    const controls = new ControlsView(ctx);
     this.views = {
       header: new HeaderView(ctx),
-      controls: new ControlsView(ctx),
+      controls,
       progress: new ProgressView(),
       curves: new CurvesView(ctx),
       boundary: new BoundaryView(ctx),
@@ -57,7 +58,11 @@ export class PanelApp {
       v.activations.root,
     );
     this.compareView = el('main', { className: 'cards', attrs: { id: 'compare-view' } }, v.compare.root);
-    root.append(v.header.root, v.controls.root, v.progress.root, v.stale.root, this.trainView, this.compareView);
+    // The run buttons and the progress head the page; below them the settings sit beside the results on a wide
+    // panel, and after the loss curve and the map on a narrow one (panel.css).
+    const toolbar = el('div', { className: 'panel-toolbar' }, controls.toolbar, v.progress.root);
+    const results = el('div', { className: 'panel-results' }, v.stale.root, this.trainView, this.compareView);
+    root.append(v.header.root, toolbar, el('div', { className: 'panel-body' }, v.controls.root, results));
   }
 
   /** Forgets the cached theme colors (after VS Code switched themes). */

@@ -26,6 +26,13 @@ function addBundledStyles(css: string): void {
   document.head.appendChild(style);
 }
 
+/** The number of a host batch (also of one that fails validation), else undefined. */
+function batchSeq(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { type, seq } = data as { type?: unknown; seq?: unknown };
+  return type === 'batch' && Number.isInteger(seq) && (seq as number) >= 0 ? (seq as number) : undefined;
+}
+
 function start(): void {
   addBundledStyles(uplotCss);
   const host = connectToHost();
@@ -61,12 +68,18 @@ function start(): void {
 
   window.addEventListener('message', (event: MessageEvent) => {
     const checked = checkHostMessage(event.data);
+    // Every batch is acknowledged, even a malformed one: the host sends the next only after the ack.
+    const seq = batchSeq(event.data);
     if (!checked.ok) {
       console.error(`[nn-panel] ignored a message: ${checked.error}`);
+      if (seq !== undefined) host.post({ type: 'ack', seq });
       return;
     }
-    scheduler.mark(applyHostMessage(state, checked.value));
-    if (checked.value.type === 'finished' || checked.value.type === 'error') save();
+    const message = checked.value;
+    scheduler.mark(applyHostMessage(state, message));
+    if (seq !== undefined) host.post({ type: 'ack', seq });
+    const updates = message.type === 'batch' ? message.updates : [message];
+    if (updates.some((u) => u.type === 'finished' || u.type === 'error')) save();
     else saveSoon();
   });
 

@@ -3,6 +3,7 @@
  * `applyHostMessage` folds one validated message into the state and says which views must redraw.
  */
 import type {
+  EpochPoint,
   EpochProgress,
   HostToPanel,
   PanelInit,
@@ -34,6 +35,8 @@ export interface RunRecord {
   /** Layer names, in order, and their gradient norm at each received epoch. */
   layerNames: string[];
   gradNorms: number[][];
+  /** Only epochs that are multiples of this are kept, besides the newest (1 until a long run is thinned). */
+  stride?: number;
   /** The newest progress message (health, boundary, neurons, findings). */
   latest?: EpochProgress;
   finished?: RunFinished;
@@ -55,8 +58,12 @@ export interface PanelState {
   threshold?: RunThreshold;
   /** The first line (1-based) that changed since the results on screen were trained; undefined while they are current. */
   stale?: number;
+  /** The document's text the runs on screen started from (kept so a reloaded host can compare edits with it). */
+  runText?: string;
   ui: {
     discretize: boolean;
+    /** Draw the validation points on the maps (a saved state from before this option means yes). */
+    showTestData?: boolean;
     compareSelection?: string[];
   };
 }
@@ -90,7 +97,14 @@ export const ALL_PARTS: readonly ViewPart[] = [
 ];
 
 export function createState(): PanelState {
-  return { version: STATE_VERSION, tab: 'train', runState: 'idle', train: [], compare: [], ui: { discretize: false } };
+  return {
+    version: STATE_VERSION,
+    tab: 'train',
+    runState: 'idle',
+    train: [],
+    compare: [],
+    ui: { discretize: false, showTestData: true },
+  };
 }
 
 /** What `setState` keeps: JSON text, with NaN and ±∞ spelled out (plain JSON would turn them into null). */
@@ -165,30 +179,64 @@ function runFor(state: PanelState, runId: string): RunRecord {
   return run;
 }
 
+/**
+ * The curves hold every epoch up to MAX_CURVE_POINTS. A longer run is thinned: the stride doubles (every 2nd
+ * epoch, then every 4th, …), so a run keeps between half and all of MAX_CURVE_POINTS evenly spaced epochs,
+ * plus the newest one.
+ */
+export const MAX_CURVE_POINTS = 4096;
+
 function recordEpoch(run: RunRecord, event: EpochProgress): void {
-  const last = run.epochs.length - 1;
-  // A repeated epoch (e.g. after a step) replaces the earlier values instead of adding a point.
-  const index =
-    last >= 0 && run.epochs[last] >= event.epoch ? run.epochs.findIndex((e) => e >= event.epoch) : run.epochs.length;
-  if (index < run.epochs.length) truncateHistory(run, index);
-  run.epochs.push(event.epoch);
-  run.trainLoss.push(event.trainLoss);
-  run.valLoss.push(event.valLoss);
-  run.trainMetric.push(event.trainMetric);
-  run.valMetric.push(event.valMetric);
+  const names = event.layers.map((layer) => layer.name);
+  for (const point of event.earlier ?? []) recordPoint(run, point, names);
+  recordPoint(run, { ...event, gradNorms: event.layers.map((layer) => layer.gradNorm) }, names);
   run.metricName = event.metricName;
-  for (const layer of event.layers) {
-    let at = run.layerNames.indexOf(layer.name);
+  run.latest = event;
+}
+
+/** Adds one epoch to the curves; `layers` names the entries of its `gradNorms`. */
+function recordPoint(run: RunRecord, point: EpochPoint, layers: readonly string[]): void {
+  const last = run.epochs.length - 1;
+  const stride = run.stride ?? 1;
+  if (last >= 0 && run.epochs[last] >= point.epoch) {
+    // A repeated epoch (e.g. after a step) replaces the earlier values instead of adding a point.
+    const from = run.epochs.findIndex((e) => e >= point.epoch);
+    truncateHistory(run, from);
+  } else if (last >= 1 && run.epochs[last] % stride !== 0) {
+    // The newest point stays even off the stride, until the next one takes its place.
+    truncateHistory(run, last);
+  }
+  run.epochs.push(point.epoch);
+  run.trainLoss.push(point.trainLoss);
+  run.valLoss.push(point.valLoss);
+  run.trainMetric.push(point.trainMetric);
+  run.valMetric.push(point.valMetric);
+  layers.forEach((name, i) => {
+    let at = run.layerNames.indexOf(name);
     if (at < 0) {
       at = run.layerNames.length;
-      run.layerNames.push(layer.name);
+      run.layerNames.push(name);
       run.gradNorms.push(new Array<number>(run.epochs.length - 1).fill(Number.NaN));
     }
-    run.gradNorms[at].push(layer.gradNorm);
-  }
-  // Layers missing from this message keep their series aligned with the epochs.
+    const series = run.gradNorms[at];
+    if (series.length < run.epochs.length) series.push(point.gradNorms[i] ?? Number.NaN);
+  });
+  // Layers missing from this point keep their series aligned with the epochs.
   for (const series of run.gradNorms) if (series.length < run.epochs.length) series.push(Number.NaN);
-  run.latest = event;
+  if (run.epochs.length > MAX_CURVE_POINTS) thin(run);
+}
+
+/** Doubles the stride: keeps the epochs that are multiples of it, and the newest. */
+function thin(run: RunRecord): void {
+  const stride = (run.stride ?? 1) * 2;
+  const last = run.epochs.length - 1;
+  const keep = run.epochs.map((epoch, i) => i === last || epoch % stride === 0);
+  for (const series of [run.trainLoss, run.valLoss, run.trainMetric, run.valMetric, ...run.gradNorms, run.epochs]) {
+    let n = 0;
+    for (let i = 0; i < series.length; i++) if (keep[i]) series[n++] = series[i];
+    series.length = n;
+  }
+  run.stride = stride;
 }
 
 function truncateHistory(run: RunRecord, length: number): void {
@@ -201,6 +249,9 @@ function truncateHistory(run: RunRecord, length: number): void {
 export function applyHostMessage(state: PanelState, message: HostToPanel): Set<ViewPart> {
   const dirty = new Set<ViewPart>();
   switch (message.type) {
+    case 'batch':
+      for (const update of message.updates) applyHostMessage(state, update).forEach((part) => dirty.add(part));
+      break;
     case 'init': {
       const modelChanged = !state.init || settingsKey(state.init) !== settingsKey(message);
       state.init = message;
@@ -221,6 +272,7 @@ export function applyHostMessage(state: PanelState, message: HostToPanel): Set<V
       state.tab = message.mode;
       // New runs (or a reset) replace the results an older text gave.
       state.stale = undefined;
+      state.runText = message.text;
       ALL_PARTS.forEach((p) => dirty.add(p));
       break;
     }
@@ -246,8 +298,10 @@ export function applyHostMessage(state: PanelState, message: HostToPanel): Set<V
     }
     case 'finished': {
       const run = runFor(state, message.runId);
+      const names = run.latest?.layers.map((layer) => layer.name) ?? run.layerNames;
+      for (const point of message.earlier ?? []) recordPoint(run, point, names);
       run.finished = message;
-      dirty.add('progress').add('results').add('health').add('compare').add('controls');
+      dirty.add('progress').add('curves').add('results').add('health').add('compare').add('controls');
       break;
     }
     case 'error': {

@@ -9,18 +9,24 @@ import { isIdentityFeatures, type FeatureName } from '../catalog';
 import { CHECKS } from '../checks/registry';
 import { pickModel } from '../model/pick';
 import type { ModelInfo, TrainInfo } from '../model/types';
-import { planRun, type RunDataAccess } from '../run/pipeline';
+import { planRun, planRunReading, type RunDataAccess } from '../run/plan';
+import type { AsyncCsvReader } from '../train/data/access';
 import type { NnSettings } from '../settings';
 import { settingsFromTrain, specFromModel } from '../train/fromModel';
 import type { DatasetRequest, LayerSpec, NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
 import { exportModel } from './index';
 import { loadJsonExport } from './json';
-import { runWeightsPath } from './savedRun';
+import { runWeightsPath } from './runsFolder';
 import type { ExportResult, ExportTarget } from './types';
 
 export interface ExportHost {
-  /** The text of a file, or undefined when it does not exist. */
-  readText(path: string): string | undefined;
+  /** The text of a file, or undefined when it does not exist (or cannot be read). */
+  readText(path: string): string | undefined | Promise<string | undefined>;
+  /**
+   * Reads a CSV file for a fresh run, for hosts whose files arrive asynchronously; without it the run is
+   * planned with `FileExportRequest.data` alone (its `readCsv`).
+   */
+  readCsv?: AsyncCsvReader;
   /** Trains `spec` on `data` (a csv request carries its text) and resolves with the final weights. */
   train(spec: NetworkSpec, settings: TrainSettings, data: DatasetRequest): Promise<NetworkWeights>;
 }
@@ -94,7 +100,7 @@ async function trainedWeights(
   messages: string[],
 ): Promise<{ weights: NetworkWeights; settings?: TrainSettings }> {
   const savedPath = runWeightsPath(request.filePath, model.name);
-  const savedText = host.readText(savedPath);
+  const savedText = await host.readText(savedPath);
   let why = `no saved run for '${model.name}'`;
   if (savedText !== undefined) {
     try {
@@ -116,13 +122,14 @@ async function trainedWeights(
       `${why}, and the file has no train block for it to train now — add one, or export without weights`,
     );
   // A run starts from the run pipeline: nothing from a file with errors, data that does not fit, or beyond the size budget.
-  const plan = planRun({
+  const runRequest = {
     text: request.analysis.text,
     path: request.filePath,
     modelName: model.name,
     settings: request.settings,
     data: request.data,
-  });
+  };
+  const plan = host.readCsv ? await planRunReading(runRequest, host.readCsv) : planRun(runRequest);
   if (!plan.ok) throw new ExportRequestError(`${why}, and it cannot be trained now: ${plan.message}`);
   const { settings, data } = plan;
   const weights = await host.train(plan.spec, settings, data);

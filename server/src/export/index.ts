@@ -25,7 +25,7 @@ export {
   type LoadedJsonExport,
 } from './json';
 export { ExportFormatError } from './validate';
-export { runWeightsPath, RUNS_FOLDER, saveRunWeights } from './savedRun';
+export { runWeightsPath, RUNS_FOLDER } from './runsFolder';
 
 /** The usual file extension of each target's main file. */
 export const TARGET_EXTENSION: Record<ExportTarget, string> = { pytorch: '.py', onnx: '.onnx', json: '.json' };

@@ -7,13 +7,9 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkSpec, NetworkWeights, TrainSettings } from '../model/spec';
 import { toJsonExport } from './json';
+import { RUNS_FOLDER, runWeightsPath } from './runsFolder';
 
-export const RUNS_FOLDER = '.nn-runs';
-
-/** The saved-run file of model `modelName` defined in the `.nn` file at `nnFile`. */
-export function runWeightsPath(nnFile: string, modelName: string): string {
-  return path.join(path.dirname(nnFile), RUNS_FOLDER, `${modelName}.weights.json`);
-}
+export { RUNS_FOLDER, runWeightsPath };
 
 /**
  * Saves the weights of a completed run of `spec` (defined in `nnFile`) as its saved run and returns the

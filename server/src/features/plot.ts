@@ -4,6 +4,7 @@
  * tick labels and a legend. Embedded in Markdown as a base64 `data:` image.
  */
 import type { ActivationDef, ParamValues } from '../catalog/types';
+import { utf8ToBase64 } from '../base64';
 
 export interface Curve {
   label: string;
@@ -224,7 +225,7 @@ export function activationPlotSvg(def: ActivationDef, params: ParamValues, parti
 
 /** A `data:` URI holding the SVG, base64-encoded from UTF-8. */
 function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  return `data:image/svg+xml;base64,${utf8ToBase64(svg)}`;
 }
 
 const cache = new Map<string, string>();

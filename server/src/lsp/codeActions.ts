@@ -3,13 +3,12 @@
  * which applies every preferred fix. The fixes themselves are pure functions in checks/; this wraps them as
  * WorkspaceEdits so the editor applies them as one undoable step.
  */
-import { CodeActionKind, type CodeAction, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { fixAll, fixesFor } from '../checks';
 import type { TextEdit } from '../syntax/textEdit';
 import type { Feature } from './context';
 import { toLspDiagnostic, toRange } from './convert';
-import { docsUrl } from './docsUrl';
 
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nn`;
 
@@ -42,7 +41,7 @@ export const codeActionsFeature: Feature = {
         for (const diagnostic of analysis.diagnostics) {
           if (diagnostic.span.start > end || diagnostic.span.end < start) continue;
           if (codes.size > 0 && !codes.has(diagnostic.code)) continue;
-          const lsp = toLspDiagnostic(diagnostic, analysis.lines, uri, docsUrl);
+          const lsp = toLspDiagnostic(diagnostic, analysis.lines, uri, context.docsUrl);
           for (const fix of fixesFor(diagnostic, analysis)) {
             actions.push({
               title: fix.title,

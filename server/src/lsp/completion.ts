@@ -6,7 +6,7 @@ import {
   MarkupKind,
   TextEdit,
   type CompletionItem,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { completionDocumentation, completionsAt, type CompletionKind, type DocRef } from '../features/completion';
 import type { Feature } from './context';
 import { toRange } from './convert';

@@ -1,13 +1,16 @@
 /** What every LSP feature module receives: the connection, the open documents and their cached analyses. */
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
-import type { DataAccess } from '../train/hostData';
+import type { RunDataAccess } from '../train/data/access';
 import type { ClientOptions } from './clientOptions';
+import type { ServerHost } from './host';
 import type { NnSettings } from '../settings';
 
 export interface ServerContext {
   connection: Connection;
+  /** The platform: where documents lie, how files are read and written, where training runs. */
+  host: ServerHost;
   documents: TextDocuments<TextDocument>;
   /** The analysis of the document's current version (computed once per version, then cached). */
   analysisOf(uri: string): Analysis | undefined;
@@ -16,10 +19,15 @@ export interface ServerContext {
   clientOptions(): ClientOptions;
   /** Recomputes and publishes the diagnostics of a document. */
   publish(uri: string): void;
-  /** Workspace folders as file system paths. */
+  /** Workspace folders as paths (the host's `pathOf` of their URIs). */
   workspaceRoots(): string[];
-  /** The workspace roots and whether the client trusts the workspace: what reading data files may use. */
-  dataAccess(): DataAccess;
+  /**
+   * The workspace roots, whether the client trusts the workspace, and how links resolve: what reading data
+   * files may use. Files themselves are read through `host.readCsv`.
+   */
+  dataAccess(): RunDataAccess;
+  /** The docs link of a diagnostic code, if any. */
+  docsUrl: (code: string) => string | undefined;
 }
 
 /** A feature: the capabilities it adds, and how it registers its handlers. */

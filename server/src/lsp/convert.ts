@@ -1,10 +1,5 @@
 /** Converts core values (offset spans, core diagnostics) to LSP values. */
-import {
-  DiagnosticSeverity,
-  DiagnosticTag,
-  type Diagnostic as LspDiagnostic,
-  type Range,
-} from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import type { Diagnostic } from '../diagnostic';
 import type { LineIndex } from '../syntax/lineIndex';
 import type { Span } from '../syntax/span';

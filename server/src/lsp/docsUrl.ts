@@ -1,12 +1,7 @@
 /** Links a diagnostic code to its section in the docs shipped with the extension (docs/checks.md). */
-import { join } from 'node:path';
 import { ALL_CODES } from '../checks';
-import { uriOf } from '../documentUri';
 
-/** dist/server.js sits one level below the extension root. */
-const CHECKS_DOC = uriOf(join(__dirname, '..', 'docs', 'checks.md'));
-
-/** The docs section of a code; undefined for a code docs/checks.md does not describe. */
-export function docsUrl(code: string): string | undefined {
-  return ALL_CODES.has(code) ? `${CHECKS_DOC}#${code}` : undefined;
+/** The link of each code to its section of `checksDoc` (the host knows where that file is); none without it. */
+export function docsLinker(checksDoc: string | undefined): (code: string) => string | undefined {
+  return (code) => (checksDoc !== undefined && ALL_CODES.has(code) ? `${checksDoc}#${code}` : undefined);
 }

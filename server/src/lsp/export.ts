@@ -1,34 +1,31 @@
 /**
  * `nn/export` from the language server: builds the export files of a model of an open document and returns
  * them to the client, which writes them. When trained weights are asked for and no saved run fits, the
- * model's train block runs in a worker thread (never on this thread).
+ * model's train block runs through the host (a worker, never blocking this thread).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { pathOf } from '../documentUri';
+import { bytesToBase64 } from '../base64';
 import { isExportTarget } from '../export';
 import { exportFromAnalysis, ExportRequestError, type ExportHost } from '../export/fromAnalysis';
 import { ExportRequest, type ExportedFileContent, type ExportParams, type ExportResponse } from '../protocol';
-import { startRun, type RunnerOptions } from '../train/runner';
 import type { Feature, ServerContext } from './context';
 
 let exportRuns = 0;
 
-function host(options: RunnerOptions): ExportHost {
+/** What the export needs of the platform, for the document at `uri`. */
+function exportHost(context: ServerContext, uri: string): ExportHost {
+  const { host } = context;
   return {
-    readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
+    readText: (path) => host.readText(path, uri),
+    readCsv: (request, path, access) => host.readCsv(request, path, access, uri),
     async train(spec, settings, data) {
-      const run = startRun(
-        {
-          runId: `export-${++exportRuns}`,
-          spec,
-          settings,
-          data,
-          progressIntervalMs: 1000,
-          gridSize: 0,
-        },
-        options,
-      );
-      const last = await run.done;
+      const last = await host.train({
+        runId: `export-${++exportRuns}`,
+        spec,
+        settings,
+        data,
+        progressIntervalMs: 1000,
+        gridSize: 0,
+      });
       if (last.type === 'error') throw new ExportRequestError(`training '${spec.modelName}' failed: ${last.message}`);
       if (last.reason === 'diverged')
         throw new ExportRequestError(`training '${spec.modelName}' diverged: ${last.detail ?? 'the loss became NaN'}`);
@@ -38,15 +35,11 @@ function host(options: RunnerOptions): ExportHost {
   };
 }
 
-export async function handleExport(
-  context: ServerContext,
-  params: ExportParams,
-  options: RunnerOptions = {},
-): Promise<ExportResponse> {
+export async function handleExport(context: ServerContext, params: ExportParams): Promise<ExportResponse> {
   if (!isExportTarget(params.target)) return { ok: false, message: `unknown export target '${String(params.target)}'` };
   const analysis = context.analysisOf(params.uri);
   if (!analysis) return { ok: false, message: 'the document is not open' };
-  const documentPath = pathOf(params.uri);
+  const documentPath = context.host.pathOf(params.uri);
   if (params.weights && !documentPath)
     return { ok: false, message: 'save the file first: trained weights are looked up next to it' };
   try {
@@ -61,12 +54,12 @@ export async function handleExport(
         settings: context.settings(),
         data: context.dataAccess(),
       },
-      host(options),
+      exportHost(context, params.uri),
     );
     const files: ExportedFileContent[] = outcome.result.files.map((file) =>
       typeof file.content === 'string'
         ? { name: file.name, role: file.role, encoding: 'utf8', data: file.content }
-        : { name: file.name, role: file.role, encoding: 'base64', data: Buffer.from(file.content).toString('base64') },
+        : { name: file.name, role: file.role, encoding: 'base64', data: bytesToBase64(file.content) },
     );
     return { ok: true, model: outcome.model, files, messages: [...outcome.messages, ...outcome.result.notes] };
   } catch (error) {
@@ -74,15 +67,9 @@ export async function handleExport(
   }
 }
 
-export function createExportFeature(options: RunnerOptions = {}): Feature {
-  return {
-    capabilities: {},
-    register(context) {
-      context.connection.onRequest(ExportRequest.type, (params: ExportParams) =>
-        handleExport(context, params, options),
-      );
-    },
-  };
-}
-
-export const exportFeature: Feature = createExportFeature();
+export const exportFeature: Feature = {
+  capabilities: {},
+  register(context) {
+    context.connection.onRequest(ExportRequest.type, (params: ExportParams) => handleExport(context, params));
+  },
+};

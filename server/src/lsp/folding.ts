@@ -1,5 +1,5 @@
 /** LSP folding ranges: blocks, comment runs and regions. */
-import { FoldingRangeKind } from 'vscode-languageserver/node';
+import { FoldingRangeKind } from 'vscode-languageserver';
 import { foldingRanges } from '../features/folding';
 import type { Feature } from './context';
 

@@ -15,7 +15,7 @@ import {
   type NotificationMessage,
   type RequestMessage,
   type ResponseMessage,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { paramsProblem } from './validate';
 
 export class MessageGate extends AbstractMessageReader {

@@ -1,5 +1,5 @@
 /** LSP hover: the core's teaching Markdown for the word under the mouse. */
-import { MarkupKind } from 'vscode-languageserver/node';
+import { MarkupKind } from 'vscode-languageserver';
 import { hoverAt } from '../features/hover';
 import type { Feature } from './context';
 import { toRange } from './convert';

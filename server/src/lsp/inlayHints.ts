@@ -1,5 +1,5 @@
 /** LSP inlay hints: layer widths and parameter counts (off with `nn.inlayHints.enabled: false`). */
-import { InlayHintKind } from 'vscode-languageserver/node';
+import { InlayHintKind } from 'vscode-languageserver';
 import { inlayHints } from '../features/inlayHints';
 import type { Feature } from './context';
 

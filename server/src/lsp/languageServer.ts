@@ -1,25 +1,20 @@
 /**
  * The language server on a given connection: document sync, the analysis cache, settings and every
- * feature module. `server.ts` gives it the process's connection; tests give it one over in-memory streams.
+ * feature module. `server.ts` gives it the process's connection and the Node host; `browserServer.ts` a web
+ * worker's connection and the web host; tests give it one over in-memory streams.
  */
-import {
-  TextDocuments,
-  TextDocumentSyncKind,
-  type Connection,
-  type ServerCapabilities,
-} from 'vscode-languageserver/node';
+import { TextDocuments, TextDocumentSyncKind, type Connection, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../analysis';
 import { filterExternal } from '../checks';
-import { pathOf } from '../documentUri';
 import { WorkspaceTrustedNotification, type ClientInitializationOptions } from '../protocol';
 import { DEFAULT_SETTINGS, type NnSettings } from '../settings';
-import { nodeRealPath } from '../train/data/realPath';
 import { clientOptions, type ClientOptions } from './clientOptions';
 import type { ServerContext } from './context';
 import { toLspDiagnostic } from './convert';
-import { docsUrl } from './docsUrl';
+import { docsLinker } from './docsUrl';
 import { FEATURES } from './features';
+import type { ServerHost } from './host';
 import { trainingDiagnostics } from './training';
 import { fetchSettings, pushedSettings } from './settings';
 
@@ -29,7 +24,7 @@ export interface RunningServer {
   cachedAnalyses(): number;
 }
 
-export function startLanguageServer(connection: Connection): RunningServer {
+export function startLanguageServer(connection: Connection, host: ServerHost): RunningServer {
   const documents = new TextDocuments(TextDocument);
   /** One analysis per open document: the one of its current version. */
   const cache = new Map<string, { version: number; analysis: Analysis }>();
@@ -42,8 +37,11 @@ export function startLanguageServer(connection: Connection): RunningServer {
   /** Whether the client can be asked to re-request inlay hints and code lenses (they depend on settings). */
   let canRefresh = { inlayHints: false, codeLens: false };
 
+  const docsUrl = docsLinker(host.checksDocUrl);
+
   const context: ServerContext = {
     connection,
+    host,
     documents,
     analysisOf(uri) {
       const document = documents.get(uri);
@@ -53,9 +51,9 @@ export function startLanguageServer(connection: Connection): RunningServer {
       // Drop the old analysis before building the new one, so two never live at once.
       cache.delete(uri);
       const analysis = analyze(document.getText(), {
-        documentPath: pathOf(uri),
+        documentPath: host.pathOf(uri),
         workspaceRoots: roots,
-        realPath: nodeRealPath,
+        realPath: host.realPath,
         checks: settings.checks,
       });
       cache.set(uri, { version: document.version, analysis });
@@ -74,12 +72,13 @@ export function startLanguageServer(connection: Connection): RunningServer {
       void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
     },
     workspaceRoots: () => roots,
-    dataAccess: () => ({ workspaceRoots: roots, trusted }),
+    dataAccess: () => ({ workspaceRoots: roots, trusted, realPath: host.realPath }),
+    docsUrl,
   };
 
   connection.onInitialize((params) => {
-    roots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
-    if (roots.length === 0 && params.rootUri) roots = [pathOf(params.rootUri)].filter((p): p is string => !!p);
+    roots = (params.workspaceFolders ?? []).map((f) => host.pathOf(f.uri)).filter((p): p is string => !!p);
+    if (roots.length === 0 && params.rootUri) roots = [host.pathOf(params.rootUri)].filter((p): p is string => !!p);
     options = clientOptions(params.initializationOptions);
     trusted =
       (params.initializationOptions as ClientInitializationOptions | null | undefined)?.workspaceTrusted !== false;

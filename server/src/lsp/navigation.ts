@@ -1,5 +1,5 @@
 /** LSP go to definition, find references and rename for model names and layer labels. */
-import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { definitionAt, prepareRename, referencesAt, renameAt } from '../features/navigation';
 import type { Feature } from './context';
 import { toRange } from './convert';

@@ -4,8 +4,7 @@
  * edits behind the panel's buttons (`nn/panelEdits`) and hands back the weights of a completed run to save
  * (`nn/saveRun`). The host starts the training worker itself, so pause and stop never wait on this thread.
  */
-import { pathOf } from '../documentUri';
-import { saveRunWeights } from '../export/savedRun';
+import { trainerFolder } from '../export/pytorch/trainerFolder';
 import { describeForPanel } from '../features/panel/model';
 import { fixEdits } from '../features/panel/fixEdits';
 import {
@@ -22,8 +21,8 @@ import {
   type SaveRunParams,
   type SaveRunResult,
 } from '../protocol';
-import { planRun } from '../run/pipeline';
-import { UNTRUSTED_MESSAGE } from '../train/hostData';
+import { planRunReading } from '../run/plan';
+import { UNTRUSTED_MESSAGE } from '../train/data/access';
 import type { Feature, ServerContext } from './context';
 import { toRange } from './convert';
 import { showPlanProblems } from './training';
@@ -57,35 +56,51 @@ export function handlePanelModel(context: ServerContext, params: PanelModelParam
   return result;
 }
 
-export function handlePlanRun(context: ServerContext, params: PlanRunParams): PlanRunResult {
+export async function handlePlanRun(context: ServerContext, params: PlanRunParams): Promise<PlanRunResult> {
   if (!isRecord(params) || typeof params.uri !== 'string')
     return { ok: false, message: 'the request needs a document uri', problems: [] };
   const document = context.documents.get(params.uri);
   if (!document) return { ok: false, message: NOT_OPEN, problems: [] };
   const model = modelOf(params);
   if (model === false) return { ok: false, message: 'the model name should be a string', problems: [] };
-  const plan = planRun({
-    text: document.getText(),
-    path: pathOf(params.uri) ?? '',
-    modelName: model,
-    settings: context.settings(),
-    hiddenActivation: typeof params.hiddenActivation === 'string' ? params.hiddenActivation : undefined,
-    data: context.dataAccess(),
-    gridSize: typeof params.gridSize === 'number' ? params.gridSize : 0,
-  });
+  // The plan is of this version, even when the text changes while a data file is read.
+  const { version } = document;
+  const { host } = context;
+  const plan = await planRunReading(
+    {
+      text: document.getText(),
+      path: host.pathOf(params.uri) ?? '',
+      modelName: model,
+      settings: context.settings(),
+      hiddenActivation: typeof params.hiddenActivation === 'string' ? params.hiddenActivation : undefined,
+      data: context.dataAccess(),
+      gridSize: typeof params.gridSize === 'number' ? params.gridSize : 0,
+    },
+    (request, path, access) => host.readCsv(request, path, access, params.uri),
+  );
   if (!plan.ok) {
-    showPlanProblems(context, params.uri, plan.problems);
+    // Problems are placed in the text they were found in: not shown once the document has moved on.
+    if (context.documents.get(params.uri)?.version === version) showPlanProblems(context, params.uri, plan.problems);
     return { ok: false, message: plan.message, problems: plan.problems };
   }
-  return { ...plan, version: document.version };
+  if (params.withTrainer !== true) return { ...plan, version };
+  // A PyTorch run: the exported trainer folder's files, which the host's worker runs with train.py.
+  try {
+    const file = host.pathOf(params.uri);
+    const sourceName = file?.split(/[\\/]/).pop();
+    const folder = trainerFolder({ spec: plan.spec, settings: plan.settings, data: plan.data, sourceName });
+    const trainer = folder.files.map((f) => ({ name: f.name, content: String(f.content) }));
+    return { ...plan, version, trainer };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };
+  }
 }
 
-export function handleSaveRun(context: ServerContext, params: SaveRunParams): SaveRunResult {
+export async function handleSaveRun(context: ServerContext, params: SaveRunParams): Promise<SaveRunResult> {
   if (!isRecord(params) || typeof params.uri !== 'string' || !isRecord(params.spec) || !isRecord(params.weights)) {
     return { ok: false, message: 'the request needs a document uri, a network and its weights' };
   }
-  const file = pathOf(params.uri);
-  if (!file) return { ok: false, message: 'save the file first: a run is saved next to it' };
+  if (!context.host.pathOf(params.uri)) return { ok: false, message: 'save the file first: a run is saved next to it' };
   if (!context.dataAccess().trusted) return { ok: false, message: UNTRUSTED_MESSAGE };
   // The saved file is named after the model, so only a model of this document may be saved.
   const analysis = context.analysisOf(params.uri);
@@ -94,7 +109,7 @@ export function handleSaveRun(context: ServerContext, params: SaveRunParams): Sa
     return { ok: false, message: `no model named '${String(params.spec.modelName)}' in this file` };
   }
   try {
-    return { ok: true, file: saveRunWeights(file, params.spec, params.weights, params.settings) };
+    return { ok: true, file: await context.host.saveRun(params.uri, params.spec, params.weights, params.settings) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

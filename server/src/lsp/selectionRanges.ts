@@ -1,5 +1,5 @@
 /** LSP selection ranges (Expand/Shrink Selection). */
-import type { SelectionRange } from 'vscode-languageserver/node';
+import type { SelectionRange } from 'vscode-languageserver';
 import { selectionRangesAt } from '../features/selectionRanges';
 import type { Feature } from './context';
 import { toRange } from './convert';

@@ -1,5 +1,5 @@
 /** How the server gets the `nn.*` settings from the client; reading them is `settings/`'s job. */
-import type { Connection, DidChangeConfigurationParams } from 'vscode-languageserver/node';
+import type { Connection, DidChangeConfigurationParams } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, readSettings, type NnSettings } from '../settings';
 
 /** Pulls the `nn` section from the client (`workspace/configuration`); the defaults when the client fails to answer. */

@@ -1,5 +1,5 @@
 /** LSP signature help inside a call's parentheses. */
-import { MarkupKind } from 'vscode-languageserver/node';
+import { MarkupKind } from 'vscode-languageserver';
 import { signatureHelpAt } from '../features/signatureHelp';
 import type { Feature } from './context';
 

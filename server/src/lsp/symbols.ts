@@ -1,5 +1,5 @@
 /** LSP document symbols (Outline, breadcrumbs): models with their layers, train blocks with their settings. */
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { documentSymbols, type DocumentSymbolInfo, type SymbolKindName } from '../features/symbols';
 import type { LineIndex } from '../syntax/lineIndex';
 import type { Feature } from './context';

@@ -2,23 +2,11 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { checkCsvFile, type DataFileSystem, type PathKind } from './data/file';
 import { nodeRealPath } from './data/realPath';
+import { UNTRUSTED_MESSAGE, type DataAccess } from './data/access';
 import { DataError } from './data/types';
 import type { DatasetRequest } from '../model/spec';
 
-/** Where a host may read data files from, and whether it may read them at all. */
-export interface DataAccess {
-  workspaceRoots: readonly string[];
-  /**
-   * False in a workspace the user has not trusted (VS Code's Restricted Mode): no data file is read and no run
-   * starts. The command line is always trusted: the user ran it on purpose.
-   */
-  trusted: boolean;
-}
-
-/** Why nothing is read or trained in an untrusted workspace. */
-export const UNTRUSTED_MESSAGE =
-  'this workspace is not trusted, so NN Studio does not read data files or train here (Restricted Mode) — ' +
-  'trust the folder to train; analysis, hovers and checks keep working';
+export { UNTRUSTED_MESSAGE, type DataAccess } from './data/access';
 
 function kindOf(stats: Stats): PathKind {
   return stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other';

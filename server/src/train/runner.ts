@@ -1,11 +1,22 @@
 /**
- * Host side of a training run: starts the worker thread, sends it the run, and hands out its events as a
- * callback and as an async iterator. Used by the CLI, the language server and the extension.
+ * Host side of a training run: sends the run to a training worker through a port, and hands out its events as
+ * a callback and as an async iterator. The port is a worker thread (./nodeWorker.ts: the CLI, the language
+ * server, the desktop extension) or a Web Worker (VS Code for the Web); this file imports no Node module.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { RunError, RunFinished, StartRun, TrainingEvent } from '../protocol';
+import type { RunControl, RunError, RunFinished, StartRun, TrainingEvent } from '../protocol';
+
+/** The channel to one training worker (a worker thread, a Web Worker, or one end of a MessageChannel). */
+export interface TrainingPort {
+  postMessage(message: RunControl): void;
+  /** Registers the receiver of the worker's events. */
+  onMessage(listener: (event: TrainingEvent) => void): void;
+  /** Registers the receiver of a failure of the worker itself (an uncaught error, a script that cannot load). */
+  onError(listener: (message: string) => void): void;
+  /** Registers the receiver of the worker's exit; a Web Worker never reports one. */
+  onExit(listener: (code: number) => void): void;
+  /** Ends the worker at once. */
+  terminate(): Promise<void> | void;
+}
 
 export interface RunHandle {
   readonly runId: string;
@@ -25,27 +36,8 @@ export interface RunHandle {
   terminate(): Promise<void>;
 }
 
-export interface RunnerOptions {
-  /** The worker script; by default dist/trainWorker.js next to the running bundle, or worker.ts under tsx. */
-  workerPath?: string;
-}
-
-function defaultWorkerPath(): string {
-  const bundled = join(__dirname, 'trainWorker.js');
-  if (existsSync(bundled)) return bundled;
-  const source = join(__dirname, 'worker.ts');
-  if (existsSync(source)) return source;
-  throw new Error(`the training worker was not found (looked for ${bundled})`);
-}
-
-/** A worker for a bundled script, or for the TypeScript source through tsx (tests and development). */
-function createWorker(path: string): Worker {
-  if (!path.endsWith('.ts')) return new Worker(path);
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(path)});`, { eval: true });
-}
-
-export function startRun(run: Omit<StartRun, 'type'>, options: RunnerOptions = {}): RunHandle {
-  const worker = createWorker(options.workerPath ?? defaultWorkerPath());
+/** Starts a run on a fresh worker behind `port`; the worker is ended when the run finishes or fails. */
+export function startRun(run: Omit<StartRun, 'type'>, port: TrainingPort): RunHandle {
   const listeners = new Set<(event: TrainingEvent) => void>();
   const queue: TrainingEvent[] = [];
   const waiting: Array<(result: IteratorResult<TrainingEvent>) => void> = [];
@@ -53,6 +45,9 @@ export function startRun(run: Omit<StartRun, 'type'>, options: RunnerOptions = {
   let iterating = false;
   let resolveDone!: (event: RunFinished | RunError) => void;
   const done = new Promise<RunFinished | RunError>((resolve) => (resolveDone = resolve));
+  const endWorker = async (): Promise<void> => {
+    await port.terminate();
+  };
 
   const deliver = (event: TrainingEvent): void => {
     if (ended) return;
@@ -64,15 +59,15 @@ export function startRun(run: Omit<StartRun, 'type'>, options: RunnerOptions = {
       ended = true;
       for (const w of waiting.splice(0)) w({ value: undefined, done: true });
       resolveDone(event);
-      void worker.terminate();
+      void endWorker();
     }
   };
 
-  worker.on('message', (event: TrainingEvent) => deliver(event));
-  worker.on('error', (error) =>
-    deliver({ type: 'error', runId: run.runId, message: `the training worker failed: ${error.message}` }),
+  port.onMessage((event) => deliver(event));
+  port.onError((message) =>
+    deliver({ type: 'error', runId: run.runId, message: `the training worker failed: ${message}` }),
   );
-  worker.on('exit', (code) => {
+  port.onExit((code) => {
     if (!ended)
       deliver({
         type: 'error',
@@ -80,8 +75,8 @@ export function startRun(run: Omit<StartRun, 'type'>, options: RunnerOptions = {
         message: `the training worker exited (code ${code}) before the run finished`,
       });
   });
-  const send = (message: unknown): void => {
-    if (!ended) worker.postMessage(message);
+  const send = (message: RunControl): void => {
+    if (!ended) port.postMessage(message);
   };
   send({ type: 'start', ...run });
 
@@ -111,7 +106,7 @@ export function startRun(run: Omit<StartRun, 'type'>, options: RunnerOptions = {
     stop: () => send({ type: 'stop', runId: run.runId }),
     async terminate() {
       deliver({ type: 'error', runId: run.runId, message: 'the run was terminated' });
-      await worker.terminate();
+      await endWorker();
     },
   };
 }

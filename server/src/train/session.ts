@@ -32,9 +32,13 @@ export class TrainingSession {
     }
     if (!this.trainer || message.runId !== this.trainer.runId) return;
     switch (message.type) {
-      case 'pause':
+      case 'pause': {
         this.paused = true;
+        // The epochs trained since the last progress message are shown at once: the panel stops where the run did.
+        const pending = this.trainer.done ? undefined : this.trainer.reportPending();
+        if (pending) this.post(pending);
         break;
+      }
       case 'resume':
         this.paused = false;
         this.stepping = false;

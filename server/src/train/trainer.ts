@@ -5,8 +5,11 @@
  */
 import {
   MAX_CONFUSION_CLASSES,
+  MAX_EPOCH_POINTS,
   type DatasetSummary,
+  type EpochPoint,
   type EpochProgress,
+  type LayerHealth,
   type RunFinished,
   type RunStarted,
   type RunThreshold,
@@ -97,6 +100,8 @@ export class Trainer {
   private findings: TrainingFinding[] = [];
   private divergence?: Divergence;
   private stickyExploding?: TrainingFinding;
+  /** Epochs measured since the last progress message: the next message (or `finished`) carries them. */
+  private unreported: EpochPoint[] = [];
 
   constructor(options: TrainerOptions) {
     this.runId = options.runId;
@@ -337,7 +342,16 @@ export class Trainer {
       samples: t.saturationSamples,
     });
     this.history.push({ epoch: this.epoch, trainLoss: trainEval.loss, valLoss: valEval.loss, layers });
+    const point: EpochPoint = {
+      epoch: this.epoch,
+      trainLoss: trainEval.loss,
+      valLoss: valEval.loss,
+      trainMetric: trainEval.metric,
+      valMetric: valEval.metric,
+      gradNorms: layers.map((layer) => layer.gradNorm),
+    };
     if (!Number.isFinite(trainEval.loss)) {
+      this.unreported.push(point);
       this.divergence = { ...this.locateDivergence(0), epoch: this.epoch };
       this.finish('diverged');
       return undefined;
@@ -347,17 +361,36 @@ export class Trainer {
     if (this.reachedAt === undefined && this.target && meetsTarget(this.target, valEval)) this.reachedAt = this.epoch;
     const now = this.clock();
     const last = this.epoch >= this.settings.epochs;
-    if (!force && !last && this.epoch !== 1 && now - this.lastEmit < this.progressIntervalMs) return undefined;
+    const due = force || last || this.epoch === 1 || now - this.lastEmit >= this.progressIntervalMs;
+    if (!due && this.unreported.length < MAX_EPOCH_POINTS) {
+      this.unreported.push(point);
+      return undefined;
+    }
+    return this.progress(point, layers, now);
+  }
+
+  /**
+   * Reports the last epoch measured but not yet reported (the grids show the weights as they are now), so a
+   * paused run shows where it stands; undefined when every epoch was reported.
+   */
+  reportPending(): EpochProgress | undefined {
+    const point = this.unreported.pop();
+    const record = this.history.at(-1);
+    if (!point || !record || this.finished) return undefined;
+    return this.progress(point, record.layers, this.clock());
+  }
+
+  private progress(point: EpochPoint, layers: LayerHealth[], now: number): EpochProgress {
     this.lastEmit = now;
     const progress: EpochProgress = {
       type: 'epoch',
       runId: this.runId,
-      epoch: this.epoch,
+      epoch: point.epoch,
       epochs: this.settings.epochs,
-      trainLoss: trainEval.loss,
-      valLoss: valEval.loss,
-      trainMetric: trainEval.metric,
-      valMetric: valEval.metric,
+      trainLoss: point.trainLoss,
+      valLoss: point.valLoss,
+      trainMetric: point.trainMetric,
+      valMetric: point.valMetric,
       metricName: this.metric === 'mae' ? 'mae' : 'accuracy',
       elapsedMs: now - this.startTime,
       samplesPerSecond: this.trainMs > 0 ? (this.samples * 1000) / this.trainMs : 0,
@@ -365,6 +398,10 @@ export class Trainer {
       findings: this.findings,
     };
     if (this.reachedAt !== undefined) progress.reachedAt = this.reachedAt;
+    if (this.unreported.length > 0) {
+      progress.earlier = this.unreported;
+      this.unreported = [];
+    }
     if (this.frame && this.gridSize > 0) {
       const X = this.scratch.X;
       progress.boundary = boundaryGrid(
@@ -431,6 +468,10 @@ export class Trainer {
     else if (wantsConfusion)
       finished.confusionOmitted = `no confusion matrix: ${k} classes are more than the ${MAX_CONFUSION_CLASSES} it is made for`;
     if (this.reachedAt !== undefined) finished.reachedAt = this.reachedAt;
+    if (this.unreported.length > 0) {
+      finished.earlier = this.unreported;
+      this.unreported = [];
+    }
     if (reason === 'diverged' && this.divergence) {
       finished.detail = `the loss became NaN or infinite at epoch ${this.divergence.epoch} in layer '${this.divergence.layer}' — lower the learning rate or standardize the data`;
     } else if (reason === 'stopped') {

@@ -7,76 +7,37 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { repoRoot, screenshots } = require('./paths');
+const {
+  MODEL_TIMEOUT_MS,
+  RUN_TIMEOUT_MS,
+  checklist,
+  writeWorkspaceSettings,
+  watchPanelErrors,
+  checkNoPanelErrors,
+  trainFromLens,
+  runEnd,
+  metrics,
+  canvasInk,
+  painted,
+  frames,
+  nextFrame,
+  waitForCursorLine,
+  layerLines,
+  shoot,
+} = require('./workbench');
 
 const FILE = 'spirals.nn';
-const MODEL_TIMEOUT_MS = 90000;
-/** A run of spirals takes seconds; a loaded two-core machine may need much longer. */
-const RUN_TIMEOUT_MS = 180000;
 const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
 // The compare defaults, in the catalog's order (server/src/catalog/activations/compare.ts).
 const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid'];
 
 function setTheme(folder, theme) {
-  fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
-  fs.writeFileSync(
-    path.join(folder, '.vscode', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.colorTheme': theme,
-        // flawed.nn's softmax-one-unit is an error, and no run starts from a file with errors: as a warning it trains.
-        'nn.checks': { 'softmax-one-unit': 'warning' },
-      },
-      null,
-      2,
-    ),
-  );
+  writeWorkspaceSettings(folder, {
+    'workbench.colorTheme': theme,
+    // flawed.nn's softmax-one-unit is an error, and no run starts from a file with errors: as a warning it trains.
+    'nn.checks': { 'softmax-one-unit': 'warning' },
+  });
 }
-
-/** 1-based line numbers of the layer statements of the first model in `text` (a layer's sourceIndex → its line). */
-function layerLines(text) {
-  const lines = text.split('\n');
-  const start = lines.findIndex((line) => /^\s*model\b/.test(line));
-  const out = [];
-  for (let i = start + 1; i < lines.length && !/^\s*}/.test(lines[i]); i++) {
-    if (/^\s*(\w+\s*:\s*)?(dense|dropout|activation)\b/.test(lines[i])) out.push(i + 1);
-  }
-  return out;
-}
-
-/** The webview's content frame (inside VS Code's outer webview iframe), once it has loaded. */
-async function panelFrame(page) {
-  const outer = await (
-    await page.waitForSelector('iframe.webview.ready', { state: 'attached', timeout: MODEL_TIMEOUT_MS })
-  ).contentFrame();
-  const inner = await (
-    await outer.waitForSelector('iframe#active-frame', { state: 'attached', timeout: MODEL_TIMEOUT_MS })
-  ).contentFrame();
-  await inner.waitForSelector('.progress-text', { timeout: MODEL_TIMEOUT_MS });
-  return inner;
-}
-
-/**
- * How much of a canvas is painted (runs in the webview): its size, the share of opaque pixels, the number of
- * distinct colours and the mean brightness (0–255), sampled.
- */
-function canvasInk(canvas) {
-  const { width, height } = canvas;
-  if (!width || !height || canvas.hidden) return { width, height, opaque: 0, colours: 0, brightness: 0 };
-  const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
-  const colours = new Set();
-  let opaque = 0;
-  let samples = 0;
-  let brightness = 0;
-  for (let i = 0; i < data.length; i += 4 * 3) {
-    samples++;
-    if (data[i + 3] > 0) opaque++;
-    brightness += (data[i] + data[i + 1] + data[i + 2]) / 3;
-    colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-  }
-  return { width, height, opaque: opaque / samples, colours: colours.size, brightness: brightness / samples };
-}
-
-const painted = (ink) => ink.opaque > 0.95 && ink.colours >= 20;
 
 /**
  * The lowest WCAG contrast ratio between the text of the visible elements matching each selector and the
@@ -145,39 +106,6 @@ async function checkContrast(frame, check, theme) {
   );
 }
 
-/** Waits until the panel has drawn at least one more frame after `since` (its body carries a frame count). */
-async function nextFrame(frame, since) {
-  await frame.waitForFunction((n) => Number(document.body.dataset.frames || 0) > n, since, { timeout: 30000 });
-}
-
-function frames(frame) {
-  return frame.evaluate(() => Number(document.body.dataset.frames || 0));
-}
-
-/**
- * Screenshots of the panel: the whole workbench with the webview at its top (`<name>.png`), then the webview
- * alone scrolled to each of `sections` (`<name>-<suffix>.png`, [suffix, selector] pairs).
- */
-async function shoot(page, frame, outDir, name, sections = []) {
-  const files = [];
-  const file = (suffix) => {
-    const full = path.join(outDir, `${name}${suffix}.png`);
-    files.push(path.relative(repoRoot, full));
-    return full;
-  };
-  await frame.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file('') });
-  const box = await page.locator('iframe.webview.ready').boundingBox();
-  for (const [suffix, selector] of sections) {
-    const section = await frame.$(selector);
-    if (!section || !box) continue;
-    await section.evaluate((node) => node.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: file(`-${suffix}`), clip: box });
-  }
-  await frame.evaluate(() => window.scrollTo(0, 0));
-  return files;
-}
-
 const TRAIN_SECTIONS = [
   ['results', '.results-card'],
   ['health', '.health-card'],
@@ -186,47 +114,23 @@ const COMPARE_SECTIONS = [['boundaries', '.compare-boundaries']];
 
 async function runPanelUi({ server, browser, folder, outDir = screenshots, prefix = 'panel-ui' }) {
   fs.mkdirSync(outDir, { recursive: true });
-  const results = [];
-  const check = (ok, what) => {
-    results.push({ ok, what });
-    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    return ok;
-  };
+  const { check, tally } = checklist();
   setTheme(folder, THEMES.dark);
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
-  const panelErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /nn-panel|Content Security Policy|Refused to/.test(message.text()))
-      panelErrors.push(message.text());
-  });
+  const panelErrors = watchPanelErrors(page);
   const shots = [];
   try {
     await page.goto(server.url({ folder, extensionPath: repoRoot }));
     await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: MODEL_TIMEOUT_MS });
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE });
-    await row.waitFor({ timeout: MODEL_TIMEOUT_MS });
-    await row.click();
+    const frame = await trainFromLens(page, FILE);
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    const trainLens = editor.locator('.codelens-decoration a', { hasText: '▶ Train' }).first();
-    await trainLens.waitFor({ timeout: MODEL_TIMEOUT_MS });
-    await trainLens.click();
-    const frame = await panelFrame(page);
     check(true, 'the ▶ Train code lens opens the training panel');
 
-    const finished = await frame
-      .waitForFunction(
-        () => /^(Finished|Stopped|Diverged|Failed)/.test(document.querySelector('.progress-text')?.textContent || ''),
-        undefined,
-        { timeout: RUN_TIMEOUT_MS },
-      )
-      .then(() => frame.textContent('.progress-text'));
+    const finished = await runEnd(frame);
     check(finished.startsWith('Finished after 300 epochs'), `the run finishes: "${finished}"`);
 
-    const metricRows = await frame.$$eval('.metrics-table tbody tr', (rows) =>
-      rows.map((r) => [...r.children].map((c) => c.textContent.trim())),
-    );
-    const accuracyRow = metricRows.find((cells) => cells[0] === 'accuracy') || [];
+    const accuracyRow = (await metrics(frame)).accuracy;
     const validation = Number.parseFloat(accuracyRow[2]);
     check(
       validation >= 90,
@@ -249,21 +153,7 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
     const layerRow = frame.locator('.health-table tbody tr[data-layer="1"]');
     const layerName = (await layerRow.locator('button.link').textContent()).trim();
     await layerRow.locator('button.link').click();
-    // The editor marks the cursor's line number whether or not it has focus (the status bar's Ln/Col item
-    // disappears while the webview has focus, so it cannot tell).
-    const activeLine = page.locator('.editor-instance .margin .active-line-number');
-    const selection = activeLine.filter({ hasText: new RegExp(`^${lines[1]}$`) });
-    const moved = await selection
-      .first()
-      .waitFor({ timeout: 30000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    const shown = await activeLine
-      .first()
-      .textContent()
-      .catch(() => '?');
+    const { moved, shown } = await waitForCursorLine(page, lines[1]);
     check(
       moved,
       `clicking ${layerName} in the health table moves the cursor to line ${lines[1]} (the editor's cursor line: ${shown})`,
@@ -327,22 +217,8 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
     await spiralsTab.hover();
     await spiralsTab.locator('.tab-actions .action-label').click();
     await page.waitForFunction(() => !document.querySelector('iframe.webview'), undefined, { timeout: 30000 });
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'flawed.nn' }).click();
-    await page
-      .locator('.editor-instance .view-line', { hasText: 'softmax' })
-      .first()
-      .waitFor({ timeout: MODEL_TIMEOUT_MS });
-    const flawedLens = page.locator('.codelens-decoration a', { hasText: '▶ Train' }).first();
-    await flawedLens.waitFor({ timeout: MODEL_TIMEOUT_MS });
-    await flawedLens.click();
-    const flawedFrame = await panelFrame(page);
-    const flawedEnd = await flawedFrame
-      .waitForFunction(
-        () => /^(Finished|Stopped|Diverged|Failed)/.test(document.querySelector('.progress-text')?.textContent || ''),
-        undefined,
-        { timeout: RUN_TIMEOUT_MS },
-      )
-      .then(() => flawedFrame.textContent('.progress-text'));
+    const flawedFrame = await trainFromLens(page, 'flawed.nn', 'softmax');
+    const flawedEnd = await runEnd(flawedFrame);
     const findings = await flawedFrame.$$eval('.findings li.finding', (items) =>
       items.map((item) => item.textContent.trim()),
     );
@@ -371,10 +247,7 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
     );
     shots.push(...(await shoot(page, flawedFrame, outDir, `${prefix}-flawed-light`, [['findings', '.health-card']])));
 
-    check(
-      panelErrors.length === 0,
-      `the webview logged no errors${panelErrors.length ? `: ${panelErrors.slice(0, 3).join(' | ')}` : ''}`,
-    );
+    checkNoPanelErrors(check, panelErrors);
     console.log(`  screenshots: ${shots.join(', ')}`);
   } catch (error) {
     check(false, `training panel UI step failed: ${error.message.split('\n')[0]}`);
@@ -382,8 +255,7 @@ async function runPanelUi({ server, browser, folder, outDir = screenshots, prefi
   } finally {
     await context.close();
   }
-  const failed = results.filter((result) => !result.ok).length;
-  return { passed: results.length - failed, failed };
+  return tally();
 }
 
 module.exports = { runPanelUi };

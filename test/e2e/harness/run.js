@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the end-to-end tests in a real VS Code (code-server from npm, driven by headless
 // Chromium). Installs VS Code into the cache on first use, opens a temporary copy of examples/ (plus the
-// e2e fixtures) as the workspace, runs test/e2e/suite inside the extension host, then the UI smoke test and
-// the training panel UI test (panel-ui.js). Prints each test and "N passed, N failed"; exits non-zero on any failure.
+// e2e fixtures) as the workspace, runs test/e2e/suite inside the extension host, then the UI smoke test, the
+// training panel UI tests (panel-ui.js, panel-file.js), then the web build in the web worker extension host (web.js).
+// Prints each test and "N passed, N failed"; exits non-zero on any failure.
 // Environment: NN_E2E_VERBOSE=1 shows all workbench logs; NN_E2E_GREP=text runs matching tests only;
-// NN_E2E_SKIP_UI=1 skips the UI smoke and panel tests; NN_E2E_VSIX=dist/nn-studio.vsix also runs the UI smoke test
+// NN_E2E_SKIP_UI=1 skips the UI smoke, panel and web worker host tests; NN_E2E_ONLY=web (or a comma-separated
+// list of suite, smoke, panel, panel-file, torch, web, vsix) runs just those passes; NN_E2E_VSIX=dist/nn-studio.vsix also runs the UI smoke test
 // against that package installed into a second code-server (as a user would install it);
 // NN_VSCODE_CACHE moves the install cache.
 'use strict';
@@ -15,12 +17,18 @@ const { startCodeServer, launchBrowser } = require('./codeServer');
 const paths = require('./paths');
 const { runSuite } = require('./suite');
 const { runPanelUi } = require('./panel-ui');
+const { runPanelFile } = require('./panel-file');
 const { runUiSmoke } = require('./ui-smoke');
+const { runWebUi } = require('./web');
+const { runTorchPanel } = require('./torch-panel');
 const { makeWorkspace } = require('./workspace');
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const verbose = process.env.NN_E2E_VERBOSE === '1';
+/** Whether a pass runs: all of them unless NN_E2E_ONLY names some. */
+const only = (process.env.NN_E2E_ONLY || '').split(',').filter(Boolean);
+const runs = (pass) => only.length === 0 || only.includes(pass);
 
 function install() {
   // The npm_* variables of `npm run` would leak into the nested npm installs; drop them.
@@ -64,11 +72,13 @@ async function main() {
   const browser = await launchBrowser();
   let totals = { passed: 0, failed: 0 };
   try {
-    console.log('[e2e] extension host suite');
-    const suite = printSuite(await runSuite({ server, browser, folder, resultFile, verbose }));
-    totals = { passed: totals.passed + suite.passed, failed: totals.failed + suite.failed };
-    console.log(`[e2e] suite done after ${elapsed()}`);
-    if (process.env.NN_E2E_SKIP_UI !== '1') {
+    if (runs('suite')) {
+      console.log('[e2e] extension host suite');
+      const suite = printSuite(await runSuite({ server, browser, folder, resultFile, verbose }));
+      totals = { passed: totals.passed + suite.passed, failed: totals.failed + suite.failed };
+      console.log(`[e2e] suite done after ${elapsed()}`);
+    }
+    if (process.env.NN_E2E_SKIP_UI !== '1' && runs('smoke')) {
       console.log('[e2e] UI smoke test');
       // A second copy, so the workbench does not restore the editors the suite left open.
       const ui = await runUiSmoke({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
@@ -76,6 +86,8 @@ async function main() {
       console.log(
         `UI smoke test: ${ui.passed} passed, ${ui.failed} failed (screenshots in ${path.relative(process.cwd(), paths.screenshots) || '.'})`,
       );
+    }
+    if (process.env.NN_E2E_SKIP_UI !== '1' && runs('panel')) {
       console.log('[e2e] training panel UI test');
       const panel = await runPanelUi({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
       totals = { passed: totals.passed + panel.passed, failed: totals.failed + panel.failed };
@@ -83,12 +95,34 @@ async function main() {
         `training panel UI test: ${panel.passed} passed, ${panel.failed} failed (screenshots panel-ui-*.png)`,
       );
     }
+    if (process.env.NN_E2E_SKIP_UI !== '1' && runs('panel-file')) {
+      console.log('[e2e] panel as an editor of the file');
+      const edits = await runPanelFile({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
+      totals = { passed: totals.passed + edits.passed, failed: totals.failed + edits.failed };
+      console.log(
+        `panel file-editing test: ${edits.passed} passed, ${edits.failed} failed (screenshots panel-file-*.png)`,
+      );
+    }
+    if (process.env.NN_E2E_SKIP_UI !== '1' && runs('torch')) {
+      console.log('[e2e] the PyTorch backend in the panel');
+      const torch = await runTorchPanel({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
+      totals = { passed: totals.passed + torch.passed, failed: totals.failed + torch.failed };
+      console.log(
+        `PyTorch backend test: ${torch.skipped ? 'skipped' : `${torch.passed} passed, ${torch.failed} failed (screenshots torch-*.png)`}`,
+      );
+    }
+    if (process.env.NN_E2E_SKIP_UI !== '1' && runs('web')) {
+      console.log('[e2e] web worker host test');
+      const web = await runWebUi({ server, browser, folder: makeWorkspace(), outDir: paths.screenshots });
+      totals = { passed: totals.passed + web.passed, failed: totals.failed + web.failed };
+      console.log(`web worker host test: ${web.passed} passed, ${web.failed} failed (screenshots web-*.png)`);
+    }
   } finally {
     server.stop();
   }
   try {
     const vsix = process.env.NN_E2E_VSIX;
-    if (vsix && process.env.NN_E2E_SKIP_UI !== '1') {
+    if (vsix && process.env.NN_E2E_SKIP_UI !== '1' && runs('vsix')) {
       console.log(`[e2e] UI smoke test with ${vsix} installed`);
       const installedServer = await startCodeServer({ vsix });
       try {

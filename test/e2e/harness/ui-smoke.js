@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { repoRoot, screenshots } = require('./paths');
 const { visibleBox } = require('./locate');
+const { checklist } = require('./workbench');
 
 const FILE = 'typo.nn';
 
@@ -16,11 +17,7 @@ const FILE = 'typo.nn';
  */
 async function runUiSmoke({ server, browser, folder, outDir = screenshots, installed = false, prefix = 'ui-smoke' }) {
   fs.mkdirSync(outDir, { recursive: true });
-  const results = [];
-  const check = (ok, what) => {
-    results.push({ ok, what });
-    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  };
+  const { check, tally } = checklist();
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } });
   const page = await context.newPage();
   try {
@@ -100,8 +97,7 @@ async function runUiSmoke({ server, browser, folder, outDir = screenshots, insta
   } finally {
     await context.close();
   }
-  const failed = results.filter((result) => !result.ok).length;
-  return { passed: results.length - failed, failed };
+  return tally();
 }
 
 module.exports = { runUiSmoke };

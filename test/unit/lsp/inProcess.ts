@@ -14,6 +14,7 @@ import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-language
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { MessageGate } from '../../../server/src/lsp/gate';
 import { startLanguageServer, type RunningServer } from '../../../server/src/lsp/languageServer';
+import { nodeServerHost } from '../../../server/src/lsp/nodeHost';
 
 export interface InProcessServer {
   client: MessageConnection;
@@ -35,7 +36,7 @@ export async function startInProcess(initializationOptions?: unknown): Promise<I
     connection.console.warn(message),
   );
   const connection = createConnection(ProposedFeatures.all, gate, writer);
-  const server = startLanguageServer(connection);
+  const server = startLanguageServer(connection, nodeServerHost());
   connection.listen();
 
   // One writer for the client and raw messages: it sends one whole message at a time.

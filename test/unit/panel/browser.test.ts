@@ -136,10 +136,11 @@ describe('panel in headless Chromium', function () {
       );
     });
 
-    it('draws one mini heatmap per unit of the small hidden layers', async () => {
-      assert.equal((await panel.page.$$('.neuron-group canvas')).length, 16);
-      assert.deepEqual(await texts(panel, '.neuron-layer'), ['dense_1', 'dense_2']);
-      assert.ok((await distinctColors(panel, '.neuron-group canvas')) > 5);
+    it('draws each hidden unit’s picture once, in the network view, not again beside the boundary', async () => {
+      assert.equal((await panel.page.$$('.boundary-card canvas')).length, 1, 'only the map itself');
+      // 16 hidden units and the output unit, whose picture is the boundary.
+      assert.equal((await panel.page.$$('.network canvas.network-picture')).length, 17);
+      assert.ok((await distinctColors(panel, '.network canvas.network-picture')) > 5);
     });
 
     it('shows the health of each layer and highlights the finding on its layer', async () => {
@@ -272,8 +273,8 @@ describe('panel in headless Chromium', function () {
     });
 
     it('sends the run controls', async () => {
-      await panel.page.click('.controls button:has-text("Step")');
-      await panel.page.click('.controls button:has-text("Reset")');
+      await panel.page.click('.run-buttons button:has-text("Step")');
+      await panel.page.click('.run-buttons button:has-text("Reset")');
       const controls = (await panel.posted()).filter((m) => m.type === 'control');
       assert.deepEqual(controls.slice(-2), [
         { type: 'control', action: 'step' },
@@ -468,17 +469,10 @@ describe('panel in headless Chromium', function () {
     });
 
     it('overlays the loss curves of all runs', async () => {
-      const series = await texts(panel, '.compare-view .u-legend .u-series th');
-      assert.deepEqual(series, [
-        'relu',
-        'relu (train)',
-        'tanh',
-        'tanh (train)',
-        'sigmoid',
-        'sigmoid (train)',
-        'leaky_relu',
-        'leaky_relu (train)',
-      ]);
+      // One entry per activation in its colour, then the key of the line styles.
+      assert.deepEqual(await texts(panel, '.compare-legend > .legend-item'), ['relu', 'tanh', 'sigmoid', 'leaky_relu']);
+      assert.equal(await panel.page.textContent('.compare-legend .line-key'), 'trainingvalidation');
+      assert.equal((await panel.page.$$('.compare-view .u-legend')).length, 0, 'no legend row per series');
       const green = await themeVar(panel, '--vscode-charts-green');
       assert.ok((await pixelsNear(panel, '.compare-view .uplot canvas', green, 30)) > 50, 'the third run is drawn');
     });

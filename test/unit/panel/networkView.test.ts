@@ -68,10 +68,10 @@ describe('panel network view in headless Chromium', function () {
       // Larger weights are thicker: in dense_1, unit 8's weights (0.8) against unit 1's (0.1).
       const first = links.slice(0, 16);
       assert.ok(Math.max(...first.map((l) => l.width)) > 3 * Math.min(...first.map((l) => l.width)));
-      // Hovering shows the weight: x (input 0) → dense_1 unit 2 has weight −0.2.
+      // Hovering shows the weight: x1 (input 0) → dense_1 unit 2 has weight −0.2.
       assert.equal(patternWeight(0, 1), -0.2);
       assert.ok(
-        links.some((l) => l.title === 'x → dense_1 unit 2: weight -0.2'),
+        links.some((l) => l.title === 'x1 → dense_1 unit 2: weight -0.2'),
         links
           .slice(0, 3)
           .map((l) => l.title)

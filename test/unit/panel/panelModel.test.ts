@@ -104,8 +104,29 @@ describe('training panel model (host side)', () => {
         validation: 0.2,
         normalize: true,
         data: { name: 'spiral', points: 200, noise: 0.2 },
+        features: ['x1', 'x2'],
       });
       assert.deepEqual(init.toyDatasets, ['xor', 'circle', 'gaussian', 'spiral', 'moons']);
+    });
+
+    it('shows the model’s regularization and the written features, and offers every feature and regularizer', () => {
+      const text = SOURCE.replace('input 2', 'input 3')
+        .replace('optimizer adam(lr: 0.01)', 'optimizer adam(lr: 0.01)\n  regularize l1(0.003)')
+        .replace('epochs 50', 'features x1sq, x2sq, x1x2\n  epochs 50');
+      const init = buildPanelInit(text, 'a.nn', 'file:///a.nn');
+      assert.deepEqual(init.settings.regularize, { kind: 'l1', amount: 0.003 });
+      assert.deepEqual(init.settings.features, ['x1sq', 'x2sq', 'x1x2']);
+      assert.deepEqual(
+        init.featureChoices?.map((f) => f.name),
+        ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'],
+      );
+      assert.equal(init.featureChoices?.[2].formula, 'x1²');
+      assert.deepEqual(init.regularizeChoices, [
+        { kind: 'l1', amount: 0.001 },
+        { kind: 'l2', amount: 0.0001 },
+      ]);
+      assert.equal(buildPanelInit(SOURCE, 'a.nn', 'file:///a.nn').settings.regularize, undefined);
+      assert.equal(buildPanelInit(example('iris.nn'), 'a', 'b').settings.features, undefined);
     });
 
     it('offers only toy datasets of the same task, and none for bundled data', () => {

@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { EpochProgress, RunFinished, RunThreshold, TrainingEvent } from '../../../server/src/protocol';
-import { startRun, type RunHandle } from '../../../server/src/train/runner';
+import { startNodeRun as startRun } from '../../../server/src/train/nodeWorker';
+import type { RunHandle } from '../../../server/src/train/runner';
 import type { DatasetRequest, TrainSettings } from '../../../server/src/model/spec';
 import { trainSync } from '../../../server/src/train/trainer';
 import { dense, network } from './helpers';

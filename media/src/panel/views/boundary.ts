@@ -1,5 +1,8 @@
-/** The decision boundary (or output) heatmap with the data points, and mini heatmaps of hidden units. */
-import type { NeuronGrid } from '../../../../server/src/protocol';
+/**
+ * The model's output over the input plane with the data points: a decision boundary for a classifier, an
+ * output map for a regression model. The hidden units' own pictures live in the network view.
+ */
+import type { DatasetSummary } from '../../../../server/src/protocol';
 import type { GridKind } from '../colormap';
 import { card, clear, el, setText, sizeCanvas } from '../dom';
 import { formatNumber } from '../numbers';
@@ -8,13 +11,28 @@ import type { PanelState, RunRecord } from '../state';
 import { rgbCss, type Theme } from '../theme';
 import type { View, ViewContext } from './context';
 
-const MINI_SIZE = 56;
+/** The map's side in CSS pixels: as wide as the card allows, within these bounds. */
+const MIN_SIZE = 200;
+const MAX_SIZE = 360;
+
+type Points = NonNullable<DatasetSummary['points']>;
 
 /** How to read a run's grid: by the number of classes in its data. */
 export function gridKindOf(run: RunRecord | undefined): GridKind {
   const classes = run?.started?.dataset.classes.length ?? 0;
   if (classes > 2 || run?.latest?.boundary?.confidence) return 'multiclass';
   return classes === 2 ? 'binary' : 'regression';
+}
+
+/** Whether the model predicts numbers: its map shows the output, there is no boundary between classes. */
+export function isRegression(state: PanelState, run: RunRecord | undefined): boolean {
+  if (state.init?.taskKind) return state.init.taskKind === 'regression';
+  return run?.started !== undefined && gridKindOf(run) === 'regression';
+}
+
+/** The name of the map: "Output map" for a regression model, "Decision boundary" for a classifier. */
+export function mapTitle(state: PanelState, run: RunRecord | undefined): string {
+  return isRegression(state, run) ? 'Output map' : 'Decision boundary';
 }
 
 export function heatmapColors(theme: Theme, kind: GridKind) {
@@ -25,67 +43,71 @@ export function heatmapColors(theme: Theme, kind: GridKind) {
   };
 }
 
+const trainingOnly = new WeakMap<Points, Points>();
+
+/**
+ * The points to draw: all of them, or only the training points when test data is hidden. The same array
+ * comes back for the same input, so the painter keeps its cached layer of points.
+ */
+export function visiblePoints(points: Points | undefined, state: PanelState): Points | undefined {
+  if (!points || state.ui.showTestData !== false) return points;
+  let kept = trainingOnly.get(points);
+  if (!kept) trainingOnly.set(points, (kept = points.filter((p) => p.split === 'train')));
+  return kept;
+}
+
 export class BoundaryView implements View {
   readonly root: HTMLElement;
+  private readonly heading: HTMLElement;
   private readonly canvas = el('canvas', {
     className: 'boundary',
     attrs: { role: 'img', 'aria-label': 'Model output over the input plane' },
   });
   private readonly painter = new HeatmapPainter();
-  private readonly discretize = el('input', { attrs: { type: 'checkbox' } });
   private readonly legend = el('div', { className: 'legend' });
   private readonly caption = el('div', { className: 'caption' });
   private readonly note = el('p', { className: 'muted' });
-  private readonly neurons = el('div', { className: 'neurons' });
-  private readonly neuronPainters = new Map<string, { canvas: HTMLCanvasElement; painter: HeatmapPainter }>();
   private legendKey = '';
 
   constructor(private readonly context: ViewContext) {
-    this.discretize.addEventListener('change', () => {
-      const on = this.discretize.checked;
-      context.changeUi((s) => (s.ui.discretize = on), ['boundary', 'compare']);
-    });
-    const toggle = el(
-      'label',
-      { className: 'toggle', attrs: { title: 'A view option: it changes what the panel draws, not the file' } },
-      this.discretize,
-      el('span', { text: 'Discretize output' }),
-      el('span', { className: 'view-tag', text: 'view' }),
-    );
-    const { root } = card(
+    const { root, heading } = card(
       'Decision boundary',
       this.note,
       el(
         'div',
         { className: 'boundary-row' },
         this.canvas,
-        el('div', { className: 'boundary-side' }, toggle, this.legend, this.caption, this.neurons),
+        el('div', { className: 'boundary-side' }, this.legend, this.caption),
       ),
     );
     this.root = root;
+    this.heading = heading;
     this.root.classList.add('boundary-card');
   }
 
   update(state: PanelState): void {
     const run = state.train[0];
     const grid = run?.latest?.boundary;
-    this.discretize.checked = state.ui.discretize;
-    const twoInputs = run?.started ? run.started.dataset.features === 2 : true;
+    const title = mapTitle(state, run);
+    setText(this.heading, title);
+    this.canvas.setAttribute('aria-label', `${title}: the model's output over the input plane`);
+    const twoInputs = run?.started ? run.started.dataset.features === 2 : state.init?.settings.data !== undefined;
     this.root.hidden = !twoInputs && !grid;
     setText(
       this.note,
-      grid ? '' : run?.started ? 'The boundary appears after the first epoch.' : 'Shown for data with two inputs.',
+      grid
+        ? ''
+        : run?.started
+          ? `The ${title.toLowerCase()} appears after the first epoch.`
+          : 'Shown for data with two inputs, once a run starts.',
     );
     this.note.hidden = !!grid;
     this.canvas.hidden = !grid;
-    if (!grid || !run) {
-      clear(this.neurons);
-      this.neuronPainters.clear();
-      return;
-    }
+    if (!grid || !run) return;
     const theme = this.context.theme();
     const kind = gridKindOf(run);
-    const size = Math.max(200, Math.min(360, (this.root.clientWidth || 400) - 40));
+    const body = this.root.querySelector('.card-body') as HTMLElement | null;
+    const size = Math.max(MIN_SIZE, Math.min(MAX_SIZE, Math.floor(body?.clientWidth || 400)));
     const ctx = sizeCanvas(this.canvas, size, size);
     this.painter.draw(
       ctx,
@@ -96,16 +118,19 @@ export class BoundaryView implements View {
         discretize: state.ui.discretize,
         xRange: grid.xRange,
         yRange: grid.yRange,
-        points: run.started?.dataset.points,
+        points: visiblePoints(run.started?.dataset.points, state),
       },
       heatmapColors(theme, kind),
     );
     this.updateLegend(run, kind, theme);
+    const dots =
+      state.ui.showTestData === false
+        ? 'Dots: training data (test data hidden).'
+        : 'Filled dots: training data; rings: validation data.';
     setText(
       this.caption,
-      `x ∈ [${formatNumber(grid.xRange[0])}, ${formatNumber(grid.xRange[1])}], y ∈ [${formatNumber(grid.yRange[0])}, ${formatNumber(grid.yRange[1])}]. Filled dots: training data; rings: validation data.`,
+      `x ∈ [${formatNumber(grid.xRange[0])}, ${formatNumber(grid.xRange[1])}], y ∈ [${formatNumber(grid.yRange[0])}, ${formatNumber(grid.yRange[1])}]. ${dots}`,
     );
-    this.updateNeurons(run.latest?.neurons ?? [], theme);
   }
 
   private updateLegend(run: RunRecord, kind: GridKind, theme: Theme): void {
@@ -119,37 +144,6 @@ export class BoundaryView implements View {
       const swatch = el('span', { className: 'swatch' });
       swatch.style.background = rgbCss(theme.classes[i] ?? theme.classes[0]);
       this.legend.appendChild(el('span', { className: 'legend-item' }, swatch, el('span', { text: name })));
-    });
-  }
-
-  private updateNeurons(grids: readonly NeuronGrid[], theme: Theme): void {
-    const keys = grids.map((g) => `${g.layer}#${g.unit}`);
-    if (keys.join('\n') !== [...this.neuronPainters.keys()].join('\n')) {
-      clear(this.neurons);
-      this.neuronPainters.clear();
-      let group: HTMLElement | undefined;
-      let layer: string | undefined;
-      grids.forEach((g, i) => {
-        if (g.layer !== layer) {
-          layer = g.layer;
-          group = el('div', { className: 'neuron-group' });
-          this.neurons.append(el('div', { className: 'neuron-layer', text: g.layer }), group);
-        }
-        const canvas = el('canvas', { title: `${g.layer}, unit ${g.unit + 1}` });
-        group!.appendChild(canvas);
-        this.neuronPainters.set(keys[i], { canvas, painter: new HeatmapPainter() });
-      });
-    }
-    const colors = heatmapColors(theme, 'signed');
-    grids.forEach((g, i) => {
-      const { canvas, painter } = this.neuronPainters.get(keys[i])!;
-      const ctx = sizeCanvas(canvas, MINI_SIZE, MINI_SIZE);
-      painter.draw(
-        ctx,
-        MINI_SIZE,
-        { grid: g, kind: 'signed', discretize: false, xRange: [0, 1], yRange: [0, 1] },
-        colors,
-      );
     });
   }
 }

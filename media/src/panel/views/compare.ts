@@ -6,18 +6,26 @@ import { HeatmapPainter } from '../heatmap';
 import type { PanelState, RunRecord } from '../state';
 import { useActivationEverywhere } from '../suggestions';
 import { describeThreshold, epochsToThreshold } from '../thresholds';
-import { gridKindOf, heatmapColors } from './boundary';
+import { gridKindOf, heatmapColors, isRegression, visiblePoints } from './boundary';
 import type { View, ViewContext } from './context';
 
-const TILE_SIZE = 180;
+/** Boundary tiles are at least this wide; as many fit side by side as the width allows, in balanced rows. */
+const MIN_TILE = 150;
+const MAX_TILE = 240;
+const TILE_GAP = 12;
 
 export class CompareView implements View {
   readonly root: HTMLElement;
   private readonly choices = el('div', { className: 'choices' });
   private readonly run: HTMLButtonElement;
   private readonly stop: HTMLButtonElement;
-  private readonly loss = new LineChart({ height: 240, xLabel: 'epoch', yFormat: formatNumber });
+  private readonly loss = new LineChart({ height: 240, xLabel: 'epoch', yFormat: formatNumber, legend: false });
+  private readonly legend = el('div', { className: 'legend compare-legend' });
   private readonly tiles = el('div', { className: 'tiles' });
+  private readonly boundariesHeading: HTMLElement;
+  private tileSize = MIN_TILE;
+  private lastState: PanelState | undefined;
+  private legendKey = '';
   private readonly tilePainters = new Map<
     string,
     { canvas: HTMLCanvasElement; painter: HeatmapPainter; caption: HTMLElement }
@@ -40,12 +48,17 @@ export class CompareView implements View {
       this.choices,
       el('div', { className: 'button-row' }, this.run, this.stop),
     );
-    const curves = card('Loss (solid: validation, dashed: training)', this.loss.root);
+    const curves = card('Loss', this.loss.root, this.legend);
     const boundaries = card('Decision boundaries', this.tiles);
     boundaries.root.classList.add('compare-boundaries');
+    this.boundariesHeading = boundaries.heading;
+    // The tiles follow the card's width: redraw them when it changes.
+    new ResizeObserver(() => {
+      if (this.lastState) this.renderTiles(this.lastState, this.lastState.compare);
+    }).observe(this.tiles);
     const table = el(
       'table',
-      { className: 'compare-table' },
+      { className: 'compare-table stackable' },
       el(
         'thead',
         {},
@@ -79,19 +92,25 @@ export class CompareView implements View {
     const runs = state.compare;
     const active = runs.some((r) => !r.finished && !r.error) && state.runState !== 'idle';
     this.stop.disabled = !active;
+    this.lastState = state;
     const theme = this.context.theme();
     const xs = unionEpochs(runs);
+    const colorOf = (i: number) => theme.series[i % theme.series.length];
     this.loss.update(
       xs,
-      runs.flatMap((run, i) => {
-        const color = theme.series[i % theme.series.length];
-        return [
-          { label: run.label, color, values: alignTo(xs, run.epochs, run.valLoss) },
-          { label: `${run.label} (train)`, color, values: alignTo(xs, run.epochs, run.trainLoss), dashed: true },
-        ];
-      }),
+      runs.flatMap((run, i) => [
+        { label: `${run.label} training`, color: colorOf(i), values: alignTo(xs, run.epochs, run.trainLoss) },
+        {
+          label: `${run.label} validation`,
+          color: colorOf(i),
+          values: alignTo(xs, run.epochs, run.valLoss),
+          dashed: true,
+        },
+      ]),
       theme,
     );
+    this.renderLegend(runs.map((run, i) => ({ label: run.label, color: colorOf(i) })));
+    setText(this.boundariesHeading, isRegression(state, runs[0]) ? 'Output maps' : 'Decision boundaries');
     this.renderTiles(state, runs);
     this.renderTable(state, runs);
   }
@@ -116,13 +135,53 @@ export class CompareView implements View {
     this.run.disabled = selected.length === 0;
   }
 
+  /** One entry per activation in its colour, then the key of the line styles. */
+  private renderLegend(entries: { label: string; color: string }[]): void {
+    const key = JSON.stringify(entries);
+    if (key === this.legendKey) return;
+    this.legendKey = key;
+    clear(this.legend);
+    this.legend.hidden = entries.length === 0;
+    for (const { label, color } of entries) {
+      const line = el('span', { className: 'line-sample' });
+      line.style.borderTopColor = color;
+      this.legend.appendChild(el('span', { className: 'legend-item' }, line, el('span', { text: label })));
+    }
+    this.legend.appendChild(
+      el(
+        'span',
+        { className: 'line-key', attrs: { 'aria-label': 'Line styles' } },
+        el('span', { className: 'line-sample' }),
+        el('span', { text: 'training' }),
+        el('span', { className: 'line-sample dashed' }),
+        el('span', { text: 'validation' }),
+      ),
+    );
+  }
+
+  /** Columns for `count` tiles: as many as fit, but in rows of equal length where possible (2 + 2, not 3 + 1). */
+  private layoutTiles(count: number): void {
+    const width = this.tiles.clientWidth;
+    if (width === 0 || count === 0) return;
+    const fit = Math.max(1, Math.floor((width + TILE_GAP) / (MIN_TILE + TILE_GAP)));
+    const rows = Math.ceil(count / fit);
+    const columns = Math.ceil(count / rows);
+    this.tileSize = Math.max(
+      Math.min(MIN_TILE, width),
+      Math.min(MAX_TILE, Math.floor((width - TILE_GAP * (columns - 1)) / columns)),
+    );
+    this.tiles.style.gridTemplateColumns = `repeat(${columns}, ${this.tileSize}px)`;
+  }
+
   private renderTiles(state: PanelState, runs: RunRecord[]): void {
+    this.layoutTiles(runs.length);
+    const title = isRegression(state, runs[0]) ? 'Output map' : 'Decision boundary';
     const keys = runs.map((r) => r.runId);
     if (keys.join('\n') !== [...this.tilePainters.keys()].join('\n')) {
       clear(this.tiles);
       this.tilePainters.clear();
       for (const run of runs) {
-        const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': `Decision boundary with ${run.label}` } });
+        const canvas = el('canvas', { attrs: { role: 'img', 'aria-label': `${title} with ${run.label}` } });
         const caption = el('figcaption');
         this.tiles.appendChild(el('figure', { className: 'tile' }, canvas, caption));
         this.tilePainters.set(run.runId, { canvas, painter: new HeatmapPainter(), caption });
@@ -142,17 +201,17 @@ export class CompareView implements View {
       canvas.hidden = !grid;
       if (!grid) continue;
       const kind = gridKindOf(run);
-      const ctx = sizeCanvas(canvas, TILE_SIZE, TILE_SIZE);
+      const ctx = sizeCanvas(canvas, this.tileSize, this.tileSize);
       painter.draw(
         ctx,
-        TILE_SIZE,
+        this.tileSize,
         {
           grid,
           kind,
           discretize: state.ui.discretize,
           xRange: grid.xRange,
           yRange: grid.yRange,
-          points: run.started?.dataset.points,
+          points: visiblePoints(run.started?.dataset.points, state),
         },
         heatmapColors(theme, kind),
       );
@@ -191,12 +250,21 @@ export class CompareView implements View {
       };
     });
     // Rebuild only on change, so a button is never replaced under the pointer.
-    const key = JSON.stringify(rows);
+    // Each cell carries its column's name, shown beside the value when a narrow panel stacks the rows (panel.css).
+    const labels = [
+      'Epoch',
+      this.thresholdHead.textContent ?? '',
+      'Validation loss',
+      this.metricHead.textContent ?? '',
+    ];
+    const key = JSON.stringify([rows, labels]);
     if (key === this.tableKey) return;
     this.tableKey = key;
     clear(this.tbody);
+    const cell = (column: number, className: string, text: string) =>
+      el('td', { className, text, attrs: { 'data-label': labels[column] } });
     for (const row of rows) {
-      const action = el('td');
+      const action = el('td', { className: 'action' });
       const use = row.use;
       if (use) {
         action.appendChild(
@@ -211,10 +279,10 @@ export class CompareView implements View {
           'tr',
           {},
           el('th', { text: row.label, attrs: { scope: 'row' } }),
-          el('td', { className: 'num', text: row.epoch }),
-          el('td', { className: `num${row.fastest ? ' best' : ''}`, text: row.reached }),
-          el('td', { className: 'num', text: row.loss }),
-          el('td', { className: 'num', text: row.metric }),
+          cell(0, 'num', row.epoch),
+          cell(1, `num${row.fastest ? ' best' : ''}`, row.reached),
+          cell(2, 'num', row.loss),
+          cell(3, 'num', row.metric),
           action,
         ),
       );

@@ -21,8 +21,8 @@ export class CurvesView implements View {
 
   constructor(private readonly context: ViewContext) {
     const lossCard = card('Loss', this.loss.root);
-    lossCard.root.classList.add('curves');
-    this.metricCard.root.classList.add('curves');
+    lossCard.root.classList.add('curves', 'loss-card');
+    this.metricCard.root.classList.add('curves', 'metric-card');
     this.root = el('div', { className: 'card-pair' }, lossCard.root, this.metricCard.root);
   }
 

@@ -1,6 +1,7 @@
 /** Title, data summary, tabs and the banner for errors. */
 import type { RunProblem } from '../../../../server/src/protocol';
 import { button, clear, el, setText } from '../dom';
+import { inputNames } from '../inputNames';
 import { visibleRuns, type PanelState } from '../state';
 import type { View, ViewContext } from './context';
 
@@ -60,8 +61,10 @@ export class HeaderView implements View {
     const run = visibleRuns(state)[0];
     const d = run?.started?.dataset;
     if (d) {
-      const parts = [`Data: ${d.name}`, `${d.features} input${d.features === 1 ? '' : 's'}`];
-      if (d.featureNames?.length) parts.push(`features ${d.featureNames.join(', ')}`);
+      const names = inputNames(state, run);
+      const inputs = run.started?.spec.input ?? names?.length ?? d.features;
+      const parts = [`Data: ${d.name}`, `${inputs} input${inputs === 1 ? '' : 's'}`];
+      if (names?.length) parts.push(`features ${names.join(', ')}`);
       if (d.targetNames?.length) parts.push(`target ${d.targetNames.join(', ')}`);
       if (d.classes.length) parts.push(`classes ${d.classes.join(', ')}`);
       parts.push(`${d.trainSize} train / ${d.validationSize} validation`);

@@ -9,6 +9,7 @@ import type { View, ViewContext } from './context';
 
 const SEVERITY_ICON: Record<TrainingFinding['severity'], string> = { error: '⛔', warning: '⚠', info: 'ℹ' };
 const HISTOGRAM_WIDTH = 96;
+const COLUMNS = ['Layer', 'Activation', 'Dead', 'Saturated', 'Gradient norm', 'Activations'];
 const HISTOGRAM_HEIGHT = 28;
 
 export class HealthView implements View {
@@ -21,18 +22,8 @@ export class HealthView implements View {
   private readonly gradients = new LineChart({ height: 180, logY: true, xLabel: 'epoch', yFormat: formatNumber });
 
   constructor(private readonly context: ViewContext) {
-    const head = el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        ...['Layer', 'Activation', 'Dead', 'Saturated', 'Gradient norm', 'Activations'].map((t) =>
-          el('th', { text: t, attrs: { scope: 'col' } }),
-        ),
-      ),
-    );
-    this.table = el('table', { className: 'health-table' }, head, this.tbody);
+    const head = el('thead', {}, el('tr', {}, ...COLUMNS.map((t) => el('th', { text: t, attrs: { scope: 'col' } }))));
+    this.table = el('table', { className: 'health-table stackable' }, head, this.tbody);
     const { root } = card(
       'Layer health',
       this.findings,
@@ -149,6 +140,8 @@ export class HealthView implements View {
         }),
         el('td', {}, histogram),
       );
+      // Each cell carries its column's name, shown beside the value when a narrow panel stacks the rows (panel.css).
+      Array.from(row.cells).forEach((cell, i) => i > 0 && cell.setAttribute('data-label', COLUMNS[i]));
       drawHistogram(histogram, layer.histogram, theme, theme.series[0]);
       this.tbody.appendChild(row);
     }

@@ -7,6 +7,7 @@ import type { LayerConnections, NeuronGrid, PanelLayer } from '../../../../serve
 import { card, clear, el, sizeCanvas } from '../dom';
 import { HeatmapPainter } from '../heatmap';
 import { formatNumber } from '../numbers';
+import { inputNames } from '../inputNames';
 import { visibleRuns, type PanelState, type RunRecord } from '../state';
 import { rgbCss, type Theme } from '../theme';
 import { gridKindOf, heatmapColors } from './boundary';
@@ -111,7 +112,8 @@ export class NetworkView implements View {
     const inputs = run?.started?.spec.input ?? latest?.connections?.[0]?.inWidth;
     const columns: Column[] = [];
     if (inputs !== undefined) {
-      const names = run?.started?.dataset.featureNames ?? Array.from({ length: inputs }, (_, i) => `x${i + 1}`);
+      const seen = inputNames(state, run);
+      const names = seen?.length === inputs ? seen : Array.from({ length: inputs }, (_, i) => `x${i + 1}`);
       columns.push({ title: 'input', units: inputs, unitNames: names, slots: columnSlots(inputs) });
     }
     for (const layer of layers) {
@@ -208,7 +210,7 @@ export class NetworkView implements View {
         'text-anchor': 'middle',
         class: 'network-input',
       });
-      label.textContent = name.length > 6 ? `${name.slice(0, 5)}…` : name;
+      label.textContent = name.length > 7 ? `${name.slice(0, 6)}…` : name;
       g.appendChild(label);
     } else {
       this.onReveal(g, column.sourceIndex);

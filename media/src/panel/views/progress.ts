@@ -23,7 +23,12 @@ export class ProgressView implements View {
       total += epochs;
       done += Math.min(epochs, run.finished ? epochs : (run.latest?.epoch ?? 0));
     }
-    const fraction = total > 0 ? done / total : 0;
+    // Every ended run fills the bar (a stopped one too); the bar's outcome tells how it ended.
+    const ended = runs.length > 0 && runs.every((run) => run.finished);
+    const fraction = ended ? 1 : total > 0 ? done / total : 0;
+    const outcome = state.tab === 'train' && runs[0]?.finished?.reason;
+    if (outcome) this.bar.dataset.outcome = outcome;
+    else delete this.bar.dataset.outcome;
     this.fill.style.width = `${(fraction * 100).toFixed(1)}%`;
     this.bar.setAttribute('aria-valuenow', (fraction * 100).toFixed(0));
     setText(this.text, describe(state, runs));
@@ -49,7 +54,8 @@ function describe(state: PanelState, runs: RunRecord[]): string {
       run.finished.reason
     ];
     const time = run.latest ? ` in ${formatDuration(run.latest.elapsedMs)}` : '';
-    return `${how} after ${run.finished.epochs} epochs${time}.`;
+    const of = run.finished.reason === 'completed' ? '' : ` of ${runTotal(run)}`;
+    return `${how} after ${run.finished.epochs}${of} epochs${time}.`;
   }
   const latest = run.latest;
   if (!latest) return state.runState === 'paused' ? 'Paused before the first epoch.' : 'Starting…';

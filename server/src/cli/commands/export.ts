@@ -7,7 +7,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EXPORT_TARGETS, isExportTarget, TARGET_EXTENSION, weightsFileName, type ExportTarget } from '../../export';
 import { exportFromAnalysis, ExportRequestError, type ExportHost } from '../../export/fromAnalysis';
 import { trainerFolder } from '../../export/pytorch/trainerFolder';
-import { planRun } from '../../run/pipeline';
+import { nodeRunData, planRun } from '../../run/pipeline';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { trainSync } from '../../train/trainer';
 import type { GivenArgs } from '../args';
@@ -139,7 +139,7 @@ export const exportCommand = defineCommand({
           weights: parsed.weights,
           stem,
           settings: DEFAULT_SETTINGS,
-          data: { workspaceRoots: roots, trusted: true },
+          data: nodeRunData({ workspaceRoots: roots, trusted: true }),
         },
         host,
       );

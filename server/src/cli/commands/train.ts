@@ -12,11 +12,12 @@ import type { EpochProgress, RunFinished, RunStarted, TrainingFinding } from '..
 import { formatFinal, formatFinding, formatLoss, formatMetric } from '../runReport';
 import { planRun, type RunPlan, type RunProblem } from '../../run/pipeline';
 import { DEFAULT_SETTINGS, readSettingsFile, type NnSettings } from '../../settings';
-import { startRun, type RunHandle } from '../../train/runner';
+import { startNodeRun } from '../../train/nodeWorker';
+import type { RunHandle } from '../../train/runner';
 import type { NetworkSpec, NetworkWeights, TrainSettings } from '../../model/spec';
 import type { GivenArgs } from '../args';
 import { defineCommand } from '../command';
-import { pythonCommand, runTorchBackend, torchMissing } from '../torchBackend';
+import { pythonCommand, startTorchBackend, torchMissing } from '../torchBackend';
 import { diagnosticLine, loadFile, writtenPath, type FilePosition, type LoadedFile } from '../load';
 
 interface TrainArgs {
@@ -105,7 +106,7 @@ export const trainCommand = defineCommand({
       parsed.backend === 'torch'
         ? await followTorchRun(plan, parsed, path, settings)
         : await followRun(
-            startRun({
+            startNodeRun({
               runId: `cli-${Date.now()}`,
               spec: plan.spec,
               settings: plan.settings,
@@ -152,7 +153,7 @@ export const trainCommand = defineCommand({
   },
 });
 
-/** Runs the plan in PyTorch (torchBackend.ts) and shapes its end like an engine run's; exit 1 without PyTorch. */
+/** Runs the plan in PyTorch (torchBackend.ts) and follows it like an engine run; exit 1 without PyTorch. */
 async function followTorchRun(
   plan: Extract<RunPlan, { ok: true }>,
   parsed: TrainArgs,
@@ -165,38 +166,19 @@ async function followTorchRun(
     console.error(`nn train: --backend torch needs PyTorch: ${missing}`);
     return 1;
   }
-  let result;
+  let run: RunHandle;
   try {
-    result = await runTorchBackend(plan, {
+    run = startTorchBackend(plan, {
       python,
       nproc: parsed.nproc,
-      json: parsed.json,
+      runId: `cli-torch-${Date.now()}`,
       sourceName: basename(nnPath),
     });
   } catch (error) {
     console.error(`nn train: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  if (typeof result === 'string') {
-    console.error(`nn train: ${result}`);
-    return 1;
-  }
-  const started: RunStarted = {
-    type: 'started',
-    runId: 'torch',
-    spec: plan.spec,
-    settings: plan.settings,
-    dataset: {
-      name: result.dataset,
-      features: plan.spec.input,
-      classes: result.classes,
-      trainSize: result.trainSize,
-      validationSize: result.validationSize,
-      featureNames: [],
-      targetNames: [],
-    },
-  };
-  return { started, finished: { ...result.finished, runId: 'torch', weights: result.weights } };
+  return followRun(run, parsed.json);
 }
 
 /**

@@ -9,9 +9,12 @@ import {
   COMPARE_DEFAULTS,
   DATASETS,
   datasetTask,
+  DEFAULT_FEATURES,
+  FEATURES,
   findDataset,
   learningRateOf,
   numberValue,
+  REGULARIZERS,
   type ParamValues,
 } from '../../catalog';
 import { pickTrain } from '../../model/pick';
@@ -123,7 +126,9 @@ export function fileSettings(target: PanelTarget): PanelSettings {
       points: toyParam(data.name, data.params, 'points'),
       noise: toyParam(data.name, data.params, 'noise'),
     };
+    settings.features = [...(train.features ?? DEFAULT_FEATURES)];
   }
+  if (model.regularize) settings.regularize = { kind: model.regularize.kind, amount: model.regularize.amount };
   return settings;
 }
 
@@ -150,6 +155,8 @@ export function describeForPanel(analysis: Analysis, modelName?: string): PanelD
       activationCurves: curvesOf(model),
       settings: fileSettings(target),
       toyDatasets: compatibleToyDatasets(train),
+      featureChoices: FEATURES.map((f) => ({ name: f.name, formula: f.formula })),
+      regularizeChoices: REGULARIZERS.map((r) => ({ kind: r.name, amount: numberValue({}, r.params[0]) })),
       compareChoices: [...COMPARE_CHOICES],
       compareDefaults: [...COMPARE_DEFAULTS],
     },

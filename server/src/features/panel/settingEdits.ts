@@ -183,16 +183,30 @@ function regularizeEdit(
   return insertLine(text, decl, anchor?.span, line);
 }
 
+/**
+ * The model's `input` set to the number of features, so a toggled feature keeps the file valid (Playground's
+ * feature checkboxes change the network's inputs the same way). None when `input` is not written or already fits.
+ */
+function inputEdit(text: string, decl: ModelDecl | undefined, count: number): TextEdit | undefined {
+  const input = decl?.body.find((s) => s.kind === 'input');
+  if (input?.kind !== 'input' || !input.value || Number(input.value.text) === count) return undefined;
+  return replace(input.span, `input ${count}`);
+}
+
 function errorCount(analysis: Analysis): number {
   return analysis.diagnostics.filter((d) => d.severity === 'error').length;
 }
 
-/** The edits that write `change` into the train block of model `modelName` (its model block for `regularize`). */
+/**
+ * The edits that write `change` into the train block of model `modelName` (its model block for `regularize`;
+ * `features` also sets the model's `input` to their number).
+ */
 export function settingEdits(analysis: Analysis, modelName: string, change: TrainSettingChange): SettingEditsResult {
   const problem = valueProblem(change);
   if (problem) return { error: problem };
   const text = analysis.text;
   let edit: TextEdit | string | undefined;
+  let widthEdit: TextEdit | undefined;
   if (change.key === 'regularize') {
     const model = analysis.semantic.models.find((m) => m.name === modelName);
     if (!model) return { error: `no model named '${modelName}' in this file` };
@@ -201,14 +215,16 @@ export function settingEdits(analysis: Analysis, modelName: string, change: Trai
     const train = analysis.semantic.trains.find((t) => t.modelName === modelName);
     if (!train) return { error: `model '${modelName}' has no train block` };
     edit = trainEdit(text, train.decl, change);
+    if (change.key === 'features') widthEdit = inputEdit(text, train.model?.decl, change.value.length);
   }
   if (edit === undefined) return { edits: [] };
   if (typeof edit === 'string') return { error: edit };
+  const edits = widthEdit ? [widthEdit, edit] : [edit];
   // Never write a file with more errors than it had: both texts are analysed the same way (no data paths).
-  const after = analyze(applyEdits(text, [edit]));
+  const after = analyze(applyEdits(text, edits));
   if (errorCount(after) > errorCount(analyze(text))) {
     const first = after.diagnostics.find((d) => d.severity === 'error');
     return { error: `that change would make the file invalid${first ? `: ${first.message}` : ''}` };
   }
-  return { edits: [edit] };
+  return { edits };
 }

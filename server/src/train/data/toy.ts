@@ -168,7 +168,8 @@ export function generateToy(name: string, options: ToyOptions, seed: number): Da
     x[2 * i] = p.x;
     x[2 * i + 1] = p.y;
   });
-  const base = { name, n, features: 2, x, featureNames: ['x', 'y'] };
+  // The language names a point's coordinates x1 and x2 (the `features` line builds on them).
+  const base = { name, n, features: 2, x, featureNames: ['x1', 'x2'] };
   if (entry.regression) {
     return {
       ...base,

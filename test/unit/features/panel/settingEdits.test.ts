@@ -142,9 +142,35 @@ describe('panel setting edits', () => {
   }
 
   it('refuses a change that would give the file a new error', () => {
-    // Three features do not fit `input 2`: the file would not train.
-    const result = settingEdits(analyze(full), 'm', { key: 'features', value: ['x1', 'x2', 'x1x2'] });
+    // Three classes do not fit a binary model with one output unit.
+    const result = settingEdits(analyze(full), 'm', { key: 'data', value: { name: 'blobs', args: { classes: 3 } } });
     assert.ok('error' in result && /invalid/.test(result.error), JSON.stringify(result));
+  });
+
+  it('sets the model’s input to the number of features, as the feature toggles of Playground do', () => {
+    const wider = edit(full, { key: 'features', value: ['x1', 'x2', 'x1x2'] });
+    assert.ok(wider.includes('  input 3\n'), wider);
+    assert.ok(wider.includes('  features x1, x2, x1x2\n'), wider);
+    assert.deepEqual(errors(wider), []);
+    assertFormatted(wider);
+    const narrower = edit(wider, { key: 'features', value: ['x1sq'] });
+    assert.ok(narrower.includes('  input 1\n') && narrower.includes('  features x1sq\n'), narrower);
+    assert.deepEqual(errors(narrower), []);
+    const inserted = edit(bare, { key: 'features', value: ['x1', 'x2', 'x1sq', 'x2sq'] });
+    assert.ok(inserted.includes('  input 4\n') && inserted.includes('  data xor\n  features x1, x2, x1sq, x2sq\n'));
+    assert.deepEqual(errors(inserted), []);
+    assertFormatted(inserted);
+  });
+
+  it('writes regularization as the formatter would, for every kind and a range of rates', () => {
+    for (const kind of ['l1', 'l2'] as const) {
+      for (const amount of [0, 0.0001, 0.003, 1]) {
+        const after = edit(full, { key: 'regularize', value: { kind, amount } });
+        assert.ok(after.includes(`  dense 1 sigmoid\n  regularize ${kind}(${amount})\n}`), after);
+        assert.deepEqual(errors(after), []);
+        assertFormatted(after);
+      }
+    }
   });
 
   it('needs a train block for the model', () => {
