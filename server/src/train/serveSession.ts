@@ -5,6 +5,10 @@
 import type { RunControl, TrainingEvent } from '../protocol';
 import { TrainingSession } from './session';
 
+/** Why a PyTorch run does not start here. */
+export const NO_TORCH_HERE =
+  'the PyTorch backend needs Python, which this host cannot start (VS Code for the Web) — train with the engine';
+
 /** What the session needs of its endpoint: `self` in a Web Worker, or a MessagePort. */
 export interface SessionEndpoint {
   postMessage(event: TrainingEvent): void;
@@ -44,7 +48,15 @@ export function serveTrainingSession(
     (event) => serving && endpoint.postMessage(event),
     (next) => scheduler.yieldThen(() => serving && next()),
   );
-  endpoint.onmessage = (message) => session.handle(message.data as RunControl);
+  endpoint.onmessage = (message) => {
+    const control = message.data as RunControl;
+    // PyTorch runs start Python processes, which only the desktop's Node worker can do.
+    if (control.type === 'start' && control.torch) {
+      if (serving) endpoint.postMessage({ type: 'error', runId: control.runId, message: NO_TORCH_HERE });
+      return;
+    }
+    session.handle(control);
+  };
   return () => {
     serving = false;
     endpoint.onmessage = null;

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import type { EpochProgress, RunFinished, TrainingEvent } from '../../../server/src/protocol';
 import { nodeWorkerPort } from '../../../server/src/train/nodeWorker';
 import { startRun as startOnPort, type RunHandle, type TrainingPort } from '../../../server/src/train/runner';
-import { serveTrainingSession, type SessionEndpoint } from '../../../server/src/train/serveSession';
+import { NO_TORCH_HERE, serveTrainingSession, type SessionEndpoint } from '../../../server/src/train/serveSession';
 import { dense, network } from './helpers';
 
 const spec = network(2, [dense(16, 'relu', {}, 'he_normal'), dense(16, 'relu', {}, 'he_normal'), dense(1, 'sigmoid')]);
@@ -186,3 +186,19 @@ for (const [where, createPort] of PORTS)
       assert.match((last as { message: string }).message, /2 features.*input is 3/);
     });
   });
+
+describe("the Web Worker's training session", function () {
+  this.timeout(30000);
+  it('refuses a PyTorch run with a message instead of training it in the engine', async () => {
+    const run = startOnPort(
+      { ...LONG_XOR, runId: 'web-torch', torch: { files: [], nproc: 1, python: 'python3' } },
+      channelPort(),
+    );
+    const seen: string[] = [];
+    run.onEvent((event) => seen.push(event.type));
+    const last = await run.done;
+    assert.equal(last.type, 'error');
+    assert.equal((last as { message: string }).message, NO_TORCH_HERE);
+    assert.deepEqual(seen, ['error'], 'nothing trained');
+  });
+});
